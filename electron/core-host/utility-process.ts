@@ -1,0 +1,54 @@
+import type {} from 'electron';
+import { createCore, type Core } from '../core';
+import { isWireRequest, type WireMessage } from '../core/contract';
+import { APP_VERSION } from '../app-version';
+import { createUtilityPlatform, handlePlatformReply } from './utility-platform';
+
+/**
+ * Entry of the Electron utility process that runs the core. The main process sends a `start`
+ * message with the data folder, then hands over one MessagePort per renderer window.
+ * Runs as plain Node: `process.parentPort` is the only Electron-specific thing it touches.
+ */
+interface StartMessage {
+  type: 'start';
+  dataDir: string;
+  nativeBinding?: string;
+}
+
+type UtilityPort = Electron.MessagePortMain;
+
+let corePromise: Promise<Core> | null = null;
+
+function serveRendererPort(port: UtilityPort, core: Core): void {
+  const post = (message: WireMessage) => port.postMessage(message);
+  const unsubscribe = core.subscribe((event) => post({ kind: 'event', event }));
+  port.on('message', (e) => {
+    const request: unknown = e.data;
+    if (!isWireRequest(request)) return;
+    void core.dispatch(request.method, request.input).then((result) => post({ kind: 'result', id: request.id, result }));
+  });
+  port.on('close', unsubscribe);
+  port.start();
+}
+
+process.parentPort?.on('message', (e) => {
+  const message = e.data as { type?: string };
+  if (message.type === 'start') {
+    const start = message as StartMessage;
+    corePromise = createCore({
+      dataDir: start.dataDir,
+      platform: createUtilityPlatform(process.parentPort),
+      appVersion: APP_VERSION,
+      ...(start.nativeBinding ? { nativeBinding: start.nativeBinding } : {}),
+    });
+    corePromise.then(
+      () => process.parentPort?.postMessage({ type: 'ready' }),
+      (error: unknown) => process.parentPort?.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+  } else if (message.type === 'renderer-port' && e.ports[0] && corePromise) {
+    const port = e.ports[0];
+    void corePromise.then((core) => serveRendererPort(port, core));
+  } else if (message.type === 'platform-reply') {
+    handlePlatformReply(message as Parameters<typeof handlePlatformReply>[0]);
+  }
+});

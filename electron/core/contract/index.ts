@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { appContract } from './app.contract';
+import { mergeContracts } from './define';
+import { settingsContract } from './settings.contract';
+import { statusContract } from './status.contract';
+
+export * from './errors';
+export * from './events';
+export * from './wire';
+export * from './app.contract';
+export * from './settings.contract';
+export * from './status.contract';
+export { createClient, type CoreClient, type RawTransport } from './client';
+
+/** The one contract between the UI and the core; each capability declares its part in its own file. */
+export const contract = mergeContracts(appContract, settingsContract, statusContract);
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

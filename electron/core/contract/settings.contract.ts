@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const languageSchema = z.enum(['zh-CN', 'en-US']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const settingsSchema = z.object({
+  language: languageSchema,
+  /** IANA zone used to show times; everything is stored in UTC. */
+  timeZone: z.string().min(1).max(64),
+  /** Which marketplace the connector talks to: the embedded sandbox or the real KooGallery Open API. */
+  dataSource: z.enum(['sandbox', 'real']),
+  /** KooGallery site for the real API: China (mkt.myhuaweicloud.com) or international. */
+  marketplaceRegion: z.enum(['cn', 'intl']),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  language: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
+  dataSource: 'sandbox',
+  marketplaceRegion: 'cn',
+};
+
+export const settingsContract = {
+  'settings.get': method({
+    summary: 'All settings, with defaults filled in.',
+    input: z.object({}).strict(),
+    output: settingsSchema,
+  }),
+  'settings.update': method({
+    summary: 'Changes some settings in one transaction; an invalid value changes nothing.',
+    input: settingsSchema.partial().strict(),
+    output: settingsSchema,
+  }),
+};

@@ -1,0 +1,7 @@
+import type { Migration } from '../migration';
+import { migration001 } from './001_cache';
+import { migration002 } from './002_usage_outbox';
+import { migration003 } from './003_import_mappings';
+
+/** Forward-only, in order. A new schema change is a new numbered file appended here — never an edit. */
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations as allMigrations } from './migrations';
+import { refuseNewerSchema, runMigrations, type Migration } from './migration';
+
+export interface OpenDatabaseOptions {
+  /**
+   * Path to a better_sqlite3.node built for the running runtime. Electron's utility process needs the
+   * Electron-ABI build (see scripts/electron-native.mjs); under Node the package's own build is used.
+   */
+  nativeBinding?: string;
+  /** For migration tests: open at an earlier schema. */
+  migrations?: readonly Migration[];
+}
+
+export const DATABASE_FILE_NAME = 'seller-desk.sqlite';
+
+/**
+ * Opens (creating if needed) the local cache. The newer-schema check runs before any pragma that
+ * writes, so a file from a newer app version is refused untouched.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
+  const migrations = options.migrations ?? allMigrations;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    refuseNewerSchema(db, migrations, file);
+    db.pragma('journal_mode = WAL');
+    // FULL: a usage record acknowledged as queued must survive a power cut. The cache shares the
+    // connection; its writes are batched in large transactions, so the extra fsync per commit is cheap.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    runMigrations(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+export { createCore, type Core, type CoreOptions } from './core';
+export { createHeadlessPlatform, type Platform } from './platform';
+export { createInProcessTransport } from './in-process-transport';

@@ -1,0 +1,1 @@
+export { createHeadlessPlatform, MemorySecretStore, type Platform, type SecretStore } from './platform';

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import type { AppInfo, AppStatus, Settings } from './contract';
+import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, type SqliteDatabase } from './db';
+import { EventBus } from './events/event-bus';
+import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
+import type { Platform } from './platform';
+import { SettingsStore } from './settings/settings-store';
+import { ConnectivityMonitor } from './status/connectivity-monitor';
+import { readSyncSummary, readUsageQueueSummary } from './status/status-readers';
+
+export interface CoreOptions {
+  /** Folder for seller-desk.sqlite; created if missing. */
+  dataDir: string;
+  platform: Platform;
+  appVersion: string;
+  /** Embedded sandbox by default; tests may point at an external one or turn it off. */
+  sandbox?: SandboxMode;
+  /** Injectable clock (UTC epoch ms) so tests never wait for real time. */
+  now?: () => number;
+  /** How often the data source is probed; 0 disables the background probe. */
+  connectivityIntervalMs?: number;
+  nativeBinding?: string;
+}
+
+/** The long-lived pieces of the core, wired once at start-up and shared by all handlers. */
+export class CoreServices {
+  readonly events = new EventBus();
+  readonly settings: SettingsStore;
+  readonly dataSource: DataSourceManager;
+  readonly connectivity: ConnectivityMonitor;
+  readonly now: () => number;
+
+  private constructor(
+    readonly db: SqliteDatabase,
+    private readonly options: CoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.settings = new SettingsStore(db, this.now);
+    this.dataSource = new DataSourceManager(options.sandbox ?? 'embedded');
+    this.connectivity = new ConnectivityMonitor({
+      probeUrl: () => this.dataSource.probeUrl(),
+      now: this.now,
+      onChange: () => this.emitStatus(),
+    });
+  }
+
+  static async start(options: CoreOptions): Promise<CoreServices> {
+    const db = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const services = new CoreServices(db, options);
+    try {
+      await services.dataSource.apply(services.settings.read());
+      const interval = options.connectivityIntervalMs ?? 15_000;
+      if (interval > 0) services.connectivity.start(interval);
+      else await services.connectivity.probe();
+      return services;
+    } catch (error) {
+      await services.close();
+      throw error;
+    }
+  }
+
+  appInfo(): AppInfo {
+    return {
+      version: this.options.appVersion,
+      schemaVersion: latestVersion(migrations),
+      dataDir: this.options.dataDir,
+      host: this.options.platform.host,
+    };
+  }
+
+  status(): AppStatus {
+    return {
+      dataSource: this.dataSource.current,
+      connectivity: this.connectivity.state,
+      sync: readSyncSummary(this.db),
+      usageQueue: readUsageQueueSummary(this.db, this.now()),
+    };
+  }
+
+  async updateSettings(changes: Partial<Settings>): Promise<Settings> {
+    const before = this.settings.read();
+    const after = this.settings.update(changes);
+    if (before.dataSource !== after.dataSource || before.marketplaceRegion !== after.marketplaceRegion) {
+      await this.dataSource.apply(after);
+      await this.connectivity.probe();
+      this.emitStatus();
+    }
+    return after;
+  }
+
+  emitStatus(): void {
+    this.events.emit({ type: 'status', status: this.status() });
+  }
+
+  async close(): Promise<void> {
+    this.connectivity.stop();
+    await this.dataSource.close();
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { connectivitySchema } from '../contract/status.contract';
+
+export type Connectivity = z.infer<typeof connectivitySchema>;
+
+export interface ConnectivityMonitorOptions {
+  /** The URL to probe for the current data source, or null when no source is started. */
+  probeUrl: () => string | null;
+  now: () => number;
+  timeoutMs?: number;
+  onChange: (connectivity: Connectivity) => void;
+}
+
+/**
+ * Online means the current data source answered an HTTP request (any status): the marketplace, not
+ * the internet at large, is what the queue and sync need.
+ */
+export class ConnectivityMonitor {
+  private current: Connectivity = { state: 'unknown', checkedAt: null, detail: null };
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: ConnectivityMonitorOptions) {}
+
+  get state(): Connectivity {
+    return this.current;
+  }
+
+  async probe(): Promise<Connectivity> {
+    const url = this.options.probeUrl();
+    const next = url ? await this.reach(url) : { state: 'offline' as const, detail: 'no data source started' };
+    const changed = next.state !== this.current.state || next.detail !== this.current.detail;
+    this.current = { ...next, checkedAt: this.options.now() };
+    if (changed) this.options.onChange(this.current);
+    return this.current;
+  }
+
+  start(intervalMs: number): void {
+    this.stop();
+    void this.probe();
+    this.timer = setInterval(() => void this.probe(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async reach(url: string): Promise<Pick<Connectivity, 'state' | 'detail'>> {
+    try {
+      const response = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(this.options.timeoutMs ?? 3000) });
+      await response.body?.cancel();
+      return { state: 'online', detail: null };
+    } catch (error) {
+      return { state: 'offline', detail: describeNetworkError(error) };
+    }
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code) return cause.code;
+  if (error instanceof Error && error.name === 'TimeoutError') return 'timeout';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import log from 'electron-log/main';
+import { CoreProcess } from './core-process';
+import { hardenSession, hardenWebContents, isTrustedSender } from './security';
+import { loadWindowState, trackWindowState } from './window-state';
+
+/** Thin by design: windows, platform services and the core's process. All behaviour is in the core. */
+const distDir = path.resolve(__dirname, '..');
+const rendererIndex = path.join(distDir, 'renderer', 'index.html');
+let mainWindow: BrowserWindow | null = null;
+let core: CoreProcess | null = null;
+
+function createWindow(): BrowserWindow {
+  const state = loadWindowState(app.getPath('userData'));
+  const window = new BrowserWindow({
+    ...state,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '华为云云商店 · 商家工作台',
+    webPreferences: {
+      preload: path.join(distDir, 'electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  hardenWebContents(window.webContents);
+  trackWindowState(window, app.getPath('userData'));
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  void window.loadFile(rendererIndex);
+  return window;
+}
+
+function focusExistingWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  log.initialize();
+  hardenSession();
+  core = new CoreProcess({
+    entry: path.join(distDir, 'electron', 'core-host.cjs'),
+    dataDir: app.getPath('userData'),
+    ...(process.env.SELLER_DESK_NATIVE_BINDING ? { nativeBinding: process.env.SELLER_DESK_NATIVE_BINDING } : {}),
+  });
+  ipcMain.on('core:connect', (event) => {
+    if (!isTrustedSender(event.senderFrame, rendererIndex)) {
+      log.warn('core:connect refused from an untrusted frame');
+      return;
+    }
+    void core?.ready.then(() => core?.connectRenderer(event.sender));
+  });
+  core.ready.catch((error: Error) => {
+    dialog.showErrorBox('Seller Desk could not start its core', error.message);
+    app.quit();
+  });
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  if (process.env.SELLER_DESK_USER_DATA) app.setPath('userData', process.env.SELLER_DESK_USER_DATA);
+  app.on('second-instance', focusExistingWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    core?.stop();
+    app.quit();
+  });
+  app.whenReady().then(start, (error: unknown) => log.error(error));
+}

@@ -1,0 +1,1 @@
+export { startSandboxServer, type SandboxServer, type SandboxOptions } from './server';

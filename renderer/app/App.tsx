@@ -1,0 +1,103 @@
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Typography } from 'antd';
+import enUSLocale from 'antd/locale/en_US';
+import zhCNLocale from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StatusBar } from '../components/StatusBar';
+import { applyLanguage } from '../i18n';
+import { OverviewPage } from '../pages/OverviewPage';
+import { PlannedPage } from '../pages/PlannedPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { useCore } from '../stores/core-store';
+import { useNavigation } from '../stores/navigation-store';
+import { sectionGroups, type SectionKey } from './sections';
+
+const STATUS_REFRESH_MS = 10_000;
+
+export function App() {
+  const language = useCore((s) => s.settings?.language ?? 'zh-CN');
+  useEffect(() => applyLanguage(language), [language]);
+  useEffect(() => {
+    const timer = setInterval(() => void useCore.getState().refreshStatus(), STATUS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <ConfigProvider locale={language === 'zh-CN' ? zhCNLocale : enUSLocale}>
+      <AntApp>
+        <Layout style={{ height: '100vh' }}>
+          <Layout.Sider width={232} theme="light" style={{ overflow: 'auto', borderRight: '1px solid #f0f0f0' }}>
+            <Navigation />
+          </Layout.Sider>
+          <Layout>
+            <Header />
+            <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
+              <Banners />
+              <CurrentPage />
+            </Layout.Content>
+            <Layout.Footer style={{ padding: '6px 16px', borderTop: '1px solid #f0f0f0', background: '#fff' }}>
+              <StatusBar />
+            </Layout.Footer>
+          </Layout>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Navigation() {
+  const { t } = useTranslation();
+  const section = useNavigation((s) => s.section);
+  const go = useNavigation((s) => s.go);
+  const items = sectionGroups.map((group) => ({
+    type: 'group' as const,
+    key: group.key,
+    label: t(`nav.groups.${group.key}`),
+    children: group.sections.map((key) => ({ key, label: <span data-testid={`nav-${key}`}>{t(`nav.sections.${key}`)}</span> })),
+  }));
+  return <Menu mode="inline" selectedKeys={[section]} items={items} onClick={({ key }) => go(key as SectionKey)} data-testid="navigation" />;
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const language = useCore((s) => s.settings?.language ?? 'zh-CN');
+  const updateSettings = useCore((s) => s.updateSettings);
+  const section = useNavigation((s) => s.section);
+  return (
+    <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
+      <Typography.Title level={4} style={{ margin: 0, flex: 1 }} data-testid="page-title">
+        {t('app.title')} · {t(`nav.sections.${section}`)}
+      </Typography.Title>
+      <Button data-testid="language-switch" onClick={() => void updateSettings({ language: language === 'zh-CN' ? 'en-US' : 'zh-CN' })}>
+        {t('app.languageSwitch')}
+      </Button>
+    </Layout.Header>
+  );
+}
+
+function Banners() {
+  const { t } = useTranslation();
+  const connectionError = useCore((s) => s.connectionError);
+  const dataSource = useCore((s) => s.status?.dataSource.kind);
+  const notices = useCore((s) => s.notices);
+  const dismiss = useCore((s) => s.dismissNotice);
+  return (
+    <>
+      {connectionError && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="connection-error"
+          message={connectionError === 'session-expired' ? t('app.sessionExpired') : t('app.coreUnreachable', { message: connectionError })} />
+      )}
+      {dataSource === 'sandbox' && <Alert type="warning" showIcon banner style={{ marginBottom: 12 }} message={t('status.sandboxBanner')} data-testid="sandbox-banner" />}
+      {notices.map((notice, index) => (
+        <Alert key={index} type={notice.level} showIcon closable onClose={() => dismiss(index)} style={{ marginBottom: 12 }}
+          message={t(notice.messageKey, notice.values ?? {})} />
+      ))}
+    </>
+  );
+}
+
+function CurrentPage() {
+  const section = useNavigation((s) => s.section);
+  if (section === 'overview') return <OverviewPage />;
+  if (section === 'settings') return <SettingsPage />;
+  return <PlannedPage section={section} />;
+}

@@ -1,0 +1,23 @@
+/**
+ * Every section of the product (product.md §3), grouped as the Seller Center groups them.
+ * `ready` sections work today; the others say plainly what is coming instead of pretending.
+ */
+export const sectionGroups = [
+  { key: 'merchant', sections: ['overview', 'tickets', 'receivers'] },
+  { key: 'trade', sections: ['orders', 'transactions', 'usage', 'supervision'] },
+  { key: 'sales', sections: ['offers', 'vouchers', 'planning'] },
+  { key: 'products', sections: ['agents', 'listing'] },
+  { key: 'analytics', sections: ['storeFigures'] },
+  { key: 'system', sections: ['settings'] },
+] as const;
+
+export type SectionKey = (typeof sectionGroups)[number]['sections'][number];
+
+export const sectionKeys: SectionKey[] = sectionGroups.flatMap((group) => [...group.sections]);
+
+/** Sections whose page is built; the rest show what they will do. */
+export const readySections: ReadonlySet<SectionKey> = new Set<SectionKey>(['overview', 'settings']);
+
+export function isSectionKey(value: string): value is SectionKey {
+  return (sectionKeys as string[]).includes(value);
+}

@@ -1,0 +1,22 @@
+/** One benchmark figure, printed as one JSON line (the format `npm run bench` promises). */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+  better: 'lower' | 'higher';
+  baseline?: number;
+}
+
+export function report(figure: Figure): void {
+  console.log(JSON.stringify({ ...figure, value: round(figure.value), ...(figure.baseline !== undefined ? { baseline: round(figure.baseline) } : {}) }));
+}
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
