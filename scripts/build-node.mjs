@@ -20,4 +20,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser', external: ['electron'] }),
   build({ ...common, entryPoints: ['electron/core-host/utility-process.ts'], outfile: 'dist/electron/core-host.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['electron/web-host/main.ts'], outfile: 'dist/web-host/main.js', format: 'esm' }),
+  build({ ...common, entryPoints: ['electron/sandbox/main.ts'], outfile: 'dist/sandbox/main.js', format: 'esm' }),
 ]);

@@ -1,6 +1,7 @@
-// `npm test`: unit + integration tests (vitest, Node), then a fresh build and the end-to-end tests
-// (Playwright: Chromium against browser mode, and Electron where its binary exists). Ends with one
-// line adding up both runners' own JSON reports, and each skipped test with its reason.
+// `npm test`: a fresh build (integration and end-to-end tests run the built entry points), the unit
+// and integration tests (vitest, Node), then the end-to-end tests (Playwright: Chromium against
+// browser mode, and Electron where its binary exists). Ends with one line adding up both runners'
+// own JSON reports, and each skipped test with its reason.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -9,8 +10,8 @@ fs.rmSync('test-results', { recursive: true, force: true });
 fs.mkdirSync('test-results', { recursive: true });
 
 const steps = [
-  ['vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports.vitest}`]],
   ['npm', ['run', 'build']],
+  ['vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports.vitest}`]],
   ['playwright', ['test']],
 ];
 let failedStep = null;
@@ -19,7 +20,7 @@ for (const [command, args] of steps) {
   const result = spawnSync(bin, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) {
     failedStep ??= `${command} ${args[0]}`;
-    if (command === 'npm') break; // no build, no end-to-end run
+    if (command === 'npm') break; // without a build there is nothing to test
   }
 }
 

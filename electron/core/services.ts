@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppInfo, AppStatus, Settings } from './contract';
+import type { AppInfo, AppStatus, MethodOutput, Settings } from './contract';
 import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, type SqliteDatabase } from './db';
 import { EventBus } from './events/event-bus';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
@@ -30,13 +30,16 @@ export class CoreServices {
   readonly connectivity: ConnectivityMonitor;
   readonly now: () => number;
 
+  readonly platform: Platform;
+
   private constructor(
     readonly db: SqliteDatabase,
     private readonly options: CoreOptions,
   ) {
+    this.platform = options.platform;
     this.now = options.now ?? Date.now;
     this.settings = new SettingsStore(db, this.now);
-    this.dataSource = new DataSourceManager(options.sandbox ?? 'embedded');
+    this.dataSource = new DataSourceManager({ sandboxMode: options.sandbox ?? 'embedded', secrets: options.platform.secrets, now: this.now });
     this.connectivity = new ConnectivityMonitor({
       probeUrl: () => this.dataSource.probeUrl(),
       now: this.now,
@@ -80,12 +83,21 @@ export class CoreServices {
   async updateSettings(changes: Partial<Settings>): Promise<Settings> {
     const before = this.settings.read();
     const after = this.settings.update(changes);
-    if (before.dataSource !== after.dataSource || before.marketplaceRegion !== after.marketplaceRegion) {
-      await this.dataSource.apply(after);
-      await this.connectivity.probe();
-      this.emitStatus();
-    }
+    if (before.dataSource !== after.dataSource || before.marketplaceRegion !== after.marketplaceRegion) await this.reselectDataSource();
     return after;
+  }
+
+  /** After settings or credentials change: pick the source again, probe it, tell the UI. */
+  async reselectDataSource(): Promise<void> {
+    await this.dataSource.apply(this.settings.read());
+    await this.connectivity.probe();
+    this.emitStatus();
+  }
+
+  capabilities(): MethodOutput<'marketplace.capabilities'> {
+    const connector = this.dataSource.connector;
+    if (!connector) return { source: null, pushUsage: false, queryOrder: false, license: false, lists: [] };
+    return { source: connector.source, ...connector.capabilities, lists: [...connector.capabilities.lists] };
   }
 
   emitStatus(): void {

@@ -1,1 +1,3 @@
-export { startSandboxServer, type SandboxServer, type SandboxOptions } from './server';
+export { startSandboxServer, type SandboxServer } from './server';
+export { DEMO_CREDENTIALS, type SandboxOptions, type SandboxCredentials } from './sandbox-state';
+export { faultPlanSchema, parseFaultFlag, type FaultPlan, type FaultKind } from './faults';

@@ -7,6 +7,7 @@ export const coreErrorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'UNAVAILABLE', // a source or service cannot be reached right now
+  'UNSUPPORTED', // the current data source cannot do this (see marketplace.capabilities)
   'SCHEMA_TOO_NEW', // the local database was written by a newer version of the app
   'INTERNAL',
 ] as const;

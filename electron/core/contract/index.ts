@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appContract } from './app.contract';
 import { mergeContracts } from './define';
+import { marketplaceContract } from './marketplace.contract';
 import { settingsContract } from './settings.contract';
 import { statusContract } from './status.contract';
 
@@ -10,10 +11,11 @@ export * from './wire';
 export * from './app.contract';
 export * from './settings.contract';
 export * from './status.contract';
+export * from './marketplace.contract';
 export { createClient, type CoreClient, type RawTransport } from './client';
 
 /** The one contract between the UI and the core; each capability declares its part in its own file. */
-export const contract = mergeContracts(appContract, settingsContract, statusContract);
+export const contract = mergeContracts(appContract, settingsContract, statusContract, marketplaceContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

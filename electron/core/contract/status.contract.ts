@@ -6,6 +6,11 @@ export const dataSourceSchema = z.object({
   kind: z.enum(['sandbox', 'real']),
   /** Where the connector sends requests; null while the source is not started. */
   baseUrl: z.string().nullable(),
+  /**
+   * Why this source: `selected` in settings; `default` (the sandbox is the embedded default);
+   * `no-credentials` (the real API was chosen but no credentials are stored, so the sandbox runs).
+   */
+  reason: z.enum(['selected', 'default', 'no-credentials']),
 });
 
 export const connectivitySchema = z.object({

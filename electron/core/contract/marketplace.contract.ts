@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const listResourceSchema = z.enum(['orders', 'transaction_details', 'tickets', 'products', 'supervision', 'requirements', 'vouchers', 'planning', 'receivers']);
+
+export const capabilitiesSchema = z.object({
+  source: z.enum(['sandbox', 'koogallery']).nullable(),
+  pushUsage: z.boolean(),
+  queryOrder: z.boolean(),
+  license: z.boolean(),
+  /** Resources the source lists page by page; the rest come from Seller Center export files. */
+  lists: z.array(listResourceSchema),
+});
+
+export const credentialsStatusSchema = z.object({
+  configured: z.boolean(),
+  /** Last 4 characters of the AK, so the seller can tell which key is stored; never the secret itself. */
+  akHint: z.string().nullable(),
+});
+
+const secret = (name: string, max: number) => z.string().trim().min(1, `${name} is required`).max(max, `${name} is at most ${max} characters`);
+
+export const marketplaceContract = {
+  'marketplace.capabilities': method({
+    summary: 'What the current data source can do, so pages can say what it cannot instead of failing.',
+    input: z.object({}).strict(),
+    output: capabilitiesSchema,
+  }),
+  'marketplace.credentialsStatus': method({
+    summary: 'Whether KooGallery credentials are stored (values are never returned).',
+    input: z.object({}).strict(),
+    output: credentialsStatusSchema,
+  }),
+  'marketplace.saveCredentials': method({
+    summary: 'Stores the interconnection key and AK/SK in the OS keychain, then re-selects the data source.',
+    input: z
+      .object({
+        sellerKey: secret('Interconnection key (商家对接密钥)', 1000),
+        ak: secret('AK', 128),
+        sk: secret('SK', 256),
+      })
+      .strict(),
+    output: credentialsStatusSchema,
+  }),
+  'marketplace.clearCredentials': method({
+    summary: 'Removes the stored credentials; the app falls back to the sandbox.',
+    input: z.object({}).strict(),
+    output: credentialsStatusSchema,
+  }),
+};

@@ -1,0 +1,42 @@
+import { CoreError } from '../contract/errors';
+import { LIST_RESOURCES, type ApiOutcome, type KooGalleryClient, type ListResource } from './koogallery';
+import { fetchListPage, type ListPage } from './list-client';
+
+/** What a source can do, so the UI can say what it cannot instead of failing. */
+export interface ConnectorCapabilities {
+  pushUsage: boolean;
+  queryOrder: boolean;
+  license: boolean;
+  /** Resources the source can list page by page (KooGallery publishes none). */
+  lists: readonly ListResource[];
+}
+
+export interface Connector {
+  readonly source: 'sandbox' | 'koogallery';
+  readonly capabilities: ConnectorCapabilities;
+  /** Usage push, order query and License: the same client for both sources. */
+  readonly api: KooGalleryClient;
+  listPage(resource: ListResource, cursor: string | null, limit: number): Promise<ApiOutcome<ListPage>>;
+}
+
+/** The sandbox marketplace: everything KooGallery offers, plus its list endpoints. */
+export function sandboxConnector(api: KooGalleryClient): Connector {
+  return {
+    source: 'sandbox',
+    capabilities: { pushUsage: true, queryOrder: true, license: true, lists: LIST_RESOURCES },
+    api,
+    listPage: (resource, cursor, limit) => fetchListPage(api, resource, cursor, limit),
+  };
+}
+
+/** The real KooGallery Open API: no list endpoints exist (koogallery-api.md §3.6); use Seller Center exports. */
+export function koogalleryConnector(api: KooGalleryClient): Connector {
+  return {
+    source: 'koogallery',
+    capabilities: { pushUsage: true, queryOrder: true, license: true, lists: [] },
+    api,
+    listPage: async (resource) => {
+      throw new CoreError('UNSUPPORTED', `KooGallery publishes no list API for ${resource}; import the Seller Center export file instead`);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { listPath, type ApiOutcome, type EnvelopeReader, type KooGalleryClient, type ListResource } from './koogallery';
+
+/** One page of a list endpoint (the sandbox's documented extension). */
+export interface ListPage {
+  items: Record<string, unknown>[];
+  nextCursor: string | null;
+  hasMore: boolean;
+  /** Transaction details only: everything before this instant is complete (T+1). */
+  completeThrough: number | null;
+}
+
+const listEnvelopeSchema = z
+  .object({
+    resultCode: z.string(),
+    resultMsg: z.string().optional(),
+    items: z.array(z.record(z.string(), z.unknown())).optional(),
+    next_cursor: z.string().nullable().optional(),
+    has_more: z.boolean().optional(),
+    complete_through: z.number().optional(),
+  })
+  .passthrough();
+type ListEnvelope = z.infer<typeof listEnvelopeSchema>;
+
+const listReader: EnvelopeReader<ListEnvelope> = { schema: listEnvelopeSchema, code: (e) => e.resultCode, message: (e) => e.resultMsg ?? '' };
+
+export function fetchListPage(client: KooGalleryClient, resource: ListResource, cursor: string | null, limit: number): Promise<ApiOutcome<ListPage>> {
+  const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+  return client.sendApig(`${listPath(resource)}?${query}`, 'GET', undefined, listReader, (e) => ({
+    items: e.items ?? [],
+    nextCursor: e.next_cursor ?? null,
+    hasMore: e.has_more ?? false,
+    completeThrough: e.complete_through ?? null,
+  }));
+}

@@ -1,0 +1,156 @@
+import { generateProducts, type SandboxProduct } from './catalog';
+import { generateOrder, type SandboxOrder } from './orders';
+import {
+  generatePlanning,
+  generateReceivers,
+  generateRequirements,
+  generateSupervisionFlow,
+  generateVouchers,
+  type CustomerRequirement,
+  type MessageReceiverSetting,
+  type PlanningItem,
+  type SupervisionFlow,
+  type Voucher,
+} from './seller-ops';
+import { generateTicket, type SandboxTicket } from './tickets';
+import { billingPeriod, generateDetail, type SandboxTransactionDetail } from './transaction-details';
+
+export type DatasetSize = 'small' | 'large';
+
+const SIZES = {
+  small: { products: 40, orders: 2_000, details: 20_000, tickets: 500, requirements: 30, vouchers: 20 },
+  large: { products: 300, orders: 200_000, details: 1_000_000, tickets: 50_000, requirements: 300, vouchers: 100 },
+} as const;
+
+const YEAR_MS = 365 * 86_400_000;
+
+export interface PayPerUseInstance {
+  instance_id: string;
+  order_id: string;
+  order_line_id: string;
+  product_id: string;
+  product_name: string;
+  customer_name: string;
+  billing_cycle: 'hourly' | 'daily';
+  /** Usage may not begin before the resource started (koogallery-api.md §1.5). */
+  resource_start_at: number;
+}
+
+/**
+ * A year of seller data ending at `anchor`, fully determined by (seed, size, anchor). Orders,
+ * details and tickets are generated on demand by index; only small sets are kept in memory.
+ */
+export class SandboxDataset {
+  readonly counts: (typeof SIZES)[DatasetSize];
+  readonly start: number;
+  readonly products: SandboxProduct[];
+  readonly requirements: CustomerRequirement[];
+  readonly vouchers: Voucher[];
+  readonly planning: PlanningItem[];
+  readonly receivers: MessageReceiverSetting[];
+  private readonly orderStep: number;
+  private readonly detailStep: number;
+  private readonly ticketStep: number;
+  private scanned: { instances: Int32Array; supervised: Int32Array } | null = null;
+
+  constructor(
+    readonly seed: string,
+    readonly size: DatasetSize,
+    readonly anchor: number,
+  ) {
+    this.counts = SIZES[size];
+    this.start = anchor - YEAR_MS;
+    this.orderStep = YEAR_MS / this.counts.orders;
+    this.detailStep = YEAR_MS / this.counts.details;
+    this.ticketStep = YEAR_MS / this.counts.tickets;
+    this.products = generateProducts(seed, this.counts.products, this.start);
+    this.requirements = generateRequirements(seed, this.counts.requirements, this.products, this.start, anchor);
+    this.vouchers = generateVouchers(seed, this.counts.vouchers, this.products, this.start, anchor);
+    this.planning = generatePlanning(seed, this.products, anchor);
+    this.receivers = generateReceivers(seed, this.start);
+  }
+
+  order(index: number): SandboxOrder {
+    return generateOrder(this.seed, index, this.products, this.start, this.orderStep, this.anchor);
+  }
+
+  detail(index: number): SandboxTransactionDetail {
+    const orderIndex = Math.max(0, Math.floor((index * this.counts.orders) / this.counts.details) - 1);
+    return generateDetail(this.seed, index, this.order(orderIndex), this.start, this.detailStep, billingPeriod(this.anchor));
+  }
+
+  ticket(index: number): SandboxTicket {
+    const orderIndex = Math.max(0, Math.floor((index * this.counts.orders) / this.counts.tickets) - 1);
+    return generateTicket(this.seed, index, this.order(orderIndex), this.start, this.ticketStep, this.anchor);
+  }
+
+  /** The first detail index whose transaction time is at or after `time` (details are in time order). */
+  detailIndexAt(time: number): number {
+    return clamp(Math.ceil((time - this.start) / this.detailStep), 0, this.counts.details);
+  }
+
+  /** First index of a list whose items are in time order with the given slot length. */
+  indexAfterUpdate(resource: 'orders' | 'tickets' | 'transaction_details', updatedAt: number): number {
+    const step = resource === 'orders' ? this.orderStep : resource === 'tickets' ? this.ticketStep : this.detailStep;
+    const count = resource === 'orders' ? this.counts.orders : resource === 'tickets' ? this.counts.tickets : this.counts.details;
+    return clamp(Math.floor((updatedAt - this.start) / step), 0, count);
+  }
+
+  /** Finds a generated order by ID: its creation minute narrows the search to a few slots. */
+  findOrder(orderId: string): SandboxOrder | null {
+    const match = /^CS(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})[A-Z0-9]{5}$/.exec(orderId);
+    if (!match) return null;
+    const [, yy, mm, dd, hh, mi] = match;
+    const minute = Date.UTC(2000 + Number(yy), Number(mm) - 1, Number(dd), Number(hh), Number(mi)) - 8 * 3_600_000;
+    const first = Math.max(0, Math.floor((minute - this.start) / this.orderStep) - 1);
+    const last = Math.min(this.counts.orders - 1, Math.floor((minute + 60_000 - this.start) / this.orderStep) + 1);
+    for (let i = first; i <= last; i++) {
+      const order = this.order(i);
+      if (order.order_id === orderId) return order;
+    }
+    return null;
+  }
+
+  /** Pay-per-use instances (ON_DEMAND lines of paid orders), the ones usage can be pushed for. */
+  instances(): PayPerUseInstance[] {
+    return Array.from(this.scan().instances, (index) => toInstance(this.order(index)));
+  }
+
+  supervisionFlows(): SupervisionFlow[] {
+    return Array.from(this.scan().supervised, (index) => generateSupervisionFlow(this.seed, this.order(index), this.anchor));
+  }
+
+  /** One pass over all orders, remembering only the indices of the ones other lists need. */
+  private scan() {
+    if (this.scanned) return this.scanned;
+    const instances: number[] = [];
+    const supervised: number[] = [];
+    const supervisedProducts = new Set(this.products.filter((p) => p.supervised).map((p) => p.product_id));
+    for (let i = 0; i < this.counts.orders; i++) {
+      const order = this.order(i);
+      const line = order.lines[0]!;
+      if (line.instance_id && order.status !== 'cancelled' && order.status !== 'pending_payment') instances.push(i);
+      if (supervisedProducts.has(line.product_id) && order.status !== 'cancelled' && order.status !== 'pending_payment') supervised.push(i);
+    }
+    this.scanned = { instances: Int32Array.from(instances), supervised: Int32Array.from(supervised) };
+    return this.scanned;
+  }
+}
+
+function toInstance(order: SandboxOrder): PayPerUseInstance {
+  const line = order.lines[0]!;
+  return {
+    instance_id: line.instance_id!,
+    order_id: order.order_id,
+    order_line_id: line.order_line_id,
+    product_id: line.product_id,
+    product_name: line.product_name,
+    customer_name: order.customer.customer_name,
+    billing_cycle: line.billing_cycle ?? 'hourly',
+    resource_start_at: order.paid_at ?? order.created_at,
+  };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

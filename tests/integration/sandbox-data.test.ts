@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SandboxDataset } from '../../electron/sandbox/generator';
+import { fetchListPage } from '../../electron/core/marketplace/list-client';
+import { sandboxWithClient } from '../support/sandbox';
+
+const anchor = Date.UTC(2026, 10, 23, 16); // 2026-11-24 00:00 Beijing
+const CHINESE = /[\u4e00-\u9fa5]/;
+
+describe('the sandbox data generator', () => {
+  it('gives the same data for the same seed and different data for another', () => {
+    const a = new SandboxDataset('seed-a', 'small', anchor);
+    const b = new SandboxDataset('seed-a', 'small', anchor);
+    const c = new SandboxDataset('seed-c', 'small', anchor);
+    for (const i of [0, 17, 1999]) expect(a.order(i)).toEqual(b.order(i));
+    expect(a.detail(12_345)).toEqual(b.detail(12_345));
+    expect(a.ticket(99)).toEqual(b.ticket(99));
+    expect(a.order(17)).not.toEqual(c.order(17));
+  });
+
+  it('covers every product type, charging mode and order status over a year, in Chinese', () => {
+    const data = new SandboxDataset('coverage', 'small', anchor);
+    const orders = Array.from({ length: data.counts.orders }, (_, i) => data.order(i));
+    expect(new Set(orders.map((o) => o.product_type))).toEqual(new Set(['general', 'joint_operation', 'curated_certified', 'huawei_self_service']));
+    expect(new Set(orders.map((o) => o.lines[0]!.charging_mode))).toEqual(new Set(['PERIOD', 'ONE_TIME', 'ON_DEMAND', 'ON_DEMAND_PKG']));
+    expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['pending_payment', 'processing', 'cancelled', 'completed']));
+    const span = orders.at(-1)!.created_at - orders[0]!.created_at;
+    expect(span).toBeGreaterThan(360 * 86_400_000);
+    expect(orders.every((o) => o.created_at <= anchor && CHINESE.test(o.product_name) && CHINESE.test(o.customer.customer_name))).toBe(true);
+    expect(orders.every((o, i) => i === 0 || o.updated_at > orders[i - 1]!.updated_at)).toBe(true);
+  });
+
+  it('makes one million transaction details on demand, in time order', () => {
+    const data = new SandboxDataset('large', 'large', anchor);
+    expect(data.counts.details).toBe(1_000_000);
+    const last = data.detail(999_999);
+    const before = data.detail(999_998);
+    expect(last.transaction_at).toBeGreaterThan(before.transaction_at);
+    expect(last.transaction_at).toBeLessThan(anchor);
+    expect(data.detailIndexAt(anchor)).toBe(1_000_000);
+  });
+});
+
+describe('list endpoints with updated-since cursors', () => {
+  it('returns only items updated after the cursor time', async () => {
+    const { sandbox, client } = await sandboxWithClient({ anchor });
+    try {
+      const since = anchor - 30 * 86_400_000;
+      const cursor = Buffer.from(JSON.stringify({ updated_at: since, id: '' })).toString('base64url');
+      const outcome = await fetchListPage(client, 'tickets', cursor, 1000);
+      if (outcome.class !== 'ok') throw new Error(outcome.message);
+      const times = outcome.data.items.map((t) => Number(t.updated_at));
+      expect(times.length).toBeGreaterThan(10);
+      expect(Math.min(...times)).toBeGreaterThan(since);
+      expect(Math.min(...times)).toBeLessThan(since + 2 * 86_400_000);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('lists products and every seller-operations object', async () => {
+    const { sandbox, client } = await sandboxWithClient({ anchor });
+    try {
+      for (const resource of ['products', 'supervision', 'requirements', 'vouchers', 'planning', 'receivers'] as const) {
+        const outcome = await fetchListPage(client, resource, null, 1000);
+        expect(outcome.class, resource).toBe('ok');
+        if (outcome.class === 'ok') expect(outcome.data.items.length, resource).toBeGreaterThan(0);
+      }
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe('npm run sandbox (standalone)', () => {
+  it('serves the documented paths and prints its demo credentials', async () => {
+    const entry = 'dist/sandbox/main.js';
+    expect(fs.existsSync(entry), `${entry} is missing: run npm run build first (npm test does)`).toBe(true);
+    const child = spawn(process.execPath, [entry, '--port', '0', '--seed', 'cli', '--size', 'small'], {
+      env: { ...process.env, KOO_SANDBOX_AK: 'CLI-AK' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const output = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes('anomalies:')) resolve(text);
+        });
+        child.once('exit', (code) => reject(new Error(`sandbox exited ${code}: ${text}`)));
+      });
+      expect(output).toContain('sandbox-interconnection-key   (demo default; set KOO_SANDBOX_SELLER_KEY)');
+      expect(output).toContain('AK: (from KOO_SANDBOX_AK)');
+      const baseUrl = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
+      const instances = (await (await fetch(`${baseUrl}/sandbox/instances`)).json()) as { instances: { instance_id: string }[] };
+      expect(instances.instances.length).toBeGreaterThan(0);
+      const ledger = await (await fetch(`${baseUrl}/sandbox/ledger`)).json();
+      expect(ledger).toEqual({ count: 0, records: [] });
+      const unsigned = await fetch(`${baseUrl}/api/mkp-openapi-public/global/v1/isv/usage-data`, { method: 'POST', body: '{}' });
+      expect(await unsigned.json()).toMatchObject({ error_code: 'MKT.0101' });
+    } finally {
+      child.kill();
+    }
+  });
+});
