@@ -77,7 +77,7 @@ function Header() {
 function Banners() {
   const { t } = useTranslation();
   const connectionError = useCore((s) => s.connectionError);
-  const dataSource = useCore((s) => s.status?.dataSource.kind);
+  const dataSource = useCore((s) => s.status?.dataSource);
   const notices = useCore((s) => s.notices);
   const dismiss = useCore((s) => s.dismissNotice);
   return (
@@ -86,7 +86,10 @@ function Banners() {
         <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="connection-error"
           message={connectionError === 'session-expired' ? t('app.sessionExpired') : t('app.coreUnreachable', { message: connectionError })} />
       )}
-      {dataSource === 'sandbox' && <Alert type="warning" showIcon banner style={{ marginBottom: 12 }} message={t('status.sandboxBanner')} data-testid="sandbox-banner" />}
+      {dataSource?.kind === 'sandbox' && (
+        <Alert type="warning" showIcon banner style={{ marginBottom: 12 }} data-testid="sandbox-banner"
+          message={t(dataSource.reason === 'no-credentials' ? 'status.sandboxNoCredentials' : 'status.sandboxBanner')} />
+      )}
       {notices.map((notice, index) => (
         <Alert key={index} type={notice.level} showIcon closable onClose={() => dismiss(index)} style={{ marginBottom: 12 }}
           message={t(notice.messageKey, notice.values ?? {})} />

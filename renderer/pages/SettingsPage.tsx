@@ -2,6 +2,7 @@ import { App as AntApp, Button, Card, Form, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../electron/core/contract';
 import { useCore } from '../stores/core-store';
+import { CredentialsCard } from './CredentialsCard';
 
 const TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Europe/Berlin', 'America/New_York', 'UTC'];
 
@@ -25,31 +26,34 @@ export function SettingsPage() {
   };
 
   return (
-    <Card title={t('settings.title')} data-testid="page-settings">
-      <Form layout="vertical" style={{ maxWidth: 560 }}>
-        <Form.Item label={t('settings.language')}>
-          <Radio.Group value={settings.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
-            <Radio.Button value="zh-CN">简体中文</Radio.Button>
-            <Radio.Button value="en-US">English</Radio.Button>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item label={t('settings.timeZone')}>
-          <Select value={settings.timeZone} options={TIME_ZONES.map((z) => ({ value: z, label: z }))} onChange={(timeZone) => void save({ timeZone })} />
-        </Form.Item>
-        <Form.Item label={t('settings.dataSource')}>
-          <Radio.Group value={settings.dataSource} onChange={(e) => void save({ dataSource: e.target.value as Settings['dataSource'] })}>
-            <Radio value="sandbox">{t('settings.sandboxOption')}</Radio>
-            <Radio value="real">{t('settings.realOption')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item label={t('settings.region')}>
-          <Radio.Group value={settings.marketplaceRegion} onChange={(e) => void save({ marketplaceRegion: e.target.value as Settings['marketplaceRegion'] })}>
-            <Radio value="cn">{t('settings.regionCn')}</Radio>
-            <Radio value="intl">{t('settings.regionIntl')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        <Button onClick={() => void client?.call('status.checkConnectivity', {}).then(refreshStatus)}>{t('settings.checkNow')}</Button>
-      </Form>
-    </Card>
+    <div data-testid="page-settings">
+      <Card title={t('settings.title')}>
+        <Form layout="vertical" style={{ maxWidth: 560 }}>
+          <Form.Item label={t('settings.language')}>
+            <Radio.Group value={settings.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
+              <Radio.Button value="zh-CN">简体中文</Radio.Button>
+              <Radio.Button value="en-US">English</Radio.Button>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label={t('settings.timeZone')}>
+            <Select value={settings.timeZone} options={TIME_ZONES.map((z) => ({ value: z, label: z }))} onChange={(timeZone) => void save({ timeZone })} />
+          </Form.Item>
+          <Form.Item label={t('settings.dataSource')}>
+            <Radio.Group value={settings.dataSource} onChange={(e) => void save({ dataSource: e.target.value as Settings['dataSource'] })}>
+              <Radio value="sandbox">{t('settings.sandboxOption')}</Radio>
+              <Radio value="real">{t('settings.realOption')}</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label={t('settings.region')}>
+            <Radio.Group value={settings.marketplaceRegion} onChange={(e) => void save({ marketplaceRegion: e.target.value as Settings['marketplaceRegion'] })}>
+              <Radio value="cn">{t('settings.regionCn')}</Radio>
+              <Radio value="intl">{t('settings.regionIntl')}</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Button onClick={() => void client?.call('status.checkConnectivity', {}).then(refreshStatus)}>{t('settings.checkNow')}</Button>
+        </Form>
+      </Card>
+      <CredentialsCard />
+    </div>
   );
 }

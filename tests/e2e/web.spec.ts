@@ -63,6 +63,17 @@ test('the status bar shows values read from the core', async ({ page, webApp }) 
   await page.screenshot({ path: 'test-results/screenshots/browser-mode-zh-CN.png', fullPage: true });
 });
 
+test('choosing the real API without credentials keeps the sandbox and says why', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('capabilities')).toContainText('话单推送');
+  await expect(page.getByTestId('credentials-card')).toContainText('未配置');
+  await page.getByText('KooGallery 云商店（真实接口）').click();
+  await expect(page.getByTestId('sandbox-banner')).toContainText('尚未保存密钥');
+  await expect(page.getByTestId('status-data-source')).toHaveAttribute('data-kind', 'sandbox');
+  await page.screenshot({ path: 'test-results/screenshots/settings-zh-CN.png', fullPage: true });
+});
+
 test('a browser without the printed token is refused', async ({ browser, webApp }) => {
   const stranger = await browser.newContext();
   const response = await stranger.request.get(webApp.origin + '/');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { connectivitySchema } from '../contract/status.contract';
+import { exchange } from '../marketplace/koogallery/http-exchange';
 
 export type Connectivity = z.infer<typeof connectivitySchema>;
 
@@ -47,19 +48,7 @@ export class ConnectivityMonitor {
   }
 
   private async reach(url: string): Promise<Pick<Connectivity, 'state' | 'detail'>> {
-    try {
-      const response = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(this.options.timeoutMs ?? 3000) });
-      await response.body?.cancel();
-      return { state: 'online', detail: null };
-    } catch (error) {
-      return { state: 'offline', detail: describeNetworkError(error) };
-    }
+    const result = await exchange({ url, method: 'GET', headers: {}, timeoutMs: this.options.timeoutMs ?? 3000 });
+    return result.kind === 'response' ? { state: 'online', detail: null } : { state: 'offline', detail: result.code };
   }
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code) return cause.code;
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timeout';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -40,7 +40,16 @@ const agents = {
   https: new https.Agent({ keepAlive: true, maxSockets: 8 }),
 };
 
-export function exchange(request: HttpExchangeRequest, now: () => number = Date.now): Promise<HttpExchangeResult> {
+/**
+ * A kept-alive socket the server has just closed fails at once with ECONNRESET; Node's advice is to
+ * retry such a request once on a fresh connection (request.reusedSocket).
+ */
+export async function exchange(request: HttpExchangeRequest, now: () => number = Date.now): Promise<HttpExchangeResult> {
+  const first = await attempt(request, now);
+  return first.kind === 'network-error' && first.staleSocket ? attempt(request, now) : first;
+}
+
+function attempt(request: HttpExchangeRequest, now: () => number): Promise<HttpExchangeResult & { staleSocket?: boolean }> {
   const url = new URL(request.url);
   const isHttps = url.protocol === 'https:';
   const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
@@ -49,7 +58,7 @@ export function exchange(request: HttpExchangeRequest, now: () => number = Date.
   return new Promise((resolve) => {
     let sent = false;
     let settled = false;
-    const finish = (result: HttpExchangeResult) => {
+    const finish = (result: HttpExchangeResult & { staleSocket?: boolean }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -76,7 +85,10 @@ export function exchange(request: HttpExchangeRequest, now: () => number = Date.
       req.destroy();
     }, request.timeoutMs);
     req.on('finish', () => (sent = true));
-    req.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'network-error', sent, code: error.code ?? error.message, sentAt }));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const staleSocket = req.reusedSocket && error.code === 'ECONNRESET';
+      finish({ kind: 'network-error', sent, code: error.code ?? error.message, sentAt, staleSocket });
+    });
     req.end(body);
   });
 }
