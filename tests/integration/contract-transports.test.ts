@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../electron/core';
@@ -96,6 +98,19 @@ describe('status from the core', () => {
     expect(status.dataSource).toMatchObject({ kind: 'real', reason: 'selected', baseUrl: 'https://mkt.myhuaweicloud.com' });
     expect(await client.call('marketplace.capabilities', {})).toMatchObject({ source: 'koogallery', pushUsage: true, lists: [] });
     expect(await client.call('marketplace.credentialsStatus', {})).toEqual({ configured: true, akHint: '…1234' });
+  });
+
+  it('never writes credentials to the database', async () => {
+    const { client, dataDir } = await core();
+    const sk = 'sk-that-must-stay-secret-8e41';
+    await client.call('marketplace.saveCredentials', { sellerKey: 'key-that-must-stay-secret-77aa', ak: 'AK0001', sk });
+    await client.call('settings.update', { dataSource: 'real' });
+    const files = fs.readdirSync(dataDir).map((name) => fs.readFileSync(path.join(dataDir, name)).toString('latin1'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const bytes of files) {
+      expect(bytes).not.toContain(sk);
+      expect(bytes).not.toContain('key-that-must-stay-secret-77aa');
+    }
   });
 });
 
