@@ -4,23 +4,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundle } from './esbuild-common.mjs';
 
 const only = process.argv[2];
 const files = fs.readdirSync('tests/bench').filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)));
 let failed = false;
 for (const file of files) {
   const outfile = path.join('dist/bench', file.replace(/\.ts$/, '.mjs'));
-  await build({
-    entryPoints: [path.join('tests/bench', file)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['better-sqlite3', 'ws', 'exceljs', 'electron'],
-    define: { __APP_VERSION__: '"bench"' },
-    logLevel: 'warning',
-  });
+  await build(nodeBundle(path.join('tests/bench', file), outfile));
   const result = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`benchmark ${file} failed`);

@@ -1,8 +1,9 @@
-import type { MethodInput, MethodName, MethodOutput } from './contract';
+import type { MethodName, MethodOutput, MethodParsedInput } from './contract';
 import { clearCredentials, credentialsStatus, saveCredentials } from './marketplace/credentials-service';
 import type { CoreServices } from './services';
+import { attemptsCsv, listAttempts, listRecords, listWindows } from './usage/usage-views';
 
-type Handler<M extends MethodName> = (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
 /** One handler per declared method: a method added to the contract without a handler fails to compile. */
 export type HandlerTable = { [M in MethodName]: Handler<M> };
 
@@ -20,6 +21,14 @@ export function buildHandlers(s: CoreServices): HandlerTable {
       await s.reselectDataSource();
       return credentialsStatus(s.platform.secrets);
     },
+    'usage.capture': (input) => s.usage.captureManual(input),
+    'usage.importFile': ({ fileName, contentBase64, queueValidOnly }) => s.usage.importFile(fileName, contentBase64, queueValidOnly),
+    'usage.windows': ({ limit, before }) => listWindows(s.db, limit, before),
+    'usage.records': ({ windowOpensAt, state, afterId, limit }) => listRecords(s.db, windowOpensAt, state, afterId, limit),
+    'usage.correct': ({ id, ...changes }) => s.usage.correct(id, changes),
+    'usage.attempts': ({ limit, beforeId }) => listAttempts(s.db, limit, beforeId),
+    'usage.attemptsCsv': () => ({ fileName: `话单上传记录-${new Date(s.now()).toISOString().slice(0, 10)}.csv`, csv: attemptsCsv(s.db) }),
+    'usage.flushNow': () => s.usage.flushNow(),
     'marketplace.clearCredentials': async () => {
       await clearCredentials(s.platform.secrets);
       await s.reselectDataSource();

@@ -7,6 +7,7 @@ import type { Platform } from './platform';
 import { SettingsStore } from './settings/settings-store';
 import { ConnectivityMonitor } from './status/connectivity-monitor';
 import { readSyncSummary, readUsageQueueSummary } from './status/status-readers';
+import { UsageService } from './usage/usage-service';
 
 export interface CoreOptions {
   /** Folder for seller-desk.sqlite; created if missing. */
@@ -19,6 +20,12 @@ export interface CoreOptions {
   now?: () => number;
   /** How often the data source is probed; 0 disables the background probe. */
   connectivityIntervalMs?: number;
+  /** Usage scheduler tick; 0 disables it (tests call usage.flushNow). */
+  usageTickMs?: number;
+  /** How long a sending lease lasts before another sender may take the records over (default 2 min). */
+  usageLeaseMs?: number;
+  /** Randomness for backoff jitter and the per-install start offset (tests fix it). */
+  random?: () => number;
   nativeBinding?: string;
 }
 
@@ -28,6 +35,7 @@ export class CoreServices {
   readonly settings: SettingsStore;
   readonly dataSource: DataSourceManager;
   readonly connectivity: ConnectivityMonitor;
+  readonly usage: UsageService;
   readonly now: () => number;
 
   readonly platform: Platform;
@@ -43,7 +51,20 @@ export class CoreServices {
     this.connectivity = new ConnectivityMonitor({
       probeUrl: () => this.dataSource.probeUrl(),
       now: this.now,
-      onChange: () => this.emitStatus(),
+      onChange: (connectivity) => {
+        this.emitStatus();
+        if (connectivity.state === 'online') void this.usage.onOnline();
+      },
+    });
+    this.usage = new UsageService({
+      db,
+      connector: () => this.dataSource.connector,
+      now: this.now,
+      events: this.events,
+      platform: options.platform,
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.usageTickMs !== undefined ? { tickMs: options.usageTickMs } : {}),
+      ...(options.usageLeaseMs !== undefined ? { leaseMs: options.usageLeaseMs } : {}),
     });
   }
 
@@ -55,6 +76,7 @@ export class CoreServices {
       const interval = options.connectivityIntervalMs ?? 15_000;
       if (interval > 0) services.connectivity.start(interval);
       else await services.connectivity.probe();
+      services.usage.start();
       return services;
     } catch (error) {
       await services.close();
@@ -76,7 +98,7 @@ export class CoreServices {
       dataSource: this.dataSource.current,
       connectivity: this.connectivity.state,
       sync: readSyncSummary(this.db),
-      usageQueue: readUsageQueueSummary(this.db, this.now()),
+      usageQueue: readUsageQueueSummary(this.db, this.usage.flusher.marketplaceNow()),
     };
   }
 
@@ -106,6 +128,7 @@ export class CoreServices {
 
   async close(): Promise<void> {
     this.connectivity.stop();
+    await this.usage.stop();
     await this.dataSource.close();
     if (this.db.open) this.db.close();
   }

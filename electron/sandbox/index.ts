@@ -1,3 +1,3 @@
 export { startSandboxServer, type SandboxServer } from './server';
-export { DEMO_CREDENTIALS, type SandboxOptions, type SandboxCredentials } from './sandbox-state';
+export { DEMO_CREDENTIALS, SandboxState, type SandboxOptions, type SandboxCredentials } from './sandbox-state';
 export { faultPlanSchema, parseFaultFlag, type FaultPlan, type FaultKind } from './faults';

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { FaultInjector } from './faults';
 import { SandboxDataset, type DatasetSize, type PayPerUseInstance } from './generator';
 import { UsageLedger } from './usage-ledger';
@@ -36,7 +37,9 @@ export interface LicenseState {
 }
 
 /** Everything one sandbox run holds: generated data, received usage, license activations, faults. */
-export class SandboxState {
+export class SandboxState extends EventEmitter {
+  /** Every marketplace request: when (sandbox clock), where, and which fault it got. */
+  readonly requestLog: { at: number; path: string; fault: string | null }[] = [];
   readonly dataset: SandboxDataset;
   readonly credentials: SandboxCredentials;
   readonly faults = new FaultInjector();
@@ -47,6 +50,7 @@ export class SandboxState {
   private oldPushCount = 0;
 
   constructor(options: SandboxOptions) {
+    super();
     this.now = options.now ?? Date.now;
     this.credentials = options.credentials ?? DEMO_CREDENTIALS;
     this.dataset = new SandboxDataset(options.seed ?? 'koogallery', options.size ?? 'small', options.anchor ?? startOfBeijingDay(this.now()));

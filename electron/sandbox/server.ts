@@ -42,8 +42,9 @@ function marketplaceRoute(method: string, path: string): Route | null {
  * The sandbox marketplace: KooGallery's paths, headers, signatures, envelopes and codes on
  * 127.0.0.1, with generated seller data, an SDR ledger and fault injection.
  */
-export async function startSandboxServer(options: SandboxOptions = {}): Promise<SandboxServer> {
-  const state = new SandboxState(options);
+export async function startSandboxServer(options: SandboxOptions & { state?: SandboxState } = {}): Promise<SandboxServer> {
+  // `state`: restart on the same port keeping the ledger (outage tests)
+  const state = options.state ?? new SandboxState(options);
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => void handle(state, req, res));
   server.on('connection', (socket) => {
@@ -80,6 +81,8 @@ async function handle(state: SandboxState, req: http.IncomingMessage, res: http.
     return writeJson(res, { status: 404, body: { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' } }, dateMs());
   }
   const fault = state.faults.decide(request.now);
+  state.requestLog.push({ at: request.now, path: url.pathname, fault: fault.kind });
+  state.emit('request', url.pathname);
   if (state.faults.current.latencyMs > 0) await delay(state.faults.current.latencyMs);
   if (fault.kind === 'server_error') return writeJson(res, serverError(request.now), dateMs());
   if (fault.kind === 'throttle') return writeJson(res, throttled(url.pathname, state.faults.current.retryAfterSeconds), dateMs());

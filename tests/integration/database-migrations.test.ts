@@ -35,6 +35,7 @@ const seeds: Record<number, { table: string; row: Record<string, unknown> }[]> =
     { table: 'upload_attempts', row: { started_at: now, ts: String(now), nonce: 'n-1', body_sha256: 'ab'.repeat(32), record_count: 1, http_status: 200, code: 'MKT.0000' } },
   ],
   3: [{ table: 'import_column_mappings', row: { header_set_hash: 'h1', file_kind: 'orders', headers_json: '["订单号"]', mapping_json: '{"订单号":"order_id"}', created_at: now, updated_at: now } }],
+  4: [{ table: 'upload_attempt_records', row: { attempt_id: 1, record_id: 1 } }],
 };
 
 function insert(db: SqliteDatabase, table: string, row: Record<string, unknown>): void {
@@ -86,7 +87,7 @@ describe('migrations', () => {
     expect(error).toBeInstanceOf(CoreError);
     expect((error as CoreError).code).toBe('SCHEMA_TOO_NEW');
     expect((error as CoreError).message).toContain(file);
-    expect((error as CoreError).message).toMatch(/version 99.*up to 3/);
+    expect((error as CoreError).message).toMatch(new RegExp(`version 99.*up to ${latestVersion(migrations)}`));
 
     expect(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(before);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
@@ -98,9 +99,10 @@ describe('migrations', () => {
   it('rolls a failing migration back whole and keeps the previous version', () => {
     const file = path.join(tempDir(), 'seller-desk.sqlite');
     const db = openDatabase(file);
-    const broken = { version: 4, name: 'broken', sql: 'CREATE TABLE half_done (id INTEGER); CREATE TABLE oops (' };
+    const latest = latestVersion(migrations);
+    const broken = { version: latest + 1, name: 'broken', sql: 'CREATE TABLE half_done (id INTEGER); CREATE TABLE oops (' };
     expect(() => runMigrations(db, [...migrations, broken])).toThrow();
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(latest);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
     db.close();
   });

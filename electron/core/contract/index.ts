@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app.contract';
 import { mergeContracts } from './define';
 import { marketplaceContract } from './marketplace.contract';
+import { usageContract } from './usage.contract';
 import { settingsContract } from './settings.contract';
 import { statusContract } from './status.contract';
 
@@ -12,15 +13,18 @@ export * from './app.contract';
 export * from './settings.contract';
 export * from './status.contract';
 export * from './marketplace.contract';
+export * from './usage.contract';
 export { createClient, type CoreClient, type RawTransport } from './client';
 
 /** The one contract between the UI and the core; each capability declares its part in its own file. */
-export const contract = mergeContracts(appContract, settingsContract, statusContract, marketplaceContract);
+export const contract = mergeContracts(appContract, settingsContract, statusContract, marketplaceContract, usageContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+/** What a handler receives: the input after parsing, defaults filled in. */
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 
 export const methodNames = Object.keys(contract) as MethodName[];
 

@@ -57,14 +57,19 @@ export class KooGalleryClient {
     this.newNonce = options.newNonce ?? (() => crypto.randomUUID());
   }
 
-  /** Usage Push (New): body signed with the interconnection key; ts and nonce fresh per call. */
-  async pushUsage(records: UsagePushRecord[]): Promise<{ outcome: ApiOutcome<null>; proof: UsagePushProof }> {
+  /**
+   * Usage Push (New): body signed with the interconnection key; ts and nonce fresh per call.
+   * `beforeSend` sees the proof (ts, nonce, body hash) before the request leaves, so it can be logged.
+   */
+  async pushUsage(records: UsagePushRecord[], beforeSend?: (proof: UsagePushProof) => void): Promise<{ outcome: ApiOutcome<null>; proof: UsagePushProof }> {
     const credentials = await this.requireCredentials();
     const ts = String(this.now());
     const nonce = this.newNonce();
     const signed = signUsageBody(credentials.sellerKey, { usage_records: records }, ts, nonce);
+    const proof = { ts, nonce, bodySha256: sha256Hex(signed.body), recordCount: records.length };
+    beforeSend?.(proof);
     const outcome = await this.send(PATHS.usagePushNew, 'POST', signed.headers, signed.body, mktReader, () => null);
-    return { outcome, proof: { ts, nonce, bodySha256: sha256Hex(signed.body), recordCount: records.length } };
+    return { outcome, proof };
   }
 
   /** Usage Push (Old): APIG AK/SK, records carry product_id and no metering_sn. */

@@ -1,0 +1,78 @@
+import type { UsageStore } from './usage-store';
+import { identityKey, validateUsageRow, type RawUsageRow, type RowProblem, type ValidUsageRecord } from './usage-validation';
+import type { NumberedRow } from './usage-file-reader';
+
+export interface CaptureOptions {
+  /** Marketplace time: "now" for begin ≤ end ≤ now and the 21-day limit. */
+  now: number;
+  source: 'manual' | 'import' | 'watched';
+  sourceFile: string | null;
+  /** false (default): a file with any bad row is refused whole. true: queue the valid rows only. */
+  queueValidOnly: boolean;
+  startOffsetMs: number;
+}
+
+export interface CaptureResult {
+  /** Rows read (not counting the header). */
+  rows: number;
+  queued: number;
+  /** Every bad row, with the field and the reason. */
+  problems: RowProblem[];
+  refused: boolean;
+}
+
+/**
+ * Validates every row, then queues them in one transaction — or nothing at all when a row is bad
+ * and the seller did not ask to queue only the valid ones. "Queued" is said only after the commit.
+ */
+export async function captureRows(store: UsageStore, rows: AsyncIterable<NumberedRow> | Iterable<NumberedRow>, options: CaptureOptions): Promise<CaptureResult> {
+  const valid: ValidUsageRecord[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  const seenSn = new Map<string, number>();
+  let count = 0;
+  for await (const { row, data } of rows) {
+    count++;
+    const result = checkRow(data, row, options.now);
+    if (!result.record) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const duplicate = duplicateIn(result.record, seen, seenSn);
+    if (duplicate) problems.push(duplicate);
+    else valid.push(result.record);
+  }
+  problems.push(...alreadyKnown(store, valid));
+  const bad = new Set(problems.map((p) => p.row));
+  const refused = problems.length > 0 && !options.queueValidOnly;
+  const toQueue = refused ? [] : valid.filter((r) => !bad.has(r.row));
+  if (toQueue.length > 0) store.insert(toQueue, options);
+  return { rows: count, queued: toQueue.length, problems, refused };
+}
+
+function checkRow(data: RawUsageRow, row: number, now: number) {
+  if (typeof data.__parseError === 'string') return { problems: [{ row, field: '(line)', reason: data.__parseError }] };
+  return validateUsageRow(data, row, now);
+}
+
+function duplicateIn(record: ValidUsageRecord, seen: Map<string, number>, seenSn: Map<string, number>): RowProblem | null {
+  const key = identityKey(record);
+  const first = seen.get(key);
+  if (first !== undefined) return { row: record.row, field: 'end_time', reason: `duplicate of row ${first}: same instance_id, begin_time and end_time` };
+  const firstSn = seenSn.get(record.meteringSn);
+  if (firstSn !== undefined) return { row: record.row, field: 'metering_sn', reason: `duplicate of row ${firstSn}: same metering_sn` };
+  seen.set(key, record.row);
+  seenSn.set(record.meteringSn, record.row);
+  return null;
+}
+
+/** Duplicates of records already queued or sent: KooGallery would count them as anomalies. */
+function alreadyKnown(store: UsageStore, records: ValidUsageRecord[]): RowProblem[] {
+  const existing = store.findExisting(records);
+  return records.flatMap((record) => {
+    const found = existing.get(identityKey(record));
+    if (!found) return [];
+    const what = found.by === 'identity' ? 'a record with the same instance_id, begin_time and end_time' : 'a record with the same metering_sn';
+    return [{ row: record.row, field: found.by === 'identity' ? 'end_time' : 'metering_sn', reason: `${what} is already ${found.state}` }];
+  });
+}

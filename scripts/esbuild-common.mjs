@@ -1,0 +1,26 @@
+// One esbuild setup for every Node-side bundle (app entry points, benchmarks, test child processes).
+import fs from 'node:fs';
+
+const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** Native and runtime-provided modules stay outside the bundle. */
+export const NODE_EXTERNALS = ['electron', 'better-sqlite3', 'ws', 'bufferutil', 'utf-8-validate', 'electron-log'];
+
+/** ESM bundles still meet CommonJS dependencies (exceljs) that call require(): give them one. */
+const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+export function nodeBundle(entry, outfile, format = 'esm') {
+  return {
+    entryPoints: [entry],
+    outfile,
+    format,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    external: NODE_EXTERNALS,
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    ...(format === 'esm' ? { banner: { js: ESM_REQUIRE_BANNER } } : {}),
+  };
+}
