@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     dataDir,
     platform: createHeadlessPlatform('browser'),
     appVersion: APP_VERSION,
+    ...clockFromEnvironment(process.env.SELLER_DESK_CLOCK_START),
   });
   const host = await startWebHost({ core, staticDir: path.resolve(here, '../renderer'), port });
   console.log(`KooGallery Seller Desk (browser mode)\n  data: ${dataDir}\n  open: ${host.url}`);
@@ -24,6 +25,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+}
+
+/**
+ * Demos and end-to-end tests: `SELLER_DESK_CLOCK_START=2026-11-24T06:06:00Z` starts the app's clock
+ * (and the embedded sandbox's) at that instant; it then runs at normal speed.
+ */
+function clockFromEnvironment(start: string | undefined): { now?: () => number } {
+  if (!start) return {};
+  const startMs = Date.parse(start);
+  if (Number.isNaN(startMs)) throw new Error(`SELLER_DESK_CLOCK_START is not a date: "${start}"`);
+  const launched = Date.now();
+  return { now: () => startMs + (Date.now() - launched) };
 }
 
 main().catch((error: unknown) => {

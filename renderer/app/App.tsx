@@ -8,6 +8,7 @@ import { applyLanguage } from '../i18n';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PlannedPage } from '../pages/PlannedPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { UsagePage } from '../pages/usage/UsagePage';
 import { useCore } from '../stores/core-store';
 import { useNavigation } from '../stores/navigation-store';
 import { sectionGroups, type SectionKey } from './sections';
@@ -102,5 +103,6 @@ function CurrentPage() {
   const section = useNavigation((s) => s.section);
   if (section === 'overview') return <OverviewPage />;
   if (section === 'settings') return <SettingsPage />;
+  if (section === 'usage') return <UsagePage />;
   return <PlannedPage section={section} />;
 }

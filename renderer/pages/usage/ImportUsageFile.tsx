@@ -1,0 +1,51 @@
+import { Alert, Button, Checkbox, Space, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../electron/core/contract';
+import { useCore } from '../../stores/core-store';
+import { ProblemsTable } from './ProblemsTable';
+
+/** Import a CSV, XLSX or JSON Lines file; a file with bad rows is refused whole unless "valid rows only". */
+export function ImportUsageFile() {
+  const { t } = useTranslation();
+  const client = useCore((s) => s.client);
+  const [validOnly, setValidOnly] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<MethodOutput<'usage.importFile'> | null>(null);
+
+  const importFile = async (file: File) => {
+    setBusy(true);
+    try {
+      const contentBase64 = await toBase64(file);
+      setResult(await client!.call('usage.importFile', { fileName: file.name, contentBase64, queueValidOnly: validOnly }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Checkbox checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)}>{t('usage.validOnly')}</Checkbox>
+      <Upload accept=".csv,.xlsx,.jsonl,.ndjson" showUploadList={false} beforeUpload={(file) => (void importFile(file), false)}>
+        <Button loading={busy} data-testid="usage-import-button">{t('usage.chooseFile')}</Button>
+      </Upload>
+      {result && (
+        <div data-testid="usage-import-result">
+          {result.refused ? (
+            <Alert type="error" showIcon message={t('usage.importRefused', { count: result.problems.length })} />
+          ) : (
+            <Alert type={result.problems.length ? 'warning' : 'success'} showIcon message={t('usage.importResult', { rows: result.rows, queued: result.queued })} />
+          )}
+          {result.problems.length > 0 && <ProblemsTable problems={result.problems} />}
+        </div>
+      )}
+    </Space>
+  );
+}
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

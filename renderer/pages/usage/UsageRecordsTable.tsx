@@ -1,0 +1,65 @@
+import { App as AntApp, Button, Input, Modal, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../electron/core/contract';
+import { useCore } from '../../stores/core-store';
+import { useQueueVersion } from './useQueueRefresh';
+
+type UsageRecord = MethodOutput<'usage.records'>[number];
+
+const STATE_COLORS: Record<string, string> = { queued: 'blue', sending: 'cyan', accepted: 'green', rejected: 'red', anomaly: 'purple', expired: 'default' };
+const CORRECTABLE = new Set(['rejected', 'anomaly', 'expired']);
+
+/** The records of one window, with "correct and re-push" for refused ones. */
+export function UsageRecordsTable({ windowOpensAt }: { windowOpensAt: number }) {
+  const { t } = useTranslation();
+  const client = useCore((s) => s.client);
+  const version = useQueueVersion();
+  const [records, setRecords] = useState<UsageRecord[]>([]);
+  const [correcting, setCorrecting] = useState<UsageRecord | null>(null);
+  useEffect(() => {
+    void client?.call('usage.records', { windowOpensAt, limit: 500 }).then(setRecords);
+  }, [client, windowOpensAt, version]);
+  return (
+    <>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={records}
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        columns={[
+          { title: t('usage.instance'), dataIndex: 'instanceId', ellipsis: true },
+          { title: t('usage.period'), key: 'period', render: (_: unknown, r: UsageRecord) => `${new Date(r.beginAt).toISOString().slice(0, 19)} – ${new Date(r.endAt).toISOString().slice(11, 19)}` },
+          { title: t('usage.value'), dataIndex: 'usageValue', width: 100 },
+          { title: t('usage.state'), dataIndex: 'state', width: 110, render: (s: string, r: UsageRecord) => <Tag color={STATE_COLORS[s]}>{t(`usage.states.${s}`)}{r.timeliness ? ` · ${t(`usage.${camel(r.timeliness)}`)}` : ''}</Tag> },
+          { title: t('usage.error'), key: 'error', render: (_: unknown, r: UsageRecord) => (r.lastErrorCode ? `${r.lastErrorCode} ${r.lastErrorMessage ?? ''}` : '') },
+          { title: '', key: 'action', width: 120, render: (_: unknown, r: UsageRecord) => CORRECTABLE.has(r.state) && <Button size="small" onClick={() => setCorrecting(r)}>{t('usage.correct')}</Button> },
+        ]}
+      />
+      {correcting && <CorrectDialog record={correcting} onClose={() => setCorrecting(null)} />}
+    </>
+  );
+}
+
+function CorrectDialog({ record, onClose }: { record: UsageRecord; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const client = useCore((s) => s.client);
+  const [value, setValue] = useState(record.usageValue);
+  const submit = async () => {
+    const result = await client!.call('usage.correct', { id: record.id, usage_value: value });
+    if (result.queued > 0) {
+      void message.success(t('usage.queued', { count: 1 }));
+      onClose();
+    } else void message.error(result.problems.map((p) => `${p.field}: ${p.reason}`).join('; '));
+  };
+  return (
+    <Modal open title={t('usage.correctTitle', { sn: record.meteringSn })} onOk={() => void submit()} onCancel={onClose}>
+      <Input value={value} onChange={(e) => setValue(e.target.value)} addonBefore={t('usage.value')} />
+    </Modal>
+  );
+}
+
+function camel(value: string): string {
+  return value.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+}

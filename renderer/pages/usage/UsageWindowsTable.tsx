@@ -1,0 +1,64 @@
+import { Empty, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../electron/core/contract';
+import { formatTime } from '../../app/format-time';
+import { useCore } from '../../stores/core-store';
+import { UsageRecordsTable } from './UsageRecordsTable';
+import { useQueueVersion } from './useQueueRefresh';
+
+type UsageWindow = MethodOutput<'usage.windows'>[number];
+
+/** One row per reporting window; expand a row for its records. */
+export function UsageWindowsTable() {
+  const { t } = useTranslation();
+  const client = useCore((s) => s.client);
+  const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const version = useQueueVersion();
+  const [windows, setWindows] = useState<UsageWindow[]>([]);
+  useEffect(() => {
+    void client?.call('usage.windows', { limit: 96 }).then(setWindows);
+  }, [client, version]);
+
+  const count = (key: keyof UsageWindow, color?: string) => ({
+    title: t(`usage.${key}`),
+    dataIndex: key,
+    width: 80,
+    render: (value: number) => (value > 0 && color ? <Tag color={color}>{value}</Tag> : value),
+  });
+  return (
+    <Table
+      size="small"
+      rowKey={(w) => `${w.windowOpensAt}-${w.billingCycle}`}
+      dataSource={windows}
+      locale={{ emptyText: <Empty description={t('usage.noWindows')} /> }}
+      pagination={false}
+      data-testid="usage-windows"
+      onRow={(w) => ({ 'data-testid': `usage-window-${w.windowOpensAt}` }) as React.HTMLAttributes<HTMLElement>}
+      expandable={{ expandedRowRender: (w) => <UsageRecordsTable windowOpensAt={w.windowOpensAt} /> }}
+      columns={[
+        {
+          title: t('usage.window'),
+          key: 'window',
+          width: 210,
+          render: (_: unknown, w: UsageWindow) => `${formatTime(w.windowOpensAt, timeZone)} – ${formatTime(w.windowClosesAt, timeZone).slice(11)}`,
+        },
+        { title: t('usage.cycle'), dataIndex: 'billingCycle', width: 90, render: (c: string) => t(`usage.${c}`) },
+        count('records'),
+        count('waiting', 'blue'),
+        count('onTime', 'green'),
+        count('late', 'orange'),
+        count('overdue', 'red'),
+        count('rejected', 'red'),
+        count('expired', 'default'),
+        count('anomaly', 'purple'),
+        {
+          title: t('usage.onTimeRatio'),
+          dataIndex: 'onTimeRatio',
+          width: 100,
+          render: (ratio: number | null) => <span data-testid="usage-on-time-ratio">{ratio === null ? '-' : `${(ratio * 100).toFixed(1)}%`}</span>,
+        },
+      ]}
+    />
+  );
+}
