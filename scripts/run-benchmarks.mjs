@@ -7,6 +7,8 @@ import { build } from 'esbuild';
 import { nodeBundle } from './esbuild-common.mjs';
 
 const only = process.argv[2];
+// benchmarks run the built sandbox in its own process
+spawnSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
 const files = fs.readdirSync('tests/bench').filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)));
 let failed = false;
 for (const file of files) {

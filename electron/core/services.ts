@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AppInfo, AppStatus, MethodOutput, Settings } from './contract';
-import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, type SqliteDatabase } from './db';
+import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type SqliteDatabase } from './db';
 import { EventBus } from './events/event-bus';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
 import type { Platform } from './platform';
@@ -39,12 +39,14 @@ export class CoreServices {
   readonly now: () => number;
 
   readonly platform: Platform;
+  private readonly stopCheckpoints: () => void;
 
   private constructor(
     readonly db: SqliteDatabase,
     private readonly options: CoreOptions,
   ) {
     this.platform = options.platform;
+    this.stopCheckpoints = startCheckpoints(db);
     this.now = options.now ?? Date.now;
     this.settings = new SettingsStore(db, this.now);
     this.dataSource = new DataSourceManager({ sandboxMode: options.sandbox ?? 'embedded', secrets: options.platform.secrets, now: this.now });
@@ -77,6 +79,7 @@ export class CoreServices {
       if (interval > 0) services.connectivity.start(interval);
       else await services.connectivity.probe();
       services.usage.start();
+      await services.usage.watchFolder(services.settings.read().usageWatchedFolder);
       return services;
     } catch (error) {
       await services.close();
@@ -106,6 +109,7 @@ export class CoreServices {
     const before = this.settings.read();
     const after = this.settings.update(changes);
     if (before.dataSource !== after.dataSource || before.marketplaceRegion !== after.marketplaceRegion) await this.reselectDataSource();
+    if (before.usageWatchedFolder !== after.usageWatchedFolder) await this.usage.watchFolder(after.usageWatchedFolder);
     return after;
   }
 
@@ -129,6 +133,7 @@ export class CoreServices {
   async close(): Promise<void> {
     this.connectivity.stop();
     await this.usage.stop();
+    this.stopCheckpoints();
     await this.dataSource.close();
     if (this.db.open) this.db.close();
   }

@@ -138,6 +138,10 @@ export const enUS: Messages = {
     outcome: 'Outcome',
     windowClosing: '{{count}} usage records are unsent; the window closes at {{closesAt}}',
     accountRefused: 'KooGallery refused the credentials ({{code}}: {{message}}); records stay queued — check the credentials in Settings',
+    watchedImported: 'Watched folder: {{file}} imported, {{queued}} records queued',
+    watchedRefused: 'Watched folder: {{file}} has {{problems}} problem(s); moved to refused/ with an error list',
+    watchedFolder: 'Watched usage folder',
+    watchedFolderHelp: 'CSV, XLSX and JSON Lines files your metering system drops here are imported automatically, then moved to imported/ (or refused/ with an error list). Leave empty to watch nothing.',
   },
   settings: {
     title: 'Settings',
@@ -149,6 +153,7 @@ export const enUS: Messages = {
     region: 'Site',
     regionCn: 'China mkt.myhuaweicloud.com',
     regionIntl: 'International mkt-intl.myhuaweicloud.com',
+    save: 'Save',
     saved: 'Settings saved',
     failed: 'Could not save: {{message}}',
     checkNow: 'Check connection now',

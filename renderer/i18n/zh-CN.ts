@@ -136,6 +136,10 @@ export const zhCN = {
     outcome: '结果',
     windowClosing: '{{count}} 条话单尚未发送，上报窗口将于 {{closesAt}} 关闭',
     accountRefused: '云商店拒绝了密钥（{{code}}：{{message}}），话单保留在队列中，请检查设置中的密钥',
+    watchedImported: '监控文件夹：{{file}} 已导入 {{queued}} 条话单',
+    watchedRefused: '监控文件夹：{{file}} 有 {{problems}} 处错误，已移入 refused 文件夹（附错误清单）',
+    watchedFolder: '话单监控文件夹',
+    watchedFolderHelp: '计量系统放入此文件夹的 CSV、XLSX、JSON Lines 文件会自动导入；导入后移入 imported，出错的移入 refused 并附错误清单。留空表示不监控。',
   },
   settings: {
     title: '设置',
@@ -147,6 +151,7 @@ export const zhCN = {
     region: '站点',
     regionCn: '中国站 mkt.myhuaweicloud.com',
     regionIntl: '国际站 mkt-intl.myhuaweicloud.com',
+    save: '保存',
     saved: '设置已保存',
     failed: '保存失败：{{message}}',
     checkNow: '立即检测连接',

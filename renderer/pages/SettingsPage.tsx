@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Form, Radio, Select } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../electron/core/contract';
 import { useCore } from '../stores/core-store';
@@ -49,6 +49,14 @@ export function SettingsPage() {
               <Radio value="cn">{t('settings.regionCn')}</Radio>
               <Radio value="intl">{t('settings.regionIntl')}</Radio>
             </Radio.Group>
+          </Form.Item>
+          <Form.Item label={t('usage.watchedFolder')} extra={t('usage.watchedFolderHelp')}>
+            <Input.Search
+              defaultValue={settings.usageWatchedFolder ?? ''}
+              enterButton={t('settings.save')}
+              onSearch={(value) => void save({ usageWatchedFolder: value.trim() || null })}
+              data-testid="settings-watched-folder"
+            />
           </Form.Item>
           <Button onClick={() => void client?.call('status.checkConnectivity', {}).then(refreshStatus)}>{t('settings.checkNow')}</Button>
         </Form>

@@ -63,8 +63,8 @@ describe('capture and validation', () => {
     const again = await importRows(client, [rows[0]!, hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 4)[3]!, rows[0]!]);
     expect(again.refused).toBe(true);
     expect(again.problems.map((p) => [p.row, p.reason])).toEqual([
-      [4, 'duplicate of row 2: same instance_id, begin_time and end_time'],
       [2, expect.stringMatching(/^a record with the same instance_id, begin_time and end_time is already (queued|sending|accepted)$/)],
+      [4, 'duplicate of row 2: same instance_id, begin_time and end_time'],
     ]);
     expect((await client.call('status.get', {})).usageQueue.queued + (await ledger(sandbox)).length).toBeGreaterThanOrEqual(3);
   });

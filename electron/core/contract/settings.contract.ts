@@ -12,6 +12,8 @@ export const settingsSchema = z.object({
   dataSource: z.enum(['sandbox', 'real']),
   /** KooGallery site for the real API: China (mkt.myhuaweicloud.com) or international. */
   marketplaceRegion: z.enum(['cn', 'intl']),
+  /** A folder where the metering system drops usage files (CSV, XLSX, JSON Lines); null: none. */
+  usageWatchedFolder: z.string().trim().min(1).max(1024).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -20,6 +22,7 @@ export const defaultSettings: Settings = {
   timeZone: 'Asia/Shanghai',
   dataSource: 'sandbox',
   marketplaceRegion: 'cn',
+  usageWatchedFolder: null,
 };
 
 export const settingsContract = {

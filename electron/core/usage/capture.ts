@@ -42,12 +42,18 @@ export async function captureRows(store: UsageStore, rows: AsyncIterable<Numbere
     if (duplicate) problems.push(duplicate);
     else valid.push(result.record);
   }
-  problems.push(...alreadyKnown(store, valid));
-  const bad = new Set(problems.map((p) => p.row));
-  const refused = problems.length > 0 && !options.queueValidOnly;
-  const toQueue = refused ? [] : valid.filter((r) => !bad.has(r.row));
-  if (toQueue.length > 0) store.insert(toQueue, options);
-  return { rows: count, queued: toQueue.length, problems, refused };
+  if (problems.length > 0 && !options.queueValidOnly) {
+    // refused anyway: still tell the seller which rows duplicate what is already stored
+    problems.push(...alreadyKnown(store, valid));
+    return { rows: count, queued: 0, problems: byRow(problems), refused: true };
+  }
+  const { inserted, conflicts } = store.insert(valid, { ...options, allOrNothing: !options.queueValidOnly });
+  problems.push(...alreadyKnown(store, conflicts));
+  return { rows: count, queued: inserted, problems: byRow(problems), refused: problems.length > 0 && !options.queueValidOnly };
+}
+
+function byRow(problems: RowProblem[]): RowProblem[] {
+  return problems.sort((a, b) => a.row - b.row);
 }
 
 function checkRow(data: RawUsageRow, row: number, now: number) {

@@ -16,6 +16,7 @@ import { ClockOffset } from './clock-offset';
 import { UsageFlusher, type FlushReport } from './flusher';
 import { readUsageFile } from './usage-file-reader';
 import { validateUsageRow } from './usage-validation';
+import { fileAway, WatchedFolder } from './watched-folder';
 import { UsageStore } from './usage-store';
 
 type CaptureResult = z.infer<typeof captureResultSchema>;
@@ -45,6 +46,7 @@ export class UsageService {
   readonly flusher: UsageFlusher;
   private readonly warned = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
+  private watched: WatchedFolder | null = null;
   private flushing: Promise<FlushReport> | null = null;
 
   constructor(private readonly options: UsageServiceOptions) {
@@ -70,10 +72,28 @@ export class UsageService {
     void this.tick();
   }
 
+  /** Watches `dir` for usage files (or stops watching when null). */
+  async watchFolder(dir: string | null): Promise<void> {
+    if (this.watched?.dir === dir) return;
+    await this.watched?.stop();
+    this.watched = dir ? new WatchedFolder(dir, (file) => this.importWatched(file)) : null;
+    this.watched?.start();
+  }
+
+  private async importWatched(file: string): Promise<void> {
+    const result = await this.capture(readUsageFile(file), 'watched', path.basename(file), false).catch((error: unknown) => ({
+      rows: 0, queued: 0, refused: true, problems: [{ row: 1, field: '(file)', reason: error instanceof Error ? error.message : String(error) }],
+    }));
+    fileAway(file, result.refused ? 'refused' : 'imported', result.problems);
+    const values = { file: path.basename(file), queued: result.queued, problems: result.problems.length };
+    this.options.events.emit({ type: 'notice', level: result.refused ? 'error' : 'info', messageKey: result.refused ? 'usage.watchedRefused' : 'usage.watchedImported', values });
+  }
+
   /** Stops the scheduler and waits for a flush in progress, so the database can close under it. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.watchFolder(null);
     await this.flushing?.catch(() => undefined);
   }
 
@@ -137,7 +157,7 @@ export class UsageService {
     return { rows: 1, queued: 1, problems: [], refused: false };
   }
 
-  private async capture(rows: Parameters<typeof captureRows>[1], source: 'manual' | 'import', sourceFile: string | null, queueValidOnly: boolean): Promise<CaptureResult> {
+  private async capture(rows: Parameters<typeof captureRows>[1], source: 'manual' | 'import' | 'watched', sourceFile: string | null, queueValidOnly: boolean): Promise<CaptureResult> {
     const result = await captureRows(this.store, rows, {
       now: this.flusher.marketplaceNow(),
       source,

@@ -36,6 +36,15 @@ export interface AttemptResult {
   outcome: string;
 }
 
+export interface InsertOptions {
+  now: number;
+  source: string;
+  sourceFile: string | null;
+  startOffsetMs: number;
+}
+
+class RolledBack extends Error {}
+
 const OUTBOX_COLUMNS = `id, metering_sn AS meteringSn, instance_id AS instanceId, product_id AS productId, begin_at AS beginAt,
   end_at AS endAt, recorded_at AS recordedAt, usage_value AS usageValue, relate_pkg_instance AS relatePkgInstance,
   billing_cycle AS billingCycle, window_closes_at AS windowClosesAt, attempts`;
@@ -58,23 +67,37 @@ export class UsageStore {
     return found;
   }
 
-  /** Queues records in one transaction; `startOffsetMs` spreads this install's pushes inside each window. */
-  insert(records: ValidUsageRecord[], options: { now: number; source: string; sourceFile: string | null; startOffsetMs: number }): number[] {
+  /**
+   * Queues records in one transaction; `startOffsetMs` spreads this install's pushes inside each
+   * window. A record that already exists (same identity or metering_sn) is not inserted but returned
+   * as a conflict; with `allOrNothing`, any conflict rolls the whole transaction back.
+   */
+  insert(records: ValidUsageRecord[], options: InsertOptions & { allOrNothing?: boolean }): { inserted: number; conflicts: ValidUsageRecord[] } {
     const statement = this.db.prepare(
       `INSERT INTO usage_records (metering_sn, instance_id, product_id, begin_at, end_at, recorded_at, usage_value, relate_pkg_instance,
          billing_cycle, state, window_opens_at, window_closes_at, eligible_at, source, source_file, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
-    return this.db.transaction(() =>
-      records.map((r) => {
-        const window = reportingWindow(r.endAt, r.billingCycle);
-        const result = statement.run(
-          r.meteringSn, r.instanceId, r.productId, r.beginAt, r.endAt, r.recordedAt, r.usageValue, r.relatePkgInstance, r.billingCycle,
-          window.opensAt, window.closesAt, window.opensAt + options.startOffsetMs, options.source, options.sourceFile, options.now, options.now,
-        );
-        return Number(result.lastInsertRowid);
-      }),
-    )();
+    const conflicts: ValidUsageRecord[] = [];
+    let inserted = 0;
+    try {
+      this.db.transaction(() => {
+        for (const r of records) {
+          const window = reportingWindow(r.endAt, r.billingCycle);
+          const { changes } = statement.run(
+            r.meteringSn, r.instanceId, r.productId, r.beginAt, r.endAt, r.recordedAt, r.usageValue, r.relatePkgInstance, r.billingCycle,
+            window.opensAt, window.closesAt, window.opensAt + options.startOffsetMs, options.source, options.sourceFile, options.now, options.now,
+          );
+          if (changes === 0) conflicts.push(r);
+          else inserted++;
+        }
+        if (options.allOrNothing && conflicts.length > 0) throw new RolledBack();
+      })();
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+      inserted = 0;
+    }
+    return { inserted, conflicts };
   }
 
   /** A corrected record goes back to the queue with its new values and a fresh attempt count. */

@@ -34,7 +34,6 @@ CREATE TABLE usage_records (
   updated_at          INTEGER NOT NULL,
   UNIQUE (instance_id, begin_at, end_at)
 );
-CREATE INDEX usage_records_due ON usage_records (state, window_closes_at);
 
 CREATE TABLE upload_attempts (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,

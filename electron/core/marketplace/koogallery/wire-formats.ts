@@ -81,11 +81,18 @@ export function formatSdrTime(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
+/** Parses `yyyyMMdd'T'HHmmss'Z'`; null for a malformed or impossible time (month 13, 31 April…). */
 export function parseSdrTime(text: string): number | null {
-  if (!SDR_TIME_PATTERN.test(text)) return null;
-  const iso = `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}T${text.slice(9, 11)}:${text.slice(11, 13)}:${text.slice(13, 15)}Z`;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) || formatSdrTime(ms) !== text ? null : ms;
+  if (text.length !== 16 || !SDR_TIME_PATTERN.test(text)) return null;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(4, 6));
+  const day = Number(text.slice(6, 8));
+  const hour = Number(text.slice(9, 11));
+  const minute = Number(text.slice(11, 13));
+  const second = Number(text.slice(13, 15));
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 /** Order query and license times: `yyyyMMddHHmmss`, UTC. */
