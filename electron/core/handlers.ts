@@ -23,6 +23,7 @@ export function buildHandlers(s: CoreServices): HandlerTable {
     },
     'usage.capture': (input) => s.usage.captureManual(input),
     'usage.importFile': ({ fileName, contentBase64, queueValidOnly }) => s.usage.importFile(fileName, contentBase64, queueValidOnly),
+    'usage.reconcile': ({ fileName, contentBase64 }) => s.usage.reconcile(fileName, contentBase64),
     'usage.windows': ({ limit, before }) => listWindows(s.db, limit, before),
     'usage.records': ({ windowOpensAt, state, afterId, limit }) => listRecords(s.db, windowOpensAt, state, afterId, limit),
     'usage.correct': ({ id, ...changes }) => s.usage.correct(id, changes),

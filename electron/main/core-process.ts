@@ -1,5 +1,6 @@
 import { MessageChannelMain, Notification, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import log from 'electron-log/main';
+import type { AppStatus, UsageQueueSummary, WireMessage } from '../core/contract';
 import { KeychainSecrets } from './keychain-secrets';
 
 export interface CoreProcessOptions {
@@ -35,6 +36,20 @@ export class CoreProcess {
     const { port1, port2 } = new MessageChannelMain();
     this.child.postMessage({ type: 'renderer-port' }, [port1]);
     contents.postMessage('core:port', null, [port2]);
+  }
+
+  /** The main process's own client: it only listens, for the tray's queue summary. */
+  watchQueue(listener: (queue: UsageQueueSummary) => void): void {
+    const { port1, port2 } = new MessageChannelMain();
+    this.child.postMessage({ type: 'renderer-port' }, [port1]);
+    port2.on('message', ({ data }) => {
+      const message = data as WireMessage;
+      if (message.kind === 'event' && message.event.type === 'queue') listener(message.event.queue);
+      if (message.kind === 'event' && message.event.type === 'status') listener(message.event.status.usageQueue);
+      if (message.kind === 'result' && message.result.ok) listener((message.result.value as AppStatus).usageQueue);
+    });
+    port2.start();
+    port2.postMessage({ kind: 'call', id: 1, method: 'status.get', input: {} });
   }
 
   stop(): void {

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import log from 'electron-log/main';
 import { CoreProcess } from './core-process';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
+import { createQueueTray, resourcesDir } from './tray';
 import { loadWindowState, trackWindowState } from './window-state';
 
 /** Thin by design: windows, platform services and the core's process. All behaviour is in the core. */
@@ -37,8 +38,12 @@ function createWindow(): BrowserWindow {
 }
 
 function focusExistingWindow(): void {
-  if (!mainWindow) return;
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createWindow();
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
   mainWindow.focus();
 }
 
@@ -57,6 +62,8 @@ async function start(): Promise<void> {
     }
     void core?.ready.then(() => core?.connectRenderer(event.sender));
   });
+  const showQueue = createQueueTray(resourcesDir(distDir), focusExistingWindow);
+  void core.ready.then(() => core?.watchQueue(showQueue));
   core.ready.catch((error: Error) => {
     dialog.showErrorBox('Seller Desk could not start its core', error.message);
     app.quit();
@@ -70,9 +77,8 @@ if (!app.requestSingleInstanceLock()) {
   if (process.env.SELLER_DESK_USER_DATA) app.setPath('userData', process.env.SELLER_DESK_USER_DATA);
   app.on('second-instance', focusExistingWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('window-all-closed', () => {
-    core?.stop();
-    app.quit();
-  });
+  // usage records must keep flowing with the window closed: the app stays in the tray
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => core?.stop());
   app.whenReady().then(start, (error: unknown) => log.error(error));
 }

@@ -129,6 +129,8 @@ export const enUS: Messages = {
     row: 'Row',
     field: 'Field',
     reason: 'Reason',
+    reconcile: "Import Seller Center's SDR anomaly list (reconcile)",
+    reconciled: '{{rows}} rows: {{marked}} accepted records marked as anomalies, {{unmatched}} rows unmatched',
     exportCsv: 'Export CSV',
     time: 'Time',
     count: 'Records',

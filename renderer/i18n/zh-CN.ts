@@ -127,6 +127,8 @@ export const zhCN = {
     row: '行',
     field: '字段',
     reason: '原因',
+    reconcile: "导入卖家中心话单异常清单（对账）",
+    reconciled: '共 {{rows}} 行：{{marked}} 条已接收的话单标记为异常，{{unmatched}} 行未匹配',
     exportCsv: '导出 CSV',
     time: '时间',
     count: '记录数',

@@ -4,6 +4,7 @@ import { SandboxState, startSandboxServer, type SandboxServer } from '../../elec
 import { setFaults } from '../support/sandbox';
 import { startCore } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
+import { formatSdrTime as fmt } from '../../electron/core/marketplace/koogallery';
 import { base64, hourRows, MINUTE, TestClock, toCsv } from '../support/usage';
 
 const tempDir = useTempDirs();
@@ -88,6 +89,16 @@ describe('the outbox against the sandbox', () => {
     expect(attempts.map((a) => a.recordCount).sort()).toEqual([1000, queued - 1000].sort());
     const csv = await client.call('usage.attemptsCsv', {});
     expect(csv.csv.startsWith('\uFEFF时间(UTC),ts,nonce')).toBe(true);
+
+    // Seller Center later lists two of them as anomalies: reconcile
+    const accepted = await client.call('usage.records', { windowOpensAt: window!.windowOpensAt, limit: 2 });
+    const list = ['实例ID,开始时间,结束时间,异常原因', ...accepted.map((r) => `${r.instanceId},${fmt(r.beginAt)},${fmt(r.endAt)},实例已退订`), 'nobody,20261124T050000Z,20261124T050059Z,x'].join('\n');
+    const reconciled = await client.call('usage.reconcile', { fileName: 'anomalies.csv', contentBase64: base64(list) });
+    expect(reconciled).toMatchObject({ rows: 3, marked: 2, unmatched: [{ row: 4, field: 'instance_id' }] });
+    const [after] = await client.call('usage.windows', { limit: 1 });
+    expect(after).toMatchObject({ anomaly: 2, onTime: queued - 2 });
+    const anomalous = await client.call('usage.records', { windowOpensAt: window!.windowOpensAt, state: 'anomaly' });
+    expect(anomalous.map((r) => r.lastErrorMessage)).toEqual(['实例已退订', '实例已退订']);
   });
 
   it('survives a 50-minute outage across a window boundary and classifies each record', async () => {

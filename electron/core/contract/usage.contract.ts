@@ -96,6 +96,11 @@ export const usageContract = {
       .strict(),
     output: captureResultSchema,
   }),
+  'usage.reconcile': method({
+    summary: "Imports Seller Center's SDR anomaly list: records the API accepted but the marketplace lists as anomalies become anomaly.",
+    input: z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(200 * 1024 * 1024) }).strict(),
+    output: z.object({ rows: z.number().int(), marked: z.number().int(), unmatched: z.array(rowProblemSchema) }),
+  }),
   'usage.windows': method({
     summary: 'One row per reporting window, newest first: record counts by outcome and the on-time ratio.',
     input: z.object({ limit: z.number().int().min(1).max(500).default(48), before: z.number().int().optional() }).strict(),

@@ -17,34 +17,38 @@ const ALIAS_TO_FIELD = new Map<string, string>(
   Object.entries(aliases as Record<string, string[]>).flatMap(([field, names]) => names.map((name) => [normalizeHeader(name), field] as const)),
 );
 
+export const USAGE_COLUMNS = ['instance_id', 'begin_time', 'end_time', 'usage_value'];
+/** Seller Center's SDR anomaly list identifies records without their value. */
+export const ANOMALY_LIST_COLUMNS = ['instance_id', 'begin_time', 'end_time'];
+
 /** Reads a usage file (CSV, XLSX or JSON Lines) as rows keyed by wire field names, streaming. */
-export async function* readUsageFile(file: string): AsyncGenerator<NumberedRow> {
+export async function* readUsageFile(file: string, required: string[] = USAGE_COLUMNS): AsyncGenerator<NumberedRow> {
   const extension = path.extname(file).toLowerCase();
   if (!fs.existsSync(file)) throw new CoreError('NOT_FOUND', `File not found: ${file}`);
-  if (extension === '.csv') yield* readCsv(file);
-  else if (extension === '.xlsx') yield* readXlsx(file);
+  if (extension === '.csv') yield* readCsv(file, required);
+  else if (extension === '.xlsx') yield* readXlsx(file, required);
   else if (extension === '.jsonl' || extension === '.ndjson') yield* readJsonLines(file);
   else throw new CoreError('VALIDATION', `${path.basename(file)}: unsupported file type "${extension}"; expected .csv, .xlsx or .jsonl`);
 }
 
-async function* readCsv(file: string): AsyncGenerator<NumberedRow> {
+async function* readCsv(file: string, required: string[]): AsyncGenerator<NumberedRow> {
   const parser = fs.createReadStream(file).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
   let header: (string | null)[] | null = null;
   let row = 0;
   for await (const cells of parser as AsyncIterable<string[]>) {
     row++;
-    if (!header) header = mapHeader(cells, file);
+    if (!header) header = mapHeader(cells, file, required);
     else yield { row, data: toRecord(header, cells) };
   }
 }
 
-async function* readXlsx(file: string): AsyncGenerator<NumberedRow> {
+async function* readXlsx(file: string, required: string[]): AsyncGenerator<NumberedRow> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
   for await (const worksheet of workbook) {
     let header: (string | null)[] | null = null;
     for await (const sheetRow of worksheet as AsyncIterable<ExcelJS.Row>) {
       const values = (sheetRow.values as unknown[]).slice(1).map(cellText);
-      if (!header) header = mapHeader(values, file);
+      if (!header) header = mapHeader(values, file, required);
       else yield { row: sheetRow.number, data: toRecord(header, values) };
     }
     return; // the first sheet only
@@ -67,9 +71,9 @@ async function* readJsonLines(file: string): AsyncGenerator<NumberedRow> {
   }
 }
 
-function mapHeader(cells: string[], file: string): (string | null)[] {
+function mapHeader(cells: string[], file: string, required: string[]): (string | null)[] {
   const header = cells.map((cell) => ALIAS_TO_FIELD.get(normalizeHeader(cell)) ?? null);
-  const missing = ['instance_id', 'begin_time', 'end_time', 'usage_value'].filter((field) => !header.includes(field));
+  const missing = required.filter((field) => !header.includes(field));
   if (missing.length > 0) {
     throw new CoreError('VALIDATION', `${path.basename(file)}, row 1: missing column(s) ${missing.join(', ')}; found ${cells.join(', ')}`);
   }

@@ -14,7 +14,8 @@ import { readUsageQueueSummary } from '../status/status-readers';
 import { captureRows } from './capture';
 import { ClockOffset } from './clock-offset';
 import { UsageFlusher, type FlushReport } from './flusher';
-import { readUsageFile } from './usage-file-reader';
+import { ANOMALY_LIST_COLUMNS, readUsageFile } from './usage-file-reader';
+import { reconcileAnomalies, type ReconcileResult } from './reconciliation';
 import { validateUsageRow } from './usage-validation';
 import { fileAway, WatchedFolder } from './watched-folder';
 import { UsageStore } from './usage-store';
@@ -116,15 +117,16 @@ export class UsageService {
     return this.capture([{ row: 1, data }], 'manual', null, false);
   }
 
-  async importFile(fileName: string, contentBase64: string, queueValidOnly: boolean): Promise<CaptureResult> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-import-'));
-    const file = path.join(dir, path.basename(fileName));
-    try {
-      fs.writeFileSync(file, Buffer.from(contentBase64, 'base64'));
-      return await this.capture(readUsageFile(file), 'import', fileName, queueValidOnly);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  importFile(fileName: string, contentBase64: string, queueValidOnly: boolean): Promise<CaptureResult> {
+    return withUploadedFile(fileName, contentBase64, (file) => this.capture(readUsageFile(file), 'import', fileName, queueValidOnly));
+  }
+
+  async reconcile(fileName: string, contentBase64: string): Promise<ReconcileResult> {
+    const result = await withUploadedFile(fileName, contentBase64, (file) =>
+      reconcileAnomalies(this.options.db, readUsageFile(file, ANOMALY_LIST_COLUMNS), this.flusher.marketplaceNow()),
+    );
+    this.emitQueue();
+    return result;
   }
 
   /** Corrects a refused record in place and queues it again; its attempts stay in the log. */
@@ -194,5 +196,17 @@ export class UsageService {
 
   private emitQueue(): void {
     this.options.events.emit({ type: 'queue', queue: readUsageQueueSummary(this.options.db, this.flusher.marketplaceNow()) });
+  }
+}
+
+/** An uploaded file (from Electron or a browser) written to a private temp folder while it is read. */
+async function withUploadedFile<T>(fileName: string, contentBase64: string, read: (file: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-import-'));
+  const file = path.join(dir, path.basename(fileName));
+  try {
+    fs.writeFileSync(file, Buffer.from(contentBase64, 'base64'));
+    return await read(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -12,6 +12,7 @@ export function ImportUsageFile() {
   const [validOnly, setValidOnly] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<MethodOutput<'usage.importFile'> | null>(null);
+  const [reconciled, setReconciled] = useState<MethodOutput<'usage.reconcile'> | null>(null);
 
   const importFile = async (file: File) => {
     setBusy(true);
@@ -21,6 +22,10 @@ export function ImportUsageFile() {
     } finally {
       setBusy(false);
     }
+  };
+
+  const reconcile = async (file: File) => {
+    setReconciled(await client!.call('usage.reconcile', { fileName: file.name, contentBase64: await toBase64(file) }));
   };
 
   return (
@@ -37,6 +42,15 @@ export function ImportUsageFile() {
             <Alert type={result.problems.length ? 'warning' : 'success'} showIcon message={t('usage.importResult', { rows: result.rows, queued: result.queued })} />
           )}
           {result.problems.length > 0 && <ProblemsTable problems={result.problems} />}
+        </div>
+      )}
+      <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(file) => (void reconcile(file), false)}>
+        <Button data-testid="usage-reconcile-button">{t('usage.reconcile')}</Button>
+      </Upload>
+      {reconciled && (
+        <div data-testid="usage-reconcile-result">
+          <Alert type={reconciled.unmatched.length ? 'warning' : 'success'} showIcon message={t('usage.reconciled', { rows: reconciled.rows, marked: reconciled.marked, unmatched: reconciled.unmatched.length })} />
+          {reconciled.unmatched.length > 0 && <ProblemsTable problems={reconciled.unmatched} />}
         </div>
       )}
     </Space>
