@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../electron/core/contract';
 import { SandboxState, startSandboxServer, type SandboxServer } from '../../electron/sandbox';
@@ -54,6 +55,24 @@ describe('capture and validation', () => {
 
     const partial = await importRows(client, rows, true);
     expect(partial).toMatchObject({ queued: 963, refused: false });
+  });
+
+  it('reads XLSX (Chinese headers) and JSON Lines files', async () => {
+    const clock = new TestClock(Date.parse('2026-11-24T05:40:00Z'));
+    const { sandbox, client } = await setup(clock);
+    const rows = hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 6);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('话单');
+    sheet.addRow(['实例ID', '开始时间', '结束时间', '使用量']);
+    for (const row of rows.slice(0, 3)) sheet.addRow([row.instance_id, row.begin_time, row.end_time, Number(row.usage_value)]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    expect(await client.call('usage.importFile', { fileName: '话单.xlsx', contentBase64: xlsx })).toMatchObject({ rows: 3, queued: 3, refused: false });
+
+    const jsonl = rows.slice(3).map((row) => JSON.stringify(row)).join('\n') + '\nnot json\n';
+    const result = await client.call('usage.importFile', { fileName: 'usage.jsonl', contentBase64: base64(jsonl) });
+    expect(result).toMatchObject({ rows: 4, queued: 0, refused: true, problems: [{ row: 4, field: '(line)', reason: 'line is not a JSON object' }] });
+    expect(await client.call('usage.importFile', { fileName: 'usage.jsonl', contentBase64: base64(jsonl), queueValidOnly: true })).toMatchObject({ queued: 3 });
+    await expect(client.call('usage.importFile', { fileName: 'usage.txt', contentBase64: base64('x') })).rejects.toThrow('unsupported file type ".txt"');
   });
 
   it('refuses duplicates inside the file and of records already queued', async () => {
@@ -129,7 +148,10 @@ describe('the outbox against the sandbox', () => {
     const byOpening = new Map(windows.map((w) => [new Date(w.windowOpensAt).toISOString(), w]));
     expect(byOpening.get('2026-11-24T05:00:00.000Z')).toMatchObject({ records: 40, late: 40 }); // 75 min after closing: ≤ 2 h
     expect(byOpening.get('2026-11-24T06:00:00.000Z')).toMatchObject({ records: 40, late: 40 });
-    expect(await ledger(sandbox)).toHaveLength(80);
+    const delivered = await ledger(sandbox);
+    expect(delivered).toHaveLength(80);
+    // earliest deadline first: the 05:00 window's records went before the 06:00 window's
+    expect(delivered.slice(0, 40).every((r) => r.begin_time.startsWith('20261124T04'))).toBe(true);
   });
 
   it('delivers everything exactly once through 30% mixed faults and never retries before Retry-After', async () => {
