@@ -21,6 +21,12 @@ export function buildHandlers(s: CoreServices): HandlerTable {
       await s.reselectDataSource();
       return credentialsStatus(s.platform.secrets);
     },
+    'sync.run': ({ resources }) => s.syncResources(resources),
+    'sync.cancel': ({ resource }) => {
+      const running = s.sync.isRunning(resource);
+      s.sync.cancel(resource);
+      return { cancelled: running };
+    },
     'usage.capture': (input) => s.usage.captureManual(input),
     'usage.importFile': ({ fileName, contentBase64, queueValidOnly }) => s.usage.importFile(fileName, contentBase64, queueValidOnly),
     'usage.reconcile': ({ fileName, contentBase64 }) => s.usage.reconcile(fileName, contentBase64),

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { AppInfo, AppStatus, MethodOutput, Settings } from './contract';
+import { syncResourceSchema, type AppInfo, type AppStatus, type MethodOutput, type Settings, type SyncResource } from './contract';
+import { SyncEngine, type SyncResult } from './sync/sync-engine';
 import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type SqliteDatabase } from './db';
 import { EventBus } from './events/event-bus';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
@@ -36,6 +37,7 @@ export class CoreServices {
   readonly dataSource: DataSourceManager;
   readonly connectivity: ConnectivityMonitor;
   readonly usage: UsageService;
+  readonly sync: SyncEngine;
   readonly now: () => number;
 
   readonly platform: Platform;
@@ -58,6 +60,7 @@ export class CoreServices {
         if (connectivity.state === 'online') void this.usage.onOnline();
       },
     });
+    this.sync = new SyncEngine(db, () => this.dataSource.connector, this.events, this.now);
     this.usage = new UsageService({
       db,
       connector: () => this.dataSource.connector,
@@ -100,7 +103,7 @@ export class CoreServices {
     return {
       dataSource: this.dataSource.current,
       connectivity: this.connectivity.state,
-      sync: readSyncSummary(this.db),
+      sync: readSyncSummary(this.db, this.sync.isRunning()),
       usageQueue: readUsageQueueSummary(this.db, this.usage.flusher.marketplaceNow()),
     };
   }
@@ -118,6 +121,16 @@ export class CoreServices {
     await this.dataSource.apply(this.settings.read());
     await this.connectivity.probe();
     this.emitStatus();
+  }
+
+  /** Syncs one resource after another (default: every one the source can list). */
+  async syncResources(resources?: SyncResource[]): Promise<SyncResult[]> {
+    const listable = this.dataSource.connector?.capabilities.lists ?? [];
+    const wanted = resources ?? syncResourceSchema.options.filter((r) => listable.includes(r));
+    const results: SyncResult[] = [];
+    for (const resource of wanted) results.push(await this.sync.sync(resource));
+    this.emitStatus();
+    return results;
   }
 
   capabilities(): MethodOutput<'marketplace.capabilities'> {

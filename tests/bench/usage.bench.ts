@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { captureRows } from '../../electron/core/usage/capture';
 import type { NumberedRow } from '../../electron/core/usage/usage-file-reader';
 import { UsageStore } from '../../electron/core/usage/usage-store';
 import { report } from './report';
+import { startSandboxProcess } from './sandbox-process';
 
 const RECORDS = 100_000;
 const HOUR = 3_600_000;
@@ -38,17 +38,8 @@ async function benchCapture(dir: string): Promise<void> {
 
 /** Flush: send 100,000 queued records to the sandbox running in its own process, until all are accepted. */
 async function benchFlush(dir: string): Promise<void> {
-  const sandbox = spawn(process.execPath, ['dist/sandbox/main.js', '--port', '0', '--seed', 'bench', '--size', 'large'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { baseUrl, process: sandbox } = await startSandboxProcess('bench', 'large');
   try {
-    const baseUrl = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      sandbox.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      sandbox.once('exit', (code) => reject(new Error(`sandbox exited ${code}; run npm run build first`)));
-    });
     const { instances } = (await (await fetch(`${baseUrl}/sandbox/instances`)).json()) as { instances: { instance_id: string; resource_start_at: number }[] };
     const usable = instances.filter((i) => i.resource_start_at < now - 30 * HOUR).map((i) => i.instance_id);
     const core = await createCore({ dataDir: path.join(dir, 'flush'), platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl }, connectivityIntervalMs: 0, usageTickMs: 0, now: () => now, random: () => 0 });

@@ -1,31 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain .mjs build helper shared with the app's build
-import { nodeBundle } from '../../scripts/esbuild-common.mjs';
 import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
 import { captureRows } from '../../electron/core/usage/capture';
 import { UsageStore } from '../../electron/core/usage/usage-store';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
+import { buildCoreJobChild, runCoreJob } from '../support/child-process';
 import { useTempDirs } from '../support/temp-dir';
 import { HOUR, hourRows } from '../support/usage';
 
 const tempDir = useTempDirs();
-const CHILD = path.resolve('dist/test-support/flusher-child.mjs');
 const TRIALS = 30;
 
 let sandbox: SandboxServer;
 beforeAll(async () => {
-  await build(nodeBundle('tests/support/flusher-child.ts', CHILD));
+  await buildCoreJobChild();
   sandbox = await startSandboxServer({ seed: 'crash', size: 'small' });
 });
 afterAll(() => sandbox.close());
 
-function runChild(dataDir: string): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [CHILD, dataDir, sandbox.baseUrl], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
-}
+const runChild = (dataDir: string) => runCoreJob(dataDir, sandbox.baseUrl, 'flush');
 
 /** Kills the sender with SIGKILL: after a random delay, or just as its request reaches the marketplace. */
 async function killDuringFlush(dataDir: string, trial: number): Promise<void> {

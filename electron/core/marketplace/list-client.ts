@@ -8,6 +8,8 @@ export interface ListPage {
   hasMore: boolean;
   /** Transaction details only: everything before this instant is complete (T+1). */
   completeThrough: number | null;
+  /** About how many items follow, when the source says. */
+  remaining: number | null;
 }
 
 const listEnvelopeSchema = z
@@ -18,6 +20,7 @@ const listEnvelopeSchema = z
     next_cursor: z.string().nullable().optional(),
     has_more: z.boolean().optional(),
     complete_through: z.number().optional(),
+    remaining_estimate: z.number().optional(),
   })
   .passthrough();
 type ListEnvelope = z.infer<typeof listEnvelopeSchema>;
@@ -31,5 +34,6 @@ export function fetchListPage(client: KooGalleryClient, resource: ListResource, 
     nextCursor: e.next_cursor ?? null,
     hasMore: e.has_more ?? false,
     completeThrough: e.complete_through ?? null,
+    remaining: e.remaining_estimate ?? null,
   }));
 }

@@ -19,7 +19,7 @@ export function readUsageQueueSummary(db: SqliteDatabase, now: number): UsageQue
   return row;
 }
 
-export function readSyncSummary(db: SqliteDatabase): AppStatus['sync'] {
+export function readSyncSummary(db: SqliteDatabase, running: boolean): AppStatus['sync'] {
   const rows = db.prepare('SELECT resource, cursor, last_synced_at FROM sync_cursors').all() as {
     resource: string;
     cursor: string | null;
@@ -33,5 +33,5 @@ export function readSyncSummary(db: SqliteDatabase): AppStatus['sync'] {
   }));
   const times = resources.map((r) => r.lastSyncedAt).filter((t): t is number => t !== null);
   const lastSyncedAt = times.length ? Math.max(...times) : null;
-  return { state: lastSyncedAt === null ? 'never' : 'idle', lastSyncedAt, resources };
+  return { state: running ? 'running' : lastSyncedAt === null ? 'never' : 'idle', lastSyncedAt, resources };
 }

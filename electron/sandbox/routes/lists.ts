@@ -31,6 +31,7 @@ export function listPage(state: SandboxState, request: SandboxRequest, resource:
       resultMsg: 'Success',
       items: page.items,
       has_more: page.hasMore,
+      remaining_estimate: page.remaining,
       next_cursor: last ? encodeCursor({ updated_at: last.updated_at, id: itemId(last) }) : request.url.searchParams.get('cursor'),
       ...(resource === 'transaction_details' ? { complete_through: page.completeThrough } : {}),
     },
@@ -40,6 +41,8 @@ export function listPage(state: SandboxState, request: SandboxRequest, resource:
 interface Page {
   items: Item[];
   hasMore: boolean;
+  /** About how many items follow this page (for progress and ETA). */
+  remaining: number;
   completeThrough?: number;
 }
 
@@ -86,13 +89,13 @@ function generatedPage(cursor: Cursor | null, limit: number, count: number, make
     if (cursor && !isAfter(item, cursor)) continue;
     if (keep(item)) items.push(item);
   }
-  return { items, hasMore: i < count };
+  return { items, hasMore: i < count, remaining: count - i };
 }
 
 function arrayPage(all: Item[], cursor: Cursor | null, limit: number): Page {
   const sorted = [...all].sort((a, b) => a.updated_at - b.updated_at || itemId(a).localeCompare(itemId(b)));
   const remaining = cursor ? sorted.filter((item) => isAfter(item, cursor)) : sorted;
-  return { items: remaining.slice(0, limit), hasMore: remaining.length > limit };
+  return { items: remaining.slice(0, limit), hasMore: remaining.length > limit, remaining: Math.max(0, remaining.length - limit) };
 }
 
 function isAfter(item: Item, cursor: Cursor): boolean {

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../electron/core/contract';
+import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
+import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
+import { detailsVisibleBefore } from '../../electron/sandbox/generator';
+import { buildCoreJobChild, runCoreJob } from '../support/child-process';
+import { startCore } from '../support/core';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+let sandbox: SandboxServer;
+beforeAll(async () => {
+  sandbox = await startSandboxServer({ seed: 'sync', size: 'small' });
+  await buildCoreJobChild();
+});
+afterAll(() => sandbox.close());
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function core(dataDir = tempDir()) {
+  const started = await startCore(dataDir, { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0 });
+  closers.push(() => started.core.close());
+  return { ...started, dataDir };
+}
+
+const count = (db: SqliteDatabase, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const data = () => sandbox.state.dataset;
+const expectedOrders = () => Array.from({ length: data().counts.orders }, (_, i) => data().order(i)).filter((o) => o.lines.some((l) => l.charging_mode !== 'ON_DEMAND')).length;
+const visibleDetails = () => data().detailIndexAt(detailsVisibleBefore(Date.now()));
+
+describe('sync from the sandbox', () => {
+  it('fills the cache with every listed row, reports progress, and is idempotent', async () => {
+    const { core: c, client } = await core();
+    const events: CoreEvent[] = [];
+    client.subscribe((event) => events.push(event));
+    const results = await client.call('sync.run', {});
+    expect(results.map((r) => [r.resource, r.completed])).toEqual([
+      ['orders', true],
+      ['transaction_details', true],
+      ['tickets', true],
+      ['products', true],
+    ]);
+    const db = c.services.db;
+    expect(count(db, 'orders')).toBe(expectedOrders());
+    expect(count(db, 'order_lines')).toBe(expectedOrders());
+    expect(count(db, 'transaction_details')).toBe(visibleDetails());
+    expect(count(db, 'tickets')).toBe(data().counts.tickets);
+    expect(count(db, 'products')).toBe(data().counts.products);
+    const progress = events.filter((e) => e.type === 'progress' && e.jobId === 'sync:transaction_details');
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress.at(-1)).toMatchObject({ done: visibleDetails(), etaMs: 0, finished: true });
+    const status = await client.call('status.get', {});
+    expect(status.sync.state).toBe('idle');
+    const cursor = db.prepare(`SELECT complete_through FROM sync_cursors WHERE resource = 'transaction_details'`).get() as { complete_through: number };
+    expect(cursor.complete_through).toBe(detailsVisibleBefore(Date.now()));
+
+    db.prepare('DELETE FROM sync_cursors').run(); // read everything again from the start
+    await client.call('sync.run', { resources: ['orders', 'tickets'] });
+    expect(count(db, 'orders')).toBe(expectedOrders());
+    expect(count(db, 'tickets')).toBe(data().counts.tickets);
+  });
+
+  it('stops on cancel and resumes from its cursor without duplicates', async () => {
+    const { core: c, client } = await core();
+    let cancelled = false;
+    client.subscribe((event) => {
+      if (!cancelled && event.type === 'progress' && event.done >= 3000) {
+        cancelled = true;
+        void client.call('sync.cancel', { resource: 'transaction_details' });
+      }
+    });
+    const [first] = await client.call('sync.run', { resources: ['transaction_details'] });
+    expect(first).toMatchObject({ cancelled: true, completed: false });
+    expect(count(c.services.db, 'transaction_details')).toBeLessThan(visibleDetails());
+    const [second] = await client.call('sync.run', { resources: ['transaction_details'] });
+    expect(second!.completed).toBe(true);
+    expect(first!.rows + second!.rows).toBe(visibleDetails());
+    expect(count(c.services.db, 'transaction_details')).toBe(visibleDetails());
+  });
+
+  it('resumes after being killed mid-sync: same row count as the source, no duplicates, intact database', async () => {
+    const dataDir = tempDir();
+    for (let trial = 0; trial < 5; trial++) {
+      const { child, exited } = runCoreJob(dataDir, sandbox.baseUrl, 'sync');
+      setTimeout(() => child.kill('SIGKILL'), 300 + trial * 150);
+      await exited;
+    }
+    expect(await runCoreJob(dataDir, sandbox.baseUrl, 'sync').exited).toBe(0);
+    const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
+    expect(count(db, 'transaction_details')).toBe(visibleDetails());
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  }, 60_000);
+});
