@@ -1,5 +1,8 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from './contract';
 import { clearCredentials, credentialsStatus, saveCredentials } from './marketplace/credentials-service';
+import { orderWithLines, ordersCount, ordersPage } from './review/orders';
+import { ticketsPage } from './review/tickets';
+import { detailsCount, detailsPage } from './review/transaction-details';
 import type { CoreServices } from './services';
 import { attemptsCsv, listAttempts, listRecords, listWindows } from './usage/usage-views';
 
@@ -21,6 +24,12 @@ export function buildHandlers(s: CoreServices): HandlerTable {
       await s.reselectDataSource();
       return credentialsStatus(s.platform.secrets);
     },
+    'orders.page': ({ filters, limit, after, offset }) => ordersPage(s.db, filters, limit, after, offset),
+    'orders.count': ({ filters }) => ordersCount(s.db, filters),
+    'orders.get': ({ orderId }) => orderWithLines(s.db, orderId),
+    'transactionDetails.page': ({ filters, limit, after, offset }) => detailsPage(s.db, filters, limit, after, offset),
+    'transactionDetails.count': ({ filters }) => detailsCount(s.db, filters),
+    'tickets.page': ({ filters, limit, after, offset }) => ticketsPage(s.db, filters, limit, after, offset),
     'sync.run': ({ resources }) => s.syncResources(resources),
     'sync.cancel': ({ resource }) => {
       const running = s.sync.isRunning(resource);

@@ -3,6 +3,7 @@ import type { SyncResource } from '../contract/status.contract';
 import { CoreError } from '../contract/errors';
 import type { EventBus } from '../events/event-bus';
 import type { Connector } from '../marketplace/connector';
+import { rebuildOrderSearch } from '../review/orders';
 import { cacheWriter } from './cache-writers';
 
 export interface SyncResult {
@@ -51,6 +52,7 @@ export class SyncEngine {
     this.events.emit({ type: 'sync', resource, state: 'running', message: null });
     try {
       const result = await this.pull(connector, resource, controller.signal);
+      if (resource === 'orders' && result.rows > 0) rebuildOrderSearch(this.db); // also after a cancel: what arrived is searchable
       this.events.emit({ type: 'sync', resource, state: result.cancelled ? 'cancelled' : result.error ? 'error' : 'idle', message: result.error });
       return result;
     } finally {

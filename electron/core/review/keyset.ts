@@ -1,0 +1,66 @@
+/**
+ * Keyset pages over a fixed two-column descending order (time, id): a page after a known row costs
+ * the same at row 10 as at row 999,990. A jump to an arbitrary row (a dragged scrollbar) uses OFFSET
+ * on the same index once, then pages continue by key.
+ */
+export interface PageKey {
+  time: number;
+  id: string;
+}
+
+export interface Condition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+export interface PageSpec {
+  table: string;
+  columns: string;
+  timeColumn: string;
+  idColumn: string;
+  conditions: Condition[];
+  limit: number;
+  after: PageKey | null;
+  offset: number;
+}
+
+export function pageSql(spec: PageSpec): { sql: string; params: Record<string, unknown> } {
+  const conditions = [...spec.conditions];
+  if (spec.after) {
+    conditions.push({
+      sql: `(${spec.timeColumn} < @afterTime OR (${spec.timeColumn} = @afterTime AND ${spec.idColumn} < @afterId))`,
+      params: { afterTime: spec.after.time, afterId: spec.after.id },
+    });
+  }
+  const { where, params } = joinConditions(conditions);
+  return {
+    sql: `SELECT ${spec.columns} FROM ${spec.table} ${where} ORDER BY ${spec.timeColumn} DESC, ${spec.idColumn} DESC LIMIT @limit OFFSET @offset`,
+    params: { ...params, limit: spec.limit, offset: spec.after ? 0 : spec.offset },
+  };
+}
+
+/** How many rows match, counted up to `cap` (beyond it the UI shows "cap+"). */
+export function countSql(table: string, conditions: Condition[], cap: number): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = joinConditions(conditions);
+  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} ${where} LIMIT @cap)`, params: { ...params, cap: cap + 1 } };
+}
+
+export function joinConditions(conditions: Condition[]): { where: string; params: Record<string, unknown> } {
+  if (conditions.length === 0) return { where: '', params: {} };
+  return { where: `WHERE ${conditions.map((c) => c.sql).join(' AND ')}`, params: Object.assign({}, ...conditions.map((c) => c.params)) };
+}
+
+/** Adds `column = value` when the filter is set. */
+export function equals(conditions: Condition[], column: string, value: unknown, name = column): void {
+  if (value !== undefined && value !== null && value !== '') conditions.push({ sql: `${column} = @${name}`, params: { [name]: value } });
+}
+
+export function between(conditions: Condition[], column: string, from: number | undefined, to: number | undefined): void {
+  if (from !== undefined) conditions.push({ sql: `${column} >= @${column}_from`, params: { [`${column}_from`]: from } });
+  if (to !== undefined) conditions.push({ sql: `${column} < @${column}_to`, params: { [`${column}_to`]: to } });
+}
+
+/** Prefix match that can use the column's index (a range, not LIKE). */
+export function startsWith(conditions: Condition[], column: string, prefix: string | undefined): void {
+  if (prefix) conditions.push({ sql: `${column} >= @${column}_p AND ${column} < @${column}_q`, params: { [`${column}_p`]: prefix, [`${column}_q`]: `${prefix}\uffff` } });
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core';
+import type { CoreClient } from '../../electron/core/contract';
+import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
+import { startCore } from '../support/core';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+let sandbox: SandboxServer;
+let core: Core;
+let client: CoreClient;
+beforeAll(async () => {
+  sandbox = await startSandboxServer({ seed: 'review', size: 'small' });
+  ({ core, client } = await startCore(tempDir(), { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0 }));
+  await client.call('sync.run', {});
+});
+afterAll(async () => {
+  await core.close();
+  await sandbox.close();
+});
+
+describe('review pages in the core', () => {
+  it('pages orders newest first by key, the same rows as by offset, with no gaps', async () => {
+    const all: string[] = [];
+    let after = null;
+    for (;;) {
+      const page: Awaited<ReturnType<typeof client.call<'orders.page'>>> = await client.call('orders.page', { limit: 200, after });
+      all.push(...page.rows.map((r) => r.orderId));
+      if (!page.next) break;
+      after = page.next;
+    }
+    const { count } = await client.call('orders.count', {});
+    expect(all).toHaveLength(count);
+    expect(new Set(all).size).toBe(count);
+    const byOffset = await client.call('orders.page', { limit: 5, offset: 600 });
+    expect(byOffset.rows.map((r) => r.orderId)).toEqual(all.slice(600, 605));
+  });
+
+  it('filters by status, product type and creation time, and opens an order with its lines', async () => {
+    const from = Date.now() - 90 * 86_400_000;
+    const page = await client.call('orders.page', { filters: { status: 'completed', productType: 'general', createdFrom: from }, limit: 50 });
+    expect(page.rows.length).toBeGreaterThan(0);
+    expect(page.rows.every((r) => r.status === 'completed' && r.productType === 'general' && r.createdAt >= from)).toBe(true);
+    const detail = await client.call('orders.get', { orderId: page.rows[0]!.orderId });
+    expect(detail.lines[0]).toMatchObject({ orderLineId: `${page.rows[0]!.orderId}-000001` });
+    await expect(client.call('orders.get', { orderId: 'CS0000000000NOPE0' })).rejects.toThrow('not in the local cache');
+  });
+
+  it('finds orders by a Chinese substring of 3+ characters (trigram) and of 1–2 characters', async () => {
+    const sample = (await client.call('orders.page', { limit: 1, offset: 100 })).rows[0]!;
+    const three = [...sample.customerName].slice(2, 5).join('');
+    const hits = await client.call('orders.page', { filters: { search: three }, limit: 500 });
+    expect(hits.rows.length).toBeGreaterThan(0);
+    expect(hits.rows.every((r) => [r.orderId, r.customerName, r.userName, r.productName].some((f) => f.includes(three)))).toBe(true);
+    expect(hits.rows.map((r) => r.orderId)).toContain(sample.orderId);
+    const two = [...sample.productName].slice(0, 2).join('');
+    const short = await client.call('orders.page', { filters: { search: two }, limit: 500 });
+    expect(short.rows.every((r) => [r.orderId, r.customerName, r.userName, r.productName].some((f) => f.includes(two)))).toBe(true);
+    expect((await client.call('orders.page', { filters: { search: '不存在的客户名称' }, limit: 10 })).rows).toEqual([]);
+  });
+
+  it('filters transaction details and tickets waiting on me', async () => {
+    const billed = await client.call('transactionDetails.page', { filters: { billingStatus: 'unbilled', productType: 'joint_operation' }, limit: 100 });
+    expect(billed.rows.every((r) => r.billingStatus === 'unbilled' && r.productType === 'joint_operation')).toBe(true);
+    const counted = await client.call('transactionDetails.count', { filters: { billingPeriod: billed.rows[0]!.billingPeriod } });
+    expect(counted.exact).toBe(true);
+    expect(counted.count).toBeGreaterThan(0);
+    const mine = await client.call('tickets.page', { filters: { waitingOnMe: true }, limit: 100 });
+    expect(mine.rows.every((t) => t.waitingOnMe && ['pending', 'processing'].includes(t.status))).toBe(true);
+  });
+});
