@@ -17,6 +17,8 @@ export interface CoreOptions {
   appVersion: string;
   /** Embedded sandbox by default; tests may point at an external one or turn it off. */
   sandbox?: SandboxMode;
+  /** Size of the embedded sandbox's generated data (default small). */
+  sandboxSize?: 'small' | 'large';
   /** Injectable clock (UTC epoch ms) so tests never wait for real time. */
   now?: () => number;
   /** How often the data source is probed; 0 disables the background probe. */
@@ -51,7 +53,7 @@ export class CoreServices {
     this.stopCheckpoints = startCheckpoints(db);
     this.now = options.now ?? Date.now;
     this.settings = new SettingsStore(db, this.now);
-    this.dataSource = new DataSourceManager({ sandboxMode: options.sandbox ?? 'embedded', secrets: options.platform.secrets, now: this.now });
+    this.dataSource = new DataSourceManager({ sandboxMode: options.sandbox ?? 'embedded', sandboxSize: options.sandboxSize ?? 'small', secrets: options.platform.secrets, now: this.now });
     this.connectivity = new ConnectivityMonitor({
       probeUrl: () => this.dataSource.probeUrl(),
       now: this.now,

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     platform: createHeadlessPlatform('browser'),
     appVersion: APP_VERSION,
     ...clockFromEnvironment(process.env.SELLER_DESK_CLOCK_START),
+    ...(process.env.SELLER_DESK_SANDBOX_SIZE === 'large' ? { sandboxSize: 'large' as const } : {}),
   });
   const host = await startWebHost({ core, staticDir: path.resolve(here, '../renderer'), port });
   console.log(`KooGallery Seller Desk (browser mode)\n  data: ${dataDir}\n  open: ${host.url}`);

@@ -7,6 +7,9 @@ import { StatusBar } from '../components/StatusBar';
 import { applyLanguage } from '../i18n';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PlannedPage } from '../pages/PlannedPage';
+import { OrdersPage } from '../pages/review/OrdersPage';
+import { TicketsPage } from '../pages/review/TicketsPage';
+import { TransactionDetailsPage } from '../pages/review/TransactionDetailsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UsagePage } from '../pages/usage/UsagePage';
 import { useCore } from '../stores/core-store';
@@ -104,5 +107,8 @@ function CurrentPage() {
   if (section === 'overview') return <OverviewPage />;
   if (section === 'settings') return <SettingsPage />;
   if (section === 'usage') return <UsagePage />;
+  if (section === 'orders') return <OrdersPage />;
+  if (section === 'transactions') return <TransactionDetailsPage />;
+  if (section === 'tickets') return <TicketsPage />;
   return <PlannedPage section={section} />;
 }

@@ -9,3 +9,14 @@ dayjs.extend(timezone);
 export function formatTime(epochMs: number, timeZone: string): string {
   return dayjs.utc(epochMs).tz(timeZone).format('YYYY-MM-DD HH:mm');
 }
+
+/**
+ * A calendar day picked in the UI, as the [start, end) instants of that day in the seller's zone —
+ * not the browser's: "2026-06-30" means Beijing's 30 June whatever the laptop's clock says.
+ */
+export function dayRangeInZone(from: dayjs.Dayjs | null | undefined, to: dayjs.Dayjs | null | undefined, timeZone: string): { from?: number; to?: number } {
+  return {
+    from: from ? dayjs.tz(from.format('YYYY-MM-DD'), timeZone).valueOf() : undefined,
+    to: to ? dayjs.tz(to.format('YYYY-MM-DD'), timeZone).add(1, 'day').valueOf() : undefined,
+  };
+}

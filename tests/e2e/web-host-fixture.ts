@@ -15,13 +15,15 @@ export interface WebApp {
  * Starts the built browser mode exactly as `npm run web` does (node dist/web-host/main.js), with a
  * fresh data folder per test, and stops it afterwards.
  */
-export const test = base.extend<{ webApp: WebApp; clockStart: string | undefined }>({
+export const test = base.extend<{ webApp: WebApp; clockStart: string | undefined; sandboxSize: 'small' | 'large' }>({
   /** Start the app's clock at this instant (SELLER_DESK_CLOCK_START), for window-dependent tests. */
   clockStart: [undefined, { option: true }],
-  webApp: async ({ clockStart }, use) => {
+  /** The embedded sandbox's data size (SELLER_DESK_SANDBOX_SIZE). */
+  sandboxSize: ['small', { option: true }],
+  webApp: async ({ clockStart, sandboxSize }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-e2e-'));
     const child = spawn(process.execPath, ['dist/web-host/main.js'], {
-      env: { ...process.env, SELLER_DESK_DATA_DIR: dataDir, ...(clockStart ? { SELLER_DESK_CLOCK_START: clockStart } : {}) },
+      env: { ...process.env, SELLER_DESK_DATA_DIR: dataDir, SELLER_DESK_SANDBOX_SIZE: sandboxSize, ...(clockStart ? { SELLER_DESK_CLOCK_START: clockStart } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

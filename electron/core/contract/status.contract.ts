@@ -32,6 +32,8 @@ export const syncSummarySchema = z.object({
       resource: syncResourceSchema,
       lastSyncedAt: z.number().int().nullable(),
       cursor: z.string().nullable(),
+      /** Transaction details: everything before this instant is in the cache (T+1). */
+      completeThrough: z.number().int().nullable(),
     }),
   ),
 });

@@ -9,6 +9,7 @@ export type SandboxMode = 'embedded' | 'off' | { baseUrl: string };
 
 export interface DataSourceOptions {
   sandboxMode: SandboxMode;
+  sandboxSize: 'small' | 'large';
   secrets: SecretStore;
   now: () => number;
 }
@@ -72,7 +73,7 @@ export class DataSourceManager {
     const mode = this.options.sandboxMode;
     if (mode === 'off') return null;
     if (typeof mode === 'object') return mode.baseUrl;
-    this.sandbox ??= await startSandboxServer({ now: this.options.now });
+    this.sandbox ??= await startSandboxServer({ now: this.options.now, size: this.options.sandboxSize });
     return this.sandbox.baseUrl;
   }
 

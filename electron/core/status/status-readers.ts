@@ -20,16 +20,18 @@ export function readUsageQueueSummary(db: SqliteDatabase, now: number): UsageQue
 }
 
 export function readSyncSummary(db: SqliteDatabase, running: boolean): AppStatus['sync'] {
-  const rows = db.prepare('SELECT resource, cursor, last_synced_at FROM sync_cursors').all() as {
+  const rows = db.prepare('SELECT resource, cursor, last_synced_at, complete_through FROM sync_cursors').all() as {
     resource: string;
     cursor: string | null;
     last_synced_at: number | null;
+    complete_through: number | null;
   }[];
   const byResource = new Map(rows.map((r) => [r.resource, r]));
   const resources = syncResourceSchema.options.map((resource) => ({
     resource,
     lastSyncedAt: byResource.get(resource)?.last_synced_at ?? null,
     cursor: byResource.get(resource)?.cursor ?? null,
+    completeThrough: byResource.get(resource)?.complete_through ?? null,
   }));
   const times = resources.map((r) => r.lastSyncedAt).filter((t): t is number => t !== null);
   const lastSyncedAt = times.length ? Math.max(...times) : null;

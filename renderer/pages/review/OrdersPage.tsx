@@ -1,0 +1,104 @@
+import { Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Table, Tabs, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
+import { formatFen } from '../../app/format-money';
+import { dayRangeInZone, formatTime } from '../../app/format-time';
+import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
+import { SyncButton } from '../../components/SyncButton';
+import { useCore } from '../../stores/core-store';
+import { PRODUCT_TYPES } from './product-types';
+import { clean, useReviewSource } from './use-review-source';
+
+type Filters = NonNullable<MethodInput<'orders.page'>['filters']>;
+type OrderRow = MethodOutput<'orders.page'>['rows'][number];
+
+const STATUS_COLORS = { pending_payment: 'gold', processing: 'blue', cancelled: 'default', completed: 'green' } as const;
+
+/** 订单列表: product-type tabs, the Seller Center's filters, Chinese search, and an order drawer. */
+export function OrdersPage() {
+  const { t } = useTranslation();
+  const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const [filters, setFilters] = useState<Filters>({});
+  const [refresh, setRefresh] = useState(0);
+  const [open, setOpen] = useState<string | null>(null);
+  const { total, fetchPage } = useReviewSource('orders.page', 'orders.count', filters, refresh);
+  const set = (changes: Partial<Filters>) => setFilters((f) => clean({ ...f, ...changes }));
+
+  const columns: BigColumn<OrderRow>[] = [
+    { key: 'orderId', title: t('review.orderId'), width: 200, render: (r) => r.orderId },
+    { key: 'customer', title: t('review.customerName'), width: 220, render: (r) => r.customerName },
+    { key: 'user', title: t('review.userName'), width: 120, render: (r) => r.userName },
+    { key: 'product', title: t('review.productName'), width: 220, render: (r) => r.productName },
+    { key: 'status', title: t('review.status'), width: 100, render: (r) => <Tag color={STATUS_COLORS[r.status]}>{t(`review.statuses.${r.status}`)}</Tag> },
+    { key: 'amount', title: t('review.amount'), width: 120, render: (r) => formatFen(r.amountFen) },
+    { key: 'created', title: t('review.createdAt'), width: 150, render: (r) => formatTime(r.createdAt, timeZone) },
+  ];
+  return (
+    <Card title={t('nav.sections.orders')} data-testid="page-orders" extra={<SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} />}>
+      <Tabs
+        activeKey={filters.productType ?? 'all'}
+        onChange={(key) => set({ productType: key === 'all' ? undefined : (key as Filters['productType']) })}
+        items={[{ key: 'all', label: t('review.allTypes') }, ...PRODUCT_TYPES.map((type) => ({ key: type, label: t(`review.productTypes.${type}`) }))]}
+      />
+      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form.Item label={t('review.search')}>
+          <Input.Search allowClear placeholder={t('review.searchPlaceholder')} onSearch={(v) => set({ search: v })} data-testid="orders-search" style={{ width: 240 }} />
+        </Form.Item>
+        <Form.Item label={t('review.orderId')}>
+          <Input allowClear onChange={(e) => set({ orderId: e.target.value })} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item label={t('review.status')}>
+          <Select allowClear style={{ width: 120 }} onChange={(v) => set({ status: v })} data-testid="orders-status"
+            options={Object.keys(STATUS_COLORS).map((s) => ({ value: s, label: t(`review.statuses.${s}`) }))} />
+        </Form.Item>
+        <Form.Item label={t('review.createdAt')}>
+          <DatePicker.RangePicker data-testid="orders-created"
+            onChange={(range) => {
+              const { from, to } = dayRangeInZone(range?.[0], range?.[1], timeZone);
+              set({ createdFrom: from, createdTo: to });
+            }} />
+        </Form.Item>
+      </Form>
+      <BigTable testId="orders-table" columns={columns} total={total} fetchPage={fetchPage} rowKey={(r) => r.orderId} onRowClick={(r) => setOpen(r.orderId)} />
+      {open && <OrderDrawer orderId={open} onClose={() => setOpen(null)} />}
+    </Card>
+  );
+}
+
+function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useCore((s) => s.client);
+  const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const [detail, setDetail] = useState<MethodOutput<'orders.get'> | null>(null);
+  useEffect(() => {
+    void client?.call('orders.get', { orderId }).then(setDetail);
+  }, [client, orderId]);
+  return (
+    <Drawer open width={760} title={t('review.orderDetail', { orderId })} onClose={onClose} data-testid="order-drawer">
+      {detail && (
+        <>
+          <Descriptions column={2} size="small">
+            <Descriptions.Item label={t('review.customerName')}>{detail.order.customerName}</Descriptions.Item>
+            <Descriptions.Item label={t('review.userName')}>{detail.order.userName}</Descriptions.Item>
+            <Descriptions.Item label={t('review.status')}>{t(`review.statuses.${detail.order.status}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('review.amount')}>{formatFen(detail.order.amountFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('review.createdAt')}>{formatTime(detail.order.createdAt, timeZone)}</Descriptions.Item>
+            <Descriptions.Item label={t('review.orderType')}>{detail.order.orderType}</Descriptions.Item>
+          </Descriptions>
+          <Table size="small" rowKey="orderLineId" pagination={false} dataSource={detail.lines} style={{ marginTop: 16 }}
+            columns={[
+              { title: t('review.orderLineId'), dataIndex: 'orderLineId' },
+              { title: t('review.chargingMode'), dataIndex: 'chargingMode', render: (m: string) => t(`review.chargingModes.${m}`) },
+              { title: t('review.period'), key: 'period', render: (_: unknown, l) => (l.periodType ? `${l.periodNumber} ${t(`review.periodTypes.${l.periodType}`)}` : '-') },
+              { title: t('review.expireAt'), dataIndex: 'expireAt', render: (ms: number | null) => (ms ? formatTime(ms, timeZone) : '-') },
+              { title: t('review.productName'), dataIndex: 'productName' },
+              { title: 'SKU', dataIndex: 'skuCode', ellipsis: true },
+              { title: t('review.amount'), dataIndex: 'amountFen', render: (fen: number) => formatFen(fen) },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { MethodInput, MethodName, MethodOutput } from '../../../electron/core/contract';
+import type { FetchedPage, PageFetcher } from '../../components/big-table/page-cache';
+import { useCore } from '../../stores/core-store';
+
+type PageMethod = 'orders.page' | 'transactionDetails.page' | 'tickets.page';
+type CountMethod = 'orders.count' | 'transactionDetails.count';
+type Row<M extends PageMethod> = MethodOutput<M>['rows'][number];
+
+/**
+ * What a big table needs for the current filters: the match count (one call per filter change) and
+ * a page fetcher (a new one per filter change, which resets the table's page cache).
+ */
+export function useReviewSource<M extends PageMethod>(pageMethod: M, countMethod: CountMethod | null, filters: MethodInput<M>['filters'], refresh: number) {
+  const client = useCore((s) => s.client);
+  const key = JSON.stringify(filters);
+  const [total, setTotal] = useState<{ count: number; exact: boolean } | null>(null);
+
+  useEffect(() => {
+    if (!client) return;
+    setTotal(null);
+    if (countMethod) void client.call(countMethod, { filters } as MethodInput<CountMethod>).then(setTotal);
+    else void countByPaging(client.call.bind(client) as CallFn, pageMethod, filters).then(setTotal);
+  }, [client, key, refresh]);
+
+  const fetchPage = useMemo<PageFetcher<Row<M>>>(
+    () => async (request) => (await client!.call(pageMethod as MethodName, { filters, ...request } as never)) as FetchedPage<Row<M>>,
+    [client, key, refresh],
+  );
+  return { total, fetchPage };
+}
+
+type CallFn = (method: string, input: unknown) => Promise<{ rows: unknown[]; next: unknown }>;
+
+/** Small lists (tickets) are counted by reading their keys. */
+async function countByPaging(call: CallFn, method: string, filters: unknown) {
+  let count = 0;
+  let after: unknown = null;
+  do {
+    const page = await call(method, { filters, limit: 500, after });
+    count += page.rows.length;
+    after = page.next;
+  } while (after);
+  return { count, exact: true };
+}
+
+/** Drops unset filters, so "cleared" and "never set" are the same query. */
+export function clean<T extends object>(filters: T): T {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
+}

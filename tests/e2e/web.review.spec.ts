@@ -1,0 +1,71 @@
+import { expect, test, type WebApp } from './web-host-fixture';
+import type { Page } from '@playwright/test';
+
+async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const response = await fetch('/api/call', { method: 'POST', body: JSON.stringify({ method: m, input: i }) });
+      return ((await response.json()) as { value: unknown }).value;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
+}
+
+async function syncSection(page: Page, webApp: WebApp, section: string, resource: string) {
+  await page.goto(webApp.url);
+  await page.getByTestId(`nav-${section}`).click();
+  await page.getByTestId(`sync-${resource}`).click();
+  await expect(page.getByTestId(`sync-${resource}`)).toBeVisible({ timeout: 170_000 }); // back to the button when done
+}
+
+test('订单列表: sync, filter by status and date, search in Chinese, open the drawer', async ({ page, webApp }) => {
+  await syncSection(page, webApp, 'orders', 'orders');
+  const table = page.getByTestId('orders-table');
+  await expect(page.getByTestId('orders-table-count')).toContainText(/共 [\d,]+ 行/);
+
+  await page.getByTestId('orders-status').click();
+  await page.getByTitle('已完成', { exact: true }).click();
+  await expect(table.locator('[data-row-index="0"]')).toContainText('已完成');
+  for (const row of await table.locator('[data-row-index]').all()) await expect(row).toContainText('已完成');
+
+  const picker = page.getByTestId('page-orders').locator('.ant-picker-range');
+  await picker.locator('input').first().click();
+  await picker.locator('input').first().fill('2026-01-01');
+  await picker.locator('input').nth(1).fill('2026-06-30');
+  await picker.locator('input').nth(1).press('Enter');
+  const created = table.locator('[data-row-index="0"] .big-table-cell').nth(6);
+  await expect(created).toHaveText(/^2026-0[1-6]-/);
+
+  const customer = await table.locator('[data-row-index="0"] .big-table-cell').nth(1).innerText();
+  const term = [...customer].slice(2, 5).join('');
+  await page.getByTestId('orders-search').locator('input').fill(term);
+  await page.getByTestId('orders-search').locator('input').press('Enter');
+  await expect(table.locator('[data-row-index="0"]')).toContainText(term);
+  for (const row of await table.locator('[data-row-index]').all()) await expect(row).toContainText(term);
+
+  await table.locator('[data-row-index="0"]').click();
+  await expect(page.getByTestId('order-drawer')).toContainText('订单详情');
+  await expect(page.getByTestId('order-drawer')).toContainText('-000001');
+  await page.screenshot({ path: 'test-results/screenshots/orders-zh-CN.png' });
+});
+
+test.describe('1,000,000 transaction details', () => {
+  test.use({ sandboxSize: 'large' });
+  test.setTimeout(300_000);
+
+  test('交易明细: scroll to the last of a million rows and read its order number', async ({ page, webApp }) => {
+    await syncSection(page, webApp, 'transactions', 'transaction_details');
+    const { count } = await call<{ count: number }>(page, 'transactionDetails.count', {});
+    expect(count).toBeGreaterThan(990_000);
+    await expect(page.getByTestId('details-table-count')).toContainText(count.toLocaleString());
+    await expect(page.getByTestId('details-complete-through')).toContainText('交易明细已完整同步至');
+
+    await page.getByTestId('details-table-scroller').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    const lastRow = page.getByTestId('details-table').locator(`[data-row-index="${count - 1}"]`);
+    await expect(lastRow.getByTestId('detail-order-id')).toBeVisible();
+    const shown = await lastRow.getByTestId('detail-order-id').innerText();
+    const { rows } = await call<{ rows: { orderId: string }[] }>(page, 'transactionDetails.page', { limit: 1, offset: count - 1 });
+    expect(shown).toBe(rows[0]!.orderId);
+    await page.screenshot({ path: 'test-results/screenshots/transaction-details-zh-CN.png' });
+  });
+});
