@@ -3,6 +3,8 @@ import { clearCredentials, credentialsStatus, saveCredentials } from './marketpl
 import { orderWithLines, ordersCount, ordersPage } from './review/orders';
 import { ticketsPage } from './review/tickets';
 import { detailsCount, detailsPage } from './review/transaction-details';
+import { importSellerCenterFile } from './imports/seller-center-import';
+import { withUploadedFile } from './imports/uploaded-file';
 import type { CoreServices } from './services';
 import { attemptsCsv, listAttempts, listRecords, listWindows } from './usage/usage-views';
 
@@ -30,6 +32,8 @@ export function buildHandlers(s: CoreServices): HandlerTable {
     'transactionDetails.page': ({ filters, limit, after, offset }) => detailsPage(s.db, filters, limit, after, offset),
     'transactionDetails.count': ({ filters }) => detailsCount(s.db, filters),
     'tickets.page': ({ filters, limit, after, offset }) => ticketsPage(s.db, filters, limit, after, offset),
+    'imports.sellerCenter': ({ kind, fileName, contentBase64, mapping }) =>
+      withUploadedFile(fileName, contentBase64, (file) => importSellerCenterFile(s.db, file, kind, mapping)),
     'sync.run': ({ resources }) => s.syncResources(resources),
     'sync.cancel': ({ resource }) => {
       const running = s.sync.isRunning(resource);

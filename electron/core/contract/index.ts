@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app.contract';
 import { mergeContracts } from './define';
 import { marketplaceContract } from './marketplace.contract';
+import { importsContract } from './imports.contract';
 import { reviewContract } from './review.contract';
 import { syncContract } from './sync.contract';
 import { usageContract } from './usage.contract';
@@ -18,10 +19,11 @@ export * from './marketplace.contract';
 export * from './usage.contract';
 export * from './sync.contract';
 export * from './review.contract';
+export * from './imports.contract';
 export { createClient, type CoreClient, type RawTransport } from './client';
 
 /** The one contract between the UI and the core; each capability declares its part in its own file. */
-export const contract = mergeContracts(appContract, settingsContract, statusContract, marketplaceContract, usageContract, syncContract, reviewContract);
+export const contract = mergeContracts(appContract, settingsContract, statusContract, marketplaceContract, usageContract, syncContract, reviewContract, importsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

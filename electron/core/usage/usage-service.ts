@@ -1,6 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { captureResultSchema, manualUsageSchema } from '../contract/usage.contract';
@@ -14,6 +12,7 @@ import { readUsageQueueSummary } from '../status/status-readers';
 import { captureRows } from './capture';
 import { ClockOffset } from './clock-offset';
 import { UsageFlusher, type FlushReport } from './flusher';
+import { withUploadedFile } from '../imports/uploaded-file';
 import { ANOMALY_LIST_COLUMNS, readUsageFile } from './usage-file-reader';
 import { reconcileAnomalies, type ReconcileResult } from './reconciliation';
 import { validateUsageRow } from './usage-validation';
@@ -196,17 +195,5 @@ export class UsageService {
 
   private emitQueue(): void {
     this.options.events.emit({ type: 'queue', queue: readUsageQueueSummary(this.options.db, this.flusher.marketplaceNow()) });
-  }
-}
-
-/** An uploaded file (from Electron or a browser) written to a private temp folder while it is read. */
-async function withUploadedFile<T>(fileName: string, contentBase64: string, read: (file: string) => Promise<T>): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-import-'));
-  const file = path.join(dir, path.basename(fileName));
-  try {
-    fs.writeFileSync(file, Buffer.from(contentBase64, 'base64'));
-    return await read(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { CoreError } from '../../electron/core/contract';
+import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
+import { importSellerCenterFile } from '../../electron/core/imports/seller-center-import';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+
+function database(): SqliteDatabase {
+  return openDatabase(path.join(tempDir(), DATABASE_FILE_NAME));
+}
+
+/** An orders export as Seller Center writes it: a title row, a blank row, the header, data, a total row. */
+async function ordersXlsx(file: string, rows: unknown[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('订单列表');
+  sheet.addRow(['云商店订单导出 2026-11-24']);
+  sheet.addRow([]);
+  sheet.addRow(['订单号', '客户名称', '用户名', '商品名称', '订单状态', '订单金额', '创建时间', '计费模式']);
+  for (const row of rows) sheet.addRow(row);
+  sheet.addRow(['合计', '', '', '', '', '¥9,999.00']);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+const rows = [
+  ['CS2611240100AAAAA', '杭州星河信息技术有限公司', 'hw10000001', '智云财务管理系统', '已完成', '¥1,234.56', '2026-11-24 09:05:00', '包周期'],
+  ['CS2611240200BBBBB', '上海云帆网络科技有限公司', 'hw10000002', 'OCR 文字识别 API', '处理中', 99.5, 46350.5, '按次'], // Excel serial date
+  [], // a blank row in the middle
+  ['ＣＳ2611240300ＣＣＣＣＣ', '北京致远软件有限公司', 'hw10000003', '数据库审计软件', '待支付', '１，０００.００', '2026/11/24 12:00', '包年/包月'], // full-width
+];
+
+const count = (db: SqliteDatabase, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('Seller Center export import', () => {
+  it('reads title rows, blank rows, a total row, ¥ and thousands separators, Excel and text dates, full-width text', async () => {
+    const db = database();
+    const file = await ordersXlsx(path.join(tempDir(), '订单导出.xlsx'), rows);
+    const result = await importSellerCenterFile(db, file, 'orders');
+    expect(result).toMatchObject({ rows: 3, imported: 3, refused: false, problems: [] });
+    const stored = db.prepare('SELECT order_id, status, amount_fen, created_at FROM orders ORDER BY order_id').all();
+    expect(stored).toEqual([
+      { order_id: 'CS2611240100AAAAA', status: 'completed', amount_fen: 123456, created_at: Date.parse('2026-11-24T01:05:00Z') },
+      { order_id: 'CS2611240200BBBBB', status: 'processing', amount_fen: 9950, created_at: Date.parse('2026-11-24T04:00:00Z') },
+      { order_id: 'CS2611240300CCCCC', status: 'pending_payment', amount_fen: 100000, created_at: Date.parse('2026-11-24T04:00:00Z') },
+    ]);
+    expect(db.prepare('SELECT charging_mode FROM order_lines ORDER BY order_id').all()).toEqual([{ charging_mode: 'PERIOD' }, { charging_mode: 'ONE_TIME' }, { charging_mode: 'PERIOD' }]);
+  });
+
+  it('never duplicates rows when the same or an overlapping file is imported again', async () => {
+    const db = database();
+    const first = await ordersXlsx(path.join(tempDir(), 'a.xlsx'), rows);
+    await importSellerCenterFile(db, first, 'orders');
+    await importSellerCenterFile(db, first, 'orders');
+    const overlapping = await ordersXlsx(path.join(tempDir(), 'b.xlsx'), [rows[1]!, ['CS2611240400DDDDD', '成都博睿数据服务有限公司', 'hw4', '智能客服', '已取消', '0', '2026-11-24 13:00', '按次']]);
+    await importSellerCenterFile(db, overlapping, 'orders');
+    expect(count(db, 'orders')).toBe(4);
+    expect(count(db, 'order_lines')).toBe(4);
+  });
+
+  it('imports transaction details from CSV, and re-imports without duplicates', async () => {
+    const db = database();
+    const file = path.join(tempDir(), '交易明细.csv');
+    const csv = ['\uFEFF订单号,账期,客户账号,交易时间,出账状态,交易金额,结算金额,运营管理费比例', 'CS2611240100AAAAA,2026-11,hw1,2026-11-24 09:05:00,待出账,"¥1,234.56","¥1,172.83",0.05', 'CS2611240100AAAAA,2026/10,hw1,2026-10-24,已出账,-12.30,-11.69,-', '总计,,,,,"¥1,222.26",,'].join('\n');
+    fs.writeFileSync(file, csv);
+    expect(await importSellerCenterFile(db, file, 'transaction_details')).toMatchObject({ rows: 2, imported: 2 });
+    expect(await importSellerCenterFile(db, file, 'transaction_details')).toMatchObject({ imported: 2 });
+    expect(count(db, 'transaction_details')).toBe(2);
+    const refund = db.prepare(`SELECT billing_period, billing_status, amount_fen, ops_fee_ratio FROM transaction_details WHERE amount_fen < 0`).get();
+    expect(refund).toEqual({ billing_period: '2026-10', billing_status: 'billed', amount_fen: -1230, ops_fee_ratio: null });
+  });
+
+  it('refuses impossible values, naming row and column, and changes nothing', async () => {
+    const db = database();
+    const bad = [
+      ['CS2611240100AAAAA', '客户甲', 'hw1', '商品', '已完成', '¥12.00', '2026-13-01 10:00', '包周期'],
+      ['CS2611240200BBBBB', '客户乙', 'hw2', '商品', '已发货', 'abc', '2026-11-24 10:00', '包周期'],
+      ['CS2611240300CCCCC', '客户丙', 'hw3', '商品', '已完成', '¥1.00', '2026-11-24 10:00', '包周期'],
+    ];
+    const file = await ordersXlsx(path.join(tempDir(), 'bad.xlsx'), bad);
+    const result = await importSellerCenterFile(db, file, 'orders');
+    expect(result.refused).toBe(true);
+    expect(result.imported).toBe(0);
+    expect(result.problems).toEqual([
+      { row: 4, column: '创建时间', reason: expect.stringContaining('2026-13-01 10:00') },
+      { row: 5, column: '订单状态', reason: expect.stringContaining('已发货') },
+      { row: 5, column: '订单金额', reason: expect.stringContaining('abc') },
+    ]);
+    expect(count(db, 'orders')).toBe(0);
+  });
+
+  it.each([
+    ['a damaged workbook', 'broken.xlsx', Buffer.from('PK\u0003\u0004 not really a zip'), /broken\.xlsx: the workbook is damaged/],
+    ['a renamed PDF', 'export.xlsx', Buffer.from('%PDF-1.7 …'), /export\.xlsx: not a valid \.xlsx file/],
+    ['a file that is not a spreadsheet', 'export.pdf', Buffer.from('%PDF-1.7'), /export\.pdf: not a Seller Center export/],
+  ])('refuses %s with a message naming the file', async (_what, name, bytes, message) => {
+    const db = database();
+    const file = path.join(tempDir(), name);
+    fs.writeFileSync(file, bytes);
+    await expect(importSellerCenterFile(db, file, 'orders')).rejects.toThrow(message);
+    expect(count(db, 'orders')).toBe(0);
+  });
+
+  it('says when a file is the wrong kind of export', async () => {
+    const db = database();
+    const file = path.join(tempDir(), 'details.csv');
+    fs.writeFileSync(file, '订单号,交易时间,交易金额\nCS1,2026-11-24,1.00\n');
+    const error = await importSellerCenterFile(db, file, 'orders').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).message).toBe('details.csv: this looks like a 交易明细 export, not a 订单 export');
+  });
+
+  it('asks for a mapping of unknown headers, then remembers it for that header set', async () => {
+    const db = database();
+    const file = path.join(tempDir(), 'custom.csv');
+    fs.writeFileSync(file, '订单号,单据状态,下单日期\nCS2611240100AAAAA,已完成,2026-11-24\n');
+    const first = await importSellerCenterFile(db, file, 'orders');
+    expect(first.needsMapping).toEqual({ headers: ['订单号', '单据状态', '下单日期'], missing: ['status', 'created_at'], mapping: { 订单号: 'order_id', 单据状态: null, 下单日期: null } });
+    expect(count(db, 'orders')).toBe(0);
+    const mapped = await importSellerCenterFile(db, file, 'orders', { 单据状态: 'status', 下单日期: 'created_at' });
+    expect(mapped).toMatchObject({ imported: 1, needsMapping: null });
+    fs.writeFileSync(file, '订单号,单据状态,下单日期\nCS2611240200BBBBB,处理中,2026-11-25\n');
+    expect(await importSellerCenterFile(db, file, 'orders')).toMatchObject({ imported: 1 });
+    expect(count(db, 'orders')).toBe(2);
+  });
+});
+
+describe('large workbooks in Chinese', () => {
+  it('keeps every Chinese character intact across the streaming reader\'s chunk boundaries (exceljs patch)', async () => {
+    const db = database();
+    const file = path.join(tempDir(), 'large.xlsx');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('订单列表');
+    sheet.addRow(['订单号', '客户名称', '订单状态', '创建时间']).commit();
+    for (let i = 0; i < 6000; i++) sheet.addRow([`CS26${String(i).padStart(8, '0')}ABCDE`, `杭州星河信息技术有限公司第${i}分公司`, ['已完成', '处理中', '已取消', '待支付'][i % 4], '2026-11-24 10:00']).commit();
+    await workbook.commit();
+    const result = await importSellerCenterFile(db, file, 'orders');
+    expect(result.problems).toEqual([]);
+    expect(result.imported).toBe(6000);
+    const broken = db.prepare(`SELECT COUNT(*) AS n FROM orders WHERE customer_name LIKE '%' || char(65533) || '%'`).get() as { n: number };
+    expect(broken.n).toBe(0);
+  });
+});
