@@ -136,6 +136,18 @@ export const enUS: Messages = {
     slaLeft: '{{hours}} h left',
     slaOverdue: '{{hours}} h overdue',
   },
+  imports: {
+    button: 'Import Seller Center file',
+    title: 'Import a Seller Center {{kind}} export',
+    kinds: { orders: 'orders', transaction_details: 'transaction details' },
+    drop: 'Drop an xlsx / csv file here, or click to choose one',
+    needsMapping: 'Some required columns were not recognised ({{missing}}): choose a field for them; the mapping is remembered for this header',
+    column: 'Column in the file',
+    field: 'Field',
+    retry: 'Import with this mapping',
+    refused: 'The file has {{count}} problem(s) and was refused whole; the cache is unchanged',
+    done: '{{rows}} rows, {{imported}} imported (re-importing never duplicates)',
+  },
   usage: {
     tabs: { windows: 'Reporting windows', capture: 'Add a record', import: 'Import a file', attempts: 'Upload log' },
     flushNow: 'Send now',

@@ -134,6 +134,18 @@ export const zhCN = {
     slaLeft: '剩余 {{hours}} 小时',
     slaOverdue: '已超时 {{hours}} 小时',
   },
+  imports: {
+    button: '导入卖家中心文件',
+    title: '导入卖家中心导出的{{kind}}文件',
+    kinds: { orders: '订单', transaction_details: '交易明细' },
+    drop: '将 xlsx / csv 文件拖到此处，或点击选择文件',
+    needsMapping: '有必填列未能识别（{{missing}}）：请为这些列选择对应字段，映射会按此表头记住',
+    column: '文件中的列',
+    field: '对应字段',
+    retry: '按此映射导入',
+    refused: '文件有 {{count}} 处错误，已整体拒绝，本地缓存未改动',
+    done: '共 {{rows}} 行，已导入 {{imported}} 行（重复导入不会产生重复数据）',
+  },
   usage: {
     tabs: { windows: '上报窗口', capture: '录入话单', import: '导入文件', attempts: '上传记录' },
     flushNow: '立即发送',

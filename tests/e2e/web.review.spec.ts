@@ -69,3 +69,18 @@ test.describe('1,000,000 transaction details', () => {
     await page.screenshot({ path: 'test-results/screenshots/transaction-details-zh-CN.png' });
   });
 });
+
+test('订单列表: import a Seller Center export by file, and see a bad one refused with its rows listed', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  await page.getByTestId('nav-orders').click();
+  await page.getByTestId('import-orders').click();
+  const csv = ['云商店订单导出', '订单号,客户名称,用户名,商品名称,订单状态,订单金额,创建时间', 'CS2611240100AAAAA,杭州星河信息技术有限公司,hw1,智云财务管理系统,已完成,"¥1,234.56",2026-11-24 09:05', 'CS2611240200BBBBB,上海云帆网络科技有限公司,hw2,OCR 文字识别 API,处理中,99.5,2026-11-23 10:00', '合计,,,,,"¥1,334.06",'].join('\n');
+  await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '订单导出.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv, 'utf8') });
+  await expect(page.getByTestId('import-result')).toContainText('共 2 行，已导入 2 行');
+  const bad = ['订单号,订单状态,创建时间', 'CS1,已发货,2026-11-24', 'CS2,已完成,2026-13-01'].join('\n');
+  await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+  await expect(page.getByTestId('import-result')).toContainText('文件有 2 处错误');
+  await expect(page.getByTestId('import-result')).toContainText('已发货');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('orders-table-count')).toContainText('共 2 行');
+});

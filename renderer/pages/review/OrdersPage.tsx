@@ -1,10 +1,11 @@
-import { Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Table, Tabs, Tag } from 'antd';
+import { Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
 import { formatFen } from '../../app/format-money';
 import { dayRangeInZone, formatTime } from '../../app/format-time';
 import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
+import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
 import { PRODUCT_TYPES } from './product-types';
@@ -35,7 +36,7 @@ export function OrdersPage() {
     { key: 'created', title: t('review.createdAt'), width: 150, render: (r) => formatTime(r.createdAt, timeZone) },
   ];
   return (
-    <Card title={t('nav.sections.orders')} data-testid="page-orders" extra={<SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} />}>
+    <Card title={t('nav.sections.orders')} data-testid="page-orders" extra={<Space><SellerCenterImport kind="orders" onImported={() => setRefresh((n) => n + 1)} /><SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
       <Tabs
         activeKey={filters.productType ?? 'all'}
         onChange={(key) => set({ productType: key === 'all' ? undefined : (key as Filters['productType']) })}

@@ -1,10 +1,11 @@
-import { Alert, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Tabs, Tag } from 'antd';
+import { Alert, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
 import { formatFen } from '../../app/format-money';
 import { dayRangeInZone, formatTime } from '../../app/format-time';
 import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
+import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
 import { PRODUCT_TYPES } from './product-types';
@@ -39,7 +40,7 @@ export function TransactionDetailsPage() {
     { key: 'supervision', title: t('review.supervisionStatus'), width: 100, render: (r) => r.supervisionStatus ?? '-' },
   ];
   return (
-    <Card title={t('nav.sections.transactions')} data-testid="page-transactions" extra={<SyncButton resource="transaction_details" onSynced={synced} />}>
+    <Card title={t('nav.sections.transactions')} data-testid="page-transactions" extra={<Space><SellerCenterImport kind="transaction_details" onImported={() => synced()} /><SyncButton resource="transaction_details" onSynced={synced} /></Space>}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="details-complete-through"
         message={completeThrough ? t('review.completeThrough', { day: formatTime(completeThrough - 1, timeZone).slice(0, 10) }) : t('review.notSynced')} />
       <Tabs

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
+import { toBase64 } from '../../app/file-base64';
 import { useCore } from '../../stores/core-store';
 import { ProblemsTable } from './ProblemsTable';
 
@@ -55,11 +56,4 @@ export function ImportUsageFile() {
       )}
     </Space>
   );
-}
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

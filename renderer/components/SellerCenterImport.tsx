@@ -1,0 +1,79 @@
+import { Alert, Button, Modal, Select, Table, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../electron/core/contract';
+import { toBase64 } from '../app/file-base64';
+import { useCore } from '../stores/core-store';
+
+type ImportResult = MethodOutput<'imports.sellerCenter'>;
+type Kind = ImportResult['kind'];
+
+const FIELDS: Record<Kind, string[]> = {
+  orders: ['order_id', 'order_type', 'status', 'product_type', 'product_name', 'customer_name', 'user_name', 'amount', 'created_at', 'paid_at', 'charging_mode'],
+  transaction_details: ['detail_id', 'order_id', 'order_line_id', 'product_type', 'product_name', 'customer_account', 'charging_mode', 'billing_period', 'transaction_at', 'billing_status', 'supervision_status', 'amount', 'settlement_amount', 'ops_fee_ratio'],
+};
+
+/** Import a Seller Center export by drag and drop or file dialog; unknown headers open a mapping dialog. */
+export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImported: () => void }) {
+  const { t } = useTranslation();
+  const client = useCore((s) => s.client);
+  const [open, setOpen] = useState(false);
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+
+  const run = async (chosen: { name: string; base64: string }, withMapping: Record<string, string>) => {
+    setError(null);
+    try {
+      const answer = await client!.call('imports.sellerCenter', { kind, fileName: chosen.name, contentBase64: chosen.base64, mapping: withMapping });
+      setResult(answer);
+      if (answer.imported > 0) onImported();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const choose = async (picked: File) => {
+    const chosen = { name: picked.name, base64: await toBase64(picked) };
+    setFile(chosen);
+    setMapping({});
+    await run(chosen, {});
+  };
+
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid={`import-${kind}`}>{t('imports.button')}</Button>
+      <Modal open={open} width={720} title={t('imports.title', { kind: t(`imports.kinds.${kind}`) })} footer={null} onCancel={() => { setOpen(false); setResult(null); setError(null); }}>
+        <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => (void choose(f), false)}>
+          <p>{t('imports.drop')}</p>
+        </Upload.Dragger>
+        {error && <Alert type="error" showIcon style={{ marginTop: 12 }} message={error} data-testid="import-error" />}
+        {result?.needsMapping && file && (
+          <div style={{ marginTop: 12 }}>
+            <Alert type="warning" showIcon message={t('imports.needsMapping', { missing: result.needsMapping.missing.join(', ') })} />
+            <Table size="small" pagination={false} rowKey="header" style={{ marginTop: 8 }}
+              dataSource={result.needsMapping.headers.map((header) => ({ header }))}
+              columns={[
+                { title: t('imports.column'), dataIndex: 'header' },
+                { title: t('imports.field'), key: 'field', render: (_: unknown, { header }: { header: string }) => (
+                  <Select allowClear style={{ width: 200 }} defaultValue={result.needsMapping!.mapping[header] ?? undefined}
+                    options={FIELDS[kind].map((f) => ({ value: f, label: f }))} onChange={(field) => setMapping((m) => ({ ...m, [header]: field }))} />
+                ) },
+              ]} />
+            <Button type="primary" style={{ marginTop: 8 }} onClick={() => void run(file, mapping)}>{t('imports.retry')}</Button>
+          </div>
+        )}
+        {result && !result.needsMapping && (
+          <div style={{ marginTop: 12 }} data-testid="import-result">
+            <Alert type={result.refused ? 'error' : 'success'} showIcon
+              message={result.refused ? t('imports.refused', { count: result.problems.length }) : t('imports.done', { rows: result.rows, imported: result.imported })} />
+            {result.problems.length > 0 && (
+              <Table size="small" rowKey={(p) => `${p.row}-${p.column}`} dataSource={result.problems} pagination={{ pageSize: 10 }}
+                columns={[{ title: t('usage.row'), dataIndex: 'row', width: 70 }, { title: t('imports.column'), dataIndex: 'column', width: 140 }, { title: t('usage.reason'), dataIndex: 'reason' }]} />
+            )}
+          </div>
+        )}
+      </Modal>
+    </>
+  );
+}
