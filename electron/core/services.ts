@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { syncResourceSchema, type AppInfo, type AppStatus, type MethodOutput, type Settings, type SyncResource } from './contract';
 import { SyncEngine, type SyncResult } from './sync/sync-engine';
+import { dueResources } from './sync/sync-schedule';
 import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type SqliteDatabase } from './db';
 import { EventBus } from './events/event-bus';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
@@ -23,6 +24,8 @@ export interface CoreOptions {
   now?: () => number;
   /** How often the data source is probed; 0 disables the background probe. */
   connectivityIntervalMs?: number;
+  /** How often the sync schedule is checked; 0 disables it (tests call sync directly). */
+  syncTickMs?: number;
   /** Usage scheduler tick; 0 disables it (tests call usage.flushNow). */
   usageTickMs?: number;
   /** How long a sending lease lasts before another sender may take the records over (default 2 min). */
@@ -44,6 +47,7 @@ export class CoreServices {
 
   readonly platform: Platform;
   private readonly stopCheckpoints: () => void;
+  private syncTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly db: SqliteDatabase,
@@ -59,7 +63,10 @@ export class CoreServices {
       now: this.now,
       onChange: (connectivity) => {
         this.emitStatus();
-        if (connectivity.state === 'online') void this.usage.onOnline();
+        if (connectivity.state === 'online') {
+          void this.usage.onOnline();
+          void this.syncDue().catch(() => undefined);
+        }
       },
     });
     this.sync = new SyncEngine(db, () => this.dataSource.connector, this.events, this.now);
@@ -84,6 +91,7 @@ export class CoreServices {
       if (interval > 0) services.connectivity.start(interval);
       else await services.connectivity.probe();
       services.usage.start();
+      services.startSyncSchedule(options.syncTickMs ?? 60_000);
       await services.usage.watchFolder(services.settings.read().usageWatchedFolder);
       return services;
     } catch (error) {
@@ -118,11 +126,27 @@ export class CoreServices {
     return after;
   }
 
+  startSyncSchedule(tickMs: number): void {
+    if (tickMs <= 0) return;
+    this.syncTimer = setInterval(() => void this.syncDue().catch((error: unknown) => console.error('scheduled sync failed', error)), tickMs);
+    this.syncTimer.unref();
+  }
+
   /** After settings or credentials change: pick the source again, probe it, tell the UI. */
   async reselectDataSource(): Promise<void> {
     await this.dataSource.apply(this.settings.read());
     await this.connectivity.probe();
     this.emitStatus();
+  }
+
+  /** The scheduled sync: whatever is due and not already running, when the source is reachable. */
+  async syncDue(): Promise<SyncResult[]> {
+    const minutes = this.settings.read().syncIntervalMinutes;
+    const listable = this.dataSource.connector?.capabilities.lists ?? [];
+    if (this.options.syncTickMs === 0 || minutes === 0 || this.connectivity.state.state !== 'online' || this.sync.isRunning()) return [];
+    const cursors = readSyncSummary(this.db, false).resources;
+    const due = dueResources(this.now(), cursors, syncResourceSchema.options.filter((r) => listable.includes(r)), minutes * 60_000);
+    return due.length > 0 ? this.syncResources(due) : [];
   }
 
   /** Syncs one resource after another (default: every one the source can list). */
@@ -147,6 +171,8 @@ export class CoreServices {
 
   async close(): Promise<void> {
     this.connectivity.stop();
+    if (this.syncTimer) clearInterval(this.syncTimer);
+    this.sync.cancel();
     await this.usage.stop();
     this.stopCheckpoints();
     await this.dataSource.close();

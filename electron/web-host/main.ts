@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     appVersion: APP_VERSION,
     ...clockFromEnvironment(process.env.SELLER_DESK_CLOCK_START),
     ...(process.env.SELLER_DESK_SANDBOX_SIZE === 'large' ? { sandboxSize: 'large' as const } : {}),
+    // end-to-end tests start from an empty cache and sync by hand
+    ...(process.env.SELLER_DESK_AUTO_SYNC === '0' ? { syncTickMs: 0 } : {}),
   });
   const host = await startWebHost({ core, staticDir: path.resolve(here, '../renderer'), port });
   console.log(`KooGallery Seller Desk (browser mode)\n  data: ${dataDir}\n  open: ${host.url}`);

@@ -50,6 +50,10 @@ export function SettingsPage() {
               <Radio value="intl">{t('settings.regionIntl')}</Radio>
             </Radio.Group>
           </Form.Item>
+          <Form.Item label={t('settings.syncInterval')}>
+            <Select value={settings.syncIntervalMinutes} style={{ width: 200 }} onChange={(syncIntervalMinutes) => void save({ syncIntervalMinutes })} data-testid="settings-sync-interval"
+              options={[0, 15, 30, 60, 240].map((m) => ({ value: m, label: m === 0 ? t('settings.syncManual') : t('settings.syncEvery', { minutes: m }) }))} />
+          </Form.Item>
           <Form.Item label={t('usage.watchedFolder')} extra={t('usage.watchedFolderHelp')}>
             <Input.Search
               defaultValue={settings.usageWatchedFolder ?? ''}

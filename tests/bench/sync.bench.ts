@@ -9,7 +9,7 @@ import { startSandboxProcess } from './sandbox-process';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-bench-sync-'));
 const { baseUrl, process: sandbox } = await startSandboxProcess('bench', 'large');
 try {
-  const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl }, connectivityIntervalMs: 0, usageTickMs: 0 });
+  const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0 });
   const started = performance.now();
   const result = await core.services.sync.sync('transaction_details');
   const seconds = (performance.now() - started) / 1000;

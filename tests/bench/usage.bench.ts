@@ -42,7 +42,7 @@ async function benchFlush(dir: string): Promise<void> {
   try {
     const { instances } = (await (await fetch(`${baseUrl}/sandbox/instances`)).json()) as { instances: { instance_id: string; resource_start_at: number }[] };
     const usable = instances.filter((i) => i.resource_start_at < now - 30 * HOUR).map((i) => i.instance_id);
-    const core = await createCore({ dataDir: path.join(dir, 'flush'), platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl }, connectivityIntervalMs: 0, usageTickMs: 0, now: () => now, random: () => 0 });
+    const core = await createCore({ dataDir: path.join(dir, 'flush'), platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0, now: () => now, random: () => 0 });
     await captureRows(core.services.usage.store, rows(usable), { now, source: 'import', sourceFile: null, queueValidOnly: false, startOffsetMs: 0 });
     const started = performance.now();
     let accepted = 0;

@@ -63,6 +63,19 @@ describe('sync from the sandbox', () => {
     expect(count(db, 'tickets')).toBe(data().counts.tickets);
   });
 
+  it('syncs by itself when the source is reachable, and not when the interval is 0', async () => {
+    const dataDir = tempDir();
+    const started = await startCore(dataDir, { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0, syncTickMs: 3_600_000 });
+    closers.push(() => started.core.close());
+    for (let i = 0; i < 100 && count(started.core.services.db, 'tickets') < data().counts.tickets; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(count(started.core.services.db, 'orders')).toBe(expectedOrders());
+    expect(count(started.core.services.db, 'tickets')).toBe(data().counts.tickets);
+
+    await started.client.call('settings.update', { syncIntervalMinutes: 0 });
+    started.core.services.db.prepare('DELETE FROM sync_cursors').run();
+    expect(await started.core.services.syncDue()).toEqual([]);
+  });
+
   it('stops on cancel and resumes from its cursor without duplicates', async () => {
     const { core: c, client } = await core();
     let cancelled = false;

@@ -11,7 +11,7 @@ const core = await createCore({
   platform: createHeadlessPlatform('test'),
   appVersion: 'core-job-child',
   sandbox: { baseUrl: baseUrl! },
-  connectivityIntervalMs: 0,
+  connectivityIntervalMs: 0, syncTickMs: 0,
   usageTickMs: 0,
   usageLeaseMs: 300,
 });

@@ -6,7 +6,7 @@ import { startWebHost, type WebHost } from '../../electron/web-host/server';
 
 /** A core on a real SQLite file in `dataDir`, with the typed client over the in-process transport. */
 export async function startCore(dataDir: string, options: Partial<CoreOptions> = {}) {
-  const core = await createCore({ dataDir, platform: createHeadlessPlatform('test'), appVersion: '1.2.3', connectivityIntervalMs: 0, ...options });
+  const core = await createCore({ dataDir, platform: createHeadlessPlatform('test'), appVersion: '1.2.3', connectivityIntervalMs: 0, syncTickMs: 0, ...options });
   return { core, client: createClient(createInProcessTransport(core)) };
 }
 
