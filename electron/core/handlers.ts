@@ -1,5 +1,6 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from './contract';
 import { clearCredentials, credentialsStatus, saveCredentials } from './marketplace/credentials-service';
+import { refreshOrder } from './review/order-refresh';
 import { orderWithLines, ordersCount, ordersPage } from './review/orders';
 import { ticketsPage } from './review/tickets';
 import { detailsCount, detailsPage } from './review/transaction-details';
@@ -29,6 +30,7 @@ export function buildHandlers(s: CoreServices): HandlerTable {
     'orders.page': ({ filters, limit, after, offset }) => ordersPage(s.db, filters, limit, after, offset),
     'orders.count': ({ filters }) => ordersCount(s.db, filters),
     'orders.get': ({ orderId }) => orderWithLines(s.db, orderId),
+    'orders.refresh': ({ orderId }) => refreshOrder(s.db, s.dataSource.connector, orderId, s.now()),
     'transactionDetails.page': ({ filters, limit, after, offset }) => detailsPage(s.db, filters, limit, after, offset),
     'transactionDetails.count': ({ filters }) => detailsCount(s.db, filters),
     'tickets.page': ({ filters, limit, after, offset }) => ticketsPage(s.db, filters, limit, after, offset),

@@ -108,6 +108,7 @@ export const enUS: Messages = {
     amount: 'Amount',
     settlementAmount: 'Settlement',
     createdAt: 'Created',
+    refresh: 'Refresh from KooGallery',
     orderDetail: 'Order {{orderId}}',
     chargingMode: 'Charging mode',
     chargingModes: { PERIOD: 'Yearly/monthly', ONE_TIME: 'One-time', ON_DEMAND: 'Pay-per-use', ON_DEMAND_PKG: 'Package' },

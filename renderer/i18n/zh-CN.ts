@@ -106,6 +106,7 @@ export const zhCN = {
     amount: '金额',
     settlementAmount: '结算金额',
     createdAt: '创建时间',
+    refresh: '从云商店刷新',
     orderDetail: '订单详情 {{orderId}}',
     chargingMode: '计费模式',
     chargingModes: { PERIOD: '包周期', ONE_TIME: '按次', ON_DEMAND: '按需', ON_DEMAND_PKG: '按需套餐包' },

@@ -59,6 +59,17 @@ describe('review pages in the core', () => {
     expect((await client.call('orders.page', { filters: { search: '不存在的客户名称' }, limit: 10 })).rows).toEqual([]);
   });
 
+  it('refreshes one order from the marketplace through the order query API', async () => {
+    const mock = await client.call('orders.refresh', { orderId: 'MOCKPERIODYEARNEW' });
+    expect(mock.order).toMatchObject({ orderId: 'MOCKPERIODYEARNEW', orderType: 'NEW', createdAt: Date.UTC(2024, 10, 21, 9, 8, 46), amountFen: 10000 });
+    expect(mock.lines).toMatchObject([{ orderLineId: 'MOCKPERIODYEARNEW-000001', chargingMode: 'PERIOD', periodType: 'year', periodNumber: 1, skuCode: '0a4d1578-5295-46a7-92d4-7c803dccc51d' }]);
+    const cached = (await client.call('orders.page', { limit: 1, offset: 10 })).rows[0]!;
+    core.services.db.prepare('UPDATE orders SET customer_name = ? WHERE order_id = ?').run('stale', cached.orderId);
+    const refreshed = await client.call('orders.refresh', { orderId: cached.orderId });
+    expect(refreshed.order).toMatchObject({ customerName: cached.customerName, status: cached.status });
+    await expect(client.call('orders.refresh', { orderId: 'CS0000000000NOPE0' })).rejects.toThrow(/could not return order CS0000000000NOPE0: MKT.0101/);
+  });
+
   it('filters transaction details and tickets waiting on me', async () => {
     const billed = await client.call('transactionDetails.page', { filters: { billingStatus: 'unbilled', productType: 'joint_operation' }, limit: 100 });
     expect(billed.rows.every((r) => r.billingStatus === 'unbilled' && r.productType === 'joint_operation')).toBe(true);

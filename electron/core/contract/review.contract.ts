@@ -111,6 +111,11 @@ export const reviewContract = {
     input: z.object({ orderId: z.string().min(1).max(64) }).strict(),
     output: z.object({ order: orderRowSchema, lines: z.array(orderLineSchema) }),
   }),
+  'orders.refresh': method({
+    summary: '从云商店刷新: reads one order through the order query API and updates the cache.',
+    input: z.object({ orderId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ order: orderRowSchema, lines: z.array(orderLineSchema) }),
+  }),
   'transactionDetails.page': method({ summary: '交易明细: one page, newest first.', input: z.object({ filters: detailFiltersSchema.default({}), ...paging }).strict(), output: pageOf(detailRowSchema) }),
   'transactionDetails.count': method({ summary: 'How many transaction details match.', input: z.object({ filters: detailFiltersSchema.default({}) }).strict(), output: countSchema }),
   'tickets.page': method({ summary: '客户工单: one page, most recently updated first.', input: z.object({ filters: ticketFiltersSchema.default({}), ...paging }).strict(), output: pageOf(ticketRowSchema) }),

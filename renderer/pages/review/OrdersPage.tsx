@@ -1,4 +1,4 @@
-import { Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
@@ -72,11 +72,24 @@ function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => voi
   const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [detail, setDetail] = useState<MethodOutput<'orders.get'> | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
+  const { message } = AntApp.useApp();
   useEffect(() => {
     void client?.call('orders.get', { orderId }).then(setDetail);
   }, [client, orderId]);
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      setDetail(await client!.call('orders.refresh', { orderId }));
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setRefreshing(false);
+    }
+  };
   return (
-    <Drawer open width={760} title={t('review.orderDetail', { orderId })} onClose={onClose} data-testid="order-drawer">
+    <Drawer open width={760} title={t('review.orderDetail', { orderId })} onClose={onClose} data-testid="order-drawer"
+      extra={<Button loading={refreshing} onClick={() => void refresh()} data-testid="order-refresh">{t('review.refresh')}</Button>}>
       {detail && (
         <>
           <Descriptions column={2} size="small">
