@@ -1,4 +1,4 @@
-import { Spin, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageCache, type PageFetcher } from './page-cache';
@@ -36,7 +36,7 @@ export function BigTable<Row>({ columns, total, fetchPage, rowKey, onRowClick, h
   const cache = useMemo(() => new PageCache(fetchPage), [fetchPage]);
   const [widths, setWidths] = useState(() => columns.map((c) => c.width));
   const [firstRow, setFirstRow] = useState(0);
-  const [, setVersion] = useState(0);
+  const [version, setVersion] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   const count = total?.count ?? 0;
   const visible = Math.ceil(height / ROW_HEIGHT) + 1;
@@ -72,7 +72,7 @@ export function BigTable<Row>({ columns, total, fetchPage, rowKey, onRowClick, h
   const rows = Array.from({ length: Math.max(0, Math.min(visible, count - firstRow)) }, (_, i) => firstRow + i);
   const offsetInSpacer = scaled ? (scroller.current?.scrollTop ?? 0) : firstRow * ROW_HEIGHT;
   return (
-    <div className="big-table" data-testid={testId}>
+    <div className="big-table" data-testid={testId} data-total={total?.count ?? ''} data-version={version} data-first-row-loaded={count === 0 || cache.row(firstRow) !== undefined}>
       <div className="big-table-frame">
       <div className="big-table-header" style={{ gridTemplateColumns: template, width: fullWidth }}>
         {columns.map((column, i) => (
@@ -90,7 +90,7 @@ export function BigTable<Row>({ columns, total, fetchPage, rowKey, onRowClick, h
               return (
                 <div key={row ? rowKey(row) : `loading-${index}`} className="big-table-row" style={{ gridTemplateColumns: template, height: ROW_HEIGHT }}
                   data-row-index={index} onClick={row && onRowClick ? () => onRowClick(row) : undefined}>
-                  {row ? columns.map((column) => <div key={column.key} className="big-table-cell">{column.render(row)}</div>) : <Spin size="small" />}
+                  {row ? columns.map((column) => <div key={column.key} className="big-table-cell">{column.render(row)}</div>) : <div className="big-table-cell big-table-loading">…</div>}
                 </div>
               );
             })}
