@@ -7,6 +7,8 @@ import { detailsCount, detailsPage } from './review/transaction-details';
 import { importSellerCenterFile } from './imports/seller-center-import';
 import { withUploadedFile } from './imports/uploaded-file';
 import type { CoreServices } from './services';
+import { receptionHoursSchema } from './tickets/ticket-work';
+import { CoreError } from './contract/errors';
 import { attemptsCsv, listAttempts, listRecords, listWindows } from './usage/usage-views';
 
 type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -36,6 +38,16 @@ export function buildHandlers(s: CoreServices): HandlerTable {
     'tickets.page': ({ filters, limit, after, offset }) => ticketsPage(s.db, filters, limit, after, offset),
     'imports.sellerCenter': ({ kind, fileName, contentBase64, mapping }) =>
       withUploadedFile(fileName, contentBase64, (file) => importSellerCenterFile(s.db, file, kind, mapping)),
+    'tickets.reply': ({ ticketId, text }) => s.tickets.reply(ticketId, text),
+    'tickets.close': ({ ticketId }) => s.tickets.close(ticketId),
+    'tickets.flushActions': () => s.tickets.flush(s.dataSource.connector),
+    'tickets.authorizeProduct': ({ productId, subAccount }) => s.tickets.authorizeProduct(productId, subAccount),
+    'tickets.receptionHours': () => s.tickets.receptionHours(),
+    'tickets.setReceptionHours': (hours) => {
+      const checked = receptionHoursSchema.safeParse(hours);
+      if (!checked.success) throw new CoreError('VALIDATION', checked.error.issues[0]!.message, [{ path: '(input)', message: checked.error.issues[0]!.message }]);
+      return s.tickets.setReceptionHours(checked.data);
+    },
     'sync.run': ({ resources }) => s.syncResources(resources),
     'sync.cancel': ({ resource }) => {
       const running = s.sync.isRunning(resource);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { syncResourceSchema, type AppInfo, type AppStatus, type MethodOutput, type Settings, type SyncResource } from './contract';
 import { SyncEngine, type SyncResult } from './sync/sync-engine';
 import { dueResources } from './sync/sync-schedule';
+import { TicketWork } from './tickets/ticket-work';
 import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type SqliteDatabase } from './db';
 import { EventBus } from './events/event-bus';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
@@ -43,6 +44,7 @@ export class CoreServices {
   readonly connectivity: ConnectivityMonitor;
   readonly usage: UsageService;
   readonly sync: SyncEngine;
+  readonly tickets: TicketWork;
   readonly now: () => number;
 
   readonly platform: Platform;
@@ -66,10 +68,12 @@ export class CoreServices {
         if (connectivity.state === 'online') {
           void this.usage.onOnline();
           void this.syncDue().catch(() => undefined);
+          void this.tickets.flush(this.dataSource.connector).catch(() => undefined);
         }
       },
     });
     this.sync = new SyncEngine(db, () => this.dataSource.connector, this.events, this.now);
+    this.tickets = new TicketWork(db, this.now);
     this.usage = new UsageService({
       db,
       connector: () => this.dataSource.connector,
@@ -161,7 +165,7 @@ export class CoreServices {
 
   capabilities(): MethodOutput<'marketplace.capabilities'> {
     const connector = this.dataSource.connector;
-    if (!connector) return { source: null, pushUsage: false, queryOrder: false, license: false, lists: [] };
+    if (!connector) return { source: null, pushUsage: false, queryOrder: false, license: false, lists: [], ticketActions: false };
     return { source: connector.source, ...connector.capabilities, lists: [...connector.capabilities.lists] };
   }
 

@@ -40,6 +40,8 @@ export interface LicenseState {
 export class SandboxState extends EventEmitter {
   /** Every marketplace request: when (sandbox clock), where, and which fault it got. */
   readonly requestLog: { at: number; path: string; fault: string | null }[] = [];
+  /** Ticket replies and closes received on the sandbox's ticket endpoint. */
+  readonly ticketActions: { ticket_id: string; action: string; body: string | null; received_at: number }[] = [];
   readonly dataset: SandboxDataset;
   readonly credentials: SandboxCredentials;
   readonly faults = new FaultInjector();

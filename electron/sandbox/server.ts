@@ -6,6 +6,7 @@ import { readBody, writeJson, type SandboxRequest, type SandboxResponse } from '
 import { control } from './routes/control';
 import { licenseCall } from './routes/license';
 import { listPage } from './routes/lists';
+import { ticketAction } from './routes/tickets';
 import { queryOrder } from './routes/order-query';
 import { pushUsageNew, pushUsageOld } from './routes/usage-push';
 import { SandboxState, type SandboxOptions } from './sandbox-state';
@@ -33,6 +34,8 @@ function marketplaceRoute(method: string, path: string): Route | null {
     const [, version, action] = license as unknown as [string, 'v1' | 'v2', 'activate' | 'heartbeat'];
     return { handler: (state, request) => licenseCall(state, request, version, action), apig: true };
   }
+  const ticket = /^\/sandbox\/v1\/tickets\/([^/]+)\/actions$/.exec(path);
+  if (method === 'POST' && ticket) return { handler: (state, request) => ticketAction(state, request, decodeURIComponent(ticket[1]!)), apig: true };
   const list = /^\/sandbox\/v1\/lists\/([a-z_]+)$/.exec(path);
   if (method === 'GET' && list) return { handler: (state, request) => listPage(state, request, list[1]!), apig: true };
   return null;

@@ -15,7 +15,9 @@ async function syncSection(page: Page, webApp: WebApp, section: string, resource
   await page.goto(webApp.url);
   await page.getByTestId(`nav-${section}`).click();
   await page.getByTestId(`sync-${resource}`).click();
-  await expect(page.getByTestId(`sync-${resource}`)).toBeVisible({ timeout: 170_000 }); // back to the button when done
+  await expect.poll(async () => (await call<{ sync: { state: string; resources: { resource: string; lastSyncedAt: number | null }[] } }>(page, 'status.get', {})).sync, { timeout: 170_000 })
+    .toMatchObject({ state: 'idle', resources: expect.arrayContaining([expect.objectContaining({ resource, lastSyncedAt: expect.any(Number) })]) });
+  await expect(page.getByTestId(`sync-${resource}`)).toBeVisible();
 }
 
 test('订单列表: sync, filter by status and date, search in Chinese, open the drawer', async ({ page, webApp }) => {
@@ -83,4 +85,16 @@ test('订单列表: import a Seller Center export by file, and see a bad one ref
   await expect(page.getByTestId('import-result')).toContainText('已发货');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('orders-table-count')).toContainText('共 2 行');
+});
+
+test('客户工单: reply to a ticket waiting on me, and it leaves 待我处理', async ({ page, webApp }) => {
+  await syncSection(page, webApp, 'tickets', 'tickets');
+  const table = page.getByTestId('tickets-table');
+  const firstRow = table.locator('[data-row-index="0"]');
+  const ticketId = await firstRow.locator('.big-table-cell').first().innerText();
+  await firstRow.click();
+  await page.getByTestId('ticket-reply-text').fill('您好，问题已处理，请重试。');
+  await page.getByTestId('ticket-reply').click();
+  await expect(table.locator('[data-row-index="0"] .big-table-cell').first()).not.toHaveText(ticketId);
+  await page.screenshot({ path: 'test-results/screenshots/tickets-zh-CN.png' });
 });

@@ -36,7 +36,11 @@ const seeds: Record<number, { table: string; row: Record<string, unknown> }[]> =
   ],
   3: [{ table: 'import_column_mappings', row: { header_set_hash: 'h1', file_kind: 'orders', headers_json: '["订单号"]', mapping_json: '{"订单号":"order_id"}', created_at: now, updated_at: now } }],
   4: [{ table: 'upload_attempt_records', row: { attempt_id: 1, record_id: 1 } }],
-  5: [{ table: 'orders_search', row: { rowid: 1, order_id: 'CS2611240100ABCDE', customer_name: '杭州星河信息技术有限公司', user_name: 'hw10000001', product_name: '智云财务管理系统' } }],
+  6: [
+    { table: 'ticket_actions', row: { ticket_id: 'TK1', action: 'reply', body: '您好，已为您重置密码', state: 'queued', created_at: now } },
+    { table: 'product_authorizations', row: { product_id: 'OFFI1', sub_account: 'sub_ops_1', updated_at: now } },
+  ],
+  5: [{ table: 'orders_search', row: { order_id: 'CS2611240100ABCDE', customer_name: '杭州星河信息技术有限公司', user_name: 'hw10000001', product_name: '智云财务管理系统' } }],
 };
 
 function insert(db: SqliteDatabase, table: string, row: Record<string, unknown>): void {

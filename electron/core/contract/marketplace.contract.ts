@@ -10,6 +10,8 @@ export const capabilitiesSchema = z.object({
   license: z.boolean(),
   /** Resources the source lists page by page; the rest come from Seller Center export files. */
   lists: z.array(listResourceSchema),
+  /** Ticket replies and closes can be sent (KooGallery publishes no ticket API). */
+  ticketActions: z.boolean(),
 });
 
 export const credentialsStatusSchema = z.object({

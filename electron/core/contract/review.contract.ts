@@ -101,6 +101,12 @@ export const ticketFiltersSchema = z
   .object({ waitingOnMe: z.boolean().optional(), status: z.string().max(32).optional(), priority: z.string().max(16).optional() })
   .strict();
 
+const receptionHours = z.object({
+  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/),
+});
+
 const pageOf = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), next: pageKey.nullable() });
 
 export const reviewContract = {
@@ -118,5 +124,31 @@ export const reviewContract = {
   }),
   'transactionDetails.page': method({ summary: '交易明细: one page, newest first.', input: z.object({ filters: detailFiltersSchema.default({}), ...paging }).strict(), output: pageOf(detailRowSchema) }),
   'transactionDetails.count': method({ summary: 'How many transaction details match.', input: z.object({ filters: detailFiltersSchema.default({}) }).strict(), output: countSchema }),
+  'tickets.reply': method({
+    summary: 'Replies to a ticket; the ticket changes at once and the reply is queued until the source takes it.',
+    input: z.object({ ticketId: z.string().min(1).max(64), text: z.string().trim().min(1, 'reply text is required').max(2000) }).strict(),
+    output: z.object({ queued: z.number().int() }),
+  }),
+  'tickets.close': method({
+    summary: 'Closes a ticket (queued like a reply).',
+    input: z.object({ ticketId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ queued: z.number().int() }),
+  }),
+  'tickets.flushActions': method({
+    summary: 'Sends queued replies and closes now.',
+    input: z.object({}).strict(),
+    output: z.object({ sent: z.number().int(), waiting: z.number().int() }),
+  }),
+  'tickets.authorizeProduct': method({
+    summary: "Authorizes a product's tickets to a sub-account (null: the main account); its open tickets move to that queue.",
+    input: z.object({ productId: z.string().min(1).max(64), subAccount: z.string().trim().min(1).max(64).nullable() }).strict(),
+    output: z.object({ moved: z.number().int() }),
+  }),
+  'tickets.receptionHours': method({ summary: '工单接待 hours.', input: z.object({}).strict(), output: receptionHours }),
+  'tickets.setReceptionHours': method({
+    summary: '工单接待: days and hours, at least 5 × 8 hours a week.',
+    input: receptionHours.strict(),
+    output: receptionHours,
+  }),
   'tickets.page': method({ summary: '客户工单: one page, most recently updated first.', input: z.object({ filters: ticketFiltersSchema.default({}), ...paging }).strict(), output: pageOf(ticketRowSchema) }),
 };

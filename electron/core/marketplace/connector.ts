@@ -1,6 +1,6 @@
 import { CoreError } from '../contract/errors';
 import { LIST_RESOURCES, type ApiOutcome, type KooGalleryClient, type ListResource } from './koogallery';
-import { fetchListPage, type ListPage } from './list-client';
+import { fetchListPage, sendTicketAction, type ListPage } from './list-client';
 
 /** What a source can do, so the UI can say what it cannot instead of failing. */
 export interface ConnectorCapabilities {
@@ -9,6 +9,8 @@ export interface ConnectorCapabilities {
   license: boolean;
   /** Resources the source can list page by page (KooGallery publishes none). */
   lists: readonly ListResource[];
+  /** Ticket replies and closes (KooGallery publishes no ticket API). */
+  ticketActions: boolean;
 }
 
 export interface Connector {
@@ -17,15 +19,17 @@ export interface Connector {
   /** Usage push, order query and License: the same client for both sources. */
   readonly api: KooGalleryClient;
   listPage(resource: ListResource, cursor: string | null, limit: number): Promise<ApiOutcome<ListPage>>;
+  sendTicketAction(ticketId: string, action: 'reply' | 'close', body: string | null): Promise<ApiOutcome<unknown>>;
 }
 
 /** The sandbox marketplace: everything KooGallery offers, plus its list endpoints. */
 export function sandboxConnector(api: KooGalleryClient): Connector {
   return {
     source: 'sandbox',
-    capabilities: { pushUsage: true, queryOrder: true, license: true, lists: LIST_RESOURCES },
+    capabilities: { pushUsage: true, queryOrder: true, license: true, lists: LIST_RESOURCES, ticketActions: true },
     api,
     listPage: (resource, cursor, limit) => fetchListPage(api, resource, cursor, limit),
+    sendTicketAction: (ticketId, action, body) => sendTicketAction(api, ticketId, action, body),
   };
 }
 
@@ -33,10 +37,13 @@ export function sandboxConnector(api: KooGalleryClient): Connector {
 export function koogalleryConnector(api: KooGalleryClient): Connector {
   return {
     source: 'koogallery',
-    capabilities: { pushUsage: true, queryOrder: true, license: true, lists: [] },
+    capabilities: { pushUsage: true, queryOrder: true, license: true, lists: [], ticketActions: false },
     api,
     listPage: async (resource) => {
       throw new CoreError('UNSUPPORTED', `KooGallery publishes no list API for ${resource}; import the Seller Center export file instead`);
+    },
+    sendTicketAction: async () => {
+      throw new CoreError('UNSUPPORTED', 'KooGallery publishes no ticket API; reply and close in Seller Center');
     },
   };
 }

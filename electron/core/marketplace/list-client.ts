@@ -37,3 +37,11 @@ export function fetchListPage(client: KooGalleryClient, resource: ListResource, 
     remaining: e.remaining_estimate ?? null,
   }));
 }
+
+const actionEnvelope = z.object({ resultCode: z.string(), resultMsg: z.string().optional() }).passthrough();
+const actionReader: EnvelopeReader<z.infer<typeof actionEnvelope>> = { schema: actionEnvelope, code: (e) => e.resultCode, message: (e) => e.resultMsg ?? '' };
+
+/** A ticket reply or close on the sandbox's ticket endpoint (a sandbox extension, like the lists). */
+export function sendTicketAction(client: KooGalleryClient, ticketId: string, action: 'reply' | 'close', body: string | null): Promise<ApiOutcome<unknown>> {
+  return client.sendApig(`/sandbox/v1/tickets/${encodeURIComponent(ticketId)}/actions`, 'POST', JSON.stringify({ action, body }), actionReader, () => null);
+}

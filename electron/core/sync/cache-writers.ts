@@ -66,11 +66,18 @@ const WRITERS: Record<SyncResource, (db: SqliteDatabase, source: string) => (ite
   },
   tickets: (db) => {
     const columns = ['ticket_id', 'title', 'status', 'priority', 'product_id', 'product_name', 'customer_name', 'assignee', 'waiting_on_me', 'sla_due_at', 'created_at', 'updated_at'];
+    // a product authorized to a sub-account keeps its tickets in that queue; a reply or close made
+    // here wins over an older state from the source
     const upsert = db.prepare(
       `INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})
-       ON CONFLICT (ticket_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`,
+       ON CONFLICT (ticket_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}
+       WHERE NOT EXISTS (SELECT 1 FROM ticket_actions a WHERE a.ticket_id = excluded.ticket_id AND a.created_at > excluded.updated_at)`,
     );
-    return (item) => upsert.run({ ...pick(item, columns), waiting_on_me: item.waiting_on_me ? 1 : 0 });
+    const authorized = db.prepare('SELECT sub_account FROM product_authorizations WHERE product_id = ?').pluck();
+    return (item) => {
+      const subAccount = item.product_id ? (authorized.get(item.product_id) as string | undefined) : undefined;
+      upsert.run({ ...pick(item, columns), waiting_on_me: item.waiting_on_me ? 1 : 0, ...(subAccount && item.status !== 'closed' ? { assignee: subAccount } : {}) });
+    };
   },
 };
 

@@ -6,6 +6,7 @@ import { formatTime } from '../../app/format-time';
 import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
+import { TicketDrawer } from './TicketDrawer';
 import { useReviewSource } from './use-review-source';
 
 type TicketRow = MethodOutput<'tickets.page'>['rows'][number];
@@ -17,6 +18,7 @@ export function TicketsPage() {
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [mine, setMine] = useState(true);
   const [refresh, setRefresh] = useState(0);
+  const [open, setOpen] = useState<TicketRow | null>(null);
   const { total, fetchPage } = useReviewSource('tickets.page', null, mine ? { waitingOnMe: true } : {}, refresh);
   const columns: BigColumn<TicketRow>[] = [
     { key: 'id', title: t('review.ticketId'), width: 170, render: (r) => r.ticketId },
@@ -32,7 +34,8 @@ export function TicketsPage() {
     <Card title={t('nav.sections.tickets')} data-testid="page-tickets" extra={<SyncButton resource="tickets" onSynced={() => setRefresh((n) => n + 1)} />}>
       <Tabs activeKey={mine ? 'mine' : 'all'} onChange={(key) => setMine(key === 'mine')}
         items={[{ key: 'mine', label: t('review.waitingOnMe') }, { key: 'all', label: t('review.allTickets') }]} />
-      <BigTable testId="tickets-table" columns={columns} total={total} fetchPage={fetchPage} rowKey={(r) => r.ticketId} />
+      <BigTable testId="tickets-table" columns={columns} total={total} fetchPage={fetchPage} rowKey={(r) => r.ticketId} onRowClick={setOpen} />
+      {open && <TicketDrawer ticket={open} onClose={() => setOpen(null)} onChanged={() => setRefresh((n) => n + 1)} />}
     </Card>
   );
 }
