@@ -98,3 +98,17 @@ test('客户工单: reply to a ticket waiting on me, and it leaves 待我处理'
   await expect(table.locator('[data-row-index="0"] .big-table-cell').first()).not.toHaveText(ticketId);
   await page.screenshot({ path: 'test-results/screenshots/tickets-zh-CN.png' });
 });
+
+test('工单接待: fewer than 5 × 8 hours a week is refused, with the reason', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  await page.getByTestId('nav-tickets').click();
+  await page.getByTestId('ticket-settings').click();
+  await page.getByRole('checkbox', { name: '周五' }).uncheck();
+  await page.getByTestId('save-reception').click();
+  await expect(page.getByText('at least 5 days × 8 hours a week')).toBeVisible();
+  await page.getByRole('checkbox', { name: '周五' }).check();
+  await page.getByRole('checkbox', { name: '周六' }).check();
+  await page.getByTestId('save-reception').click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  expect(await page.evaluate(async () => (await (await fetch('/api/call', { method: 'POST', body: JSON.stringify({ method: 'tickets.receptionHours', input: {} }) })).json()).value.days)).toEqual([1, 2, 3, 4, 5, 6]);
+});

@@ -1,4 +1,4 @@
-import { Card, Tabs, Tag } from 'antd';
+import { Card, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
@@ -7,6 +7,7 @@ import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
 import { TicketDrawer } from './TicketDrawer';
+import { TicketSettings } from './TicketSettings';
 import { useReviewSource } from './use-review-source';
 
 type TicketRow = MethodOutput<'tickets.page'>['rows'][number];
@@ -31,7 +32,7 @@ export function TicketsPage() {
     { key: 'sla', title: t('review.slaDue'), width: 150, render: (r) => (r.slaDueAt ? <SlaTimer due={r.slaDueAt} open={r.waitingOnMe} timeZone={timeZone} /> : '-') },
   ];
   return (
-    <Card title={t('nav.sections.tickets')} data-testid="page-tickets" extra={<SyncButton resource="tickets" onSynced={() => setRefresh((n) => n + 1)} />}>
+    <Card title={t('nav.sections.tickets')} data-testid="page-tickets" extra={<Space><TicketSettings onChanged={() => setRefresh((n) => n + 1)} /><SyncButton resource="tickets" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
       <Tabs activeKey={mine ? 'mine' : 'all'} onChange={(key) => setMine(key === 'mine')}
         items={[{ key: 'mine', label: t('review.waitingOnMe') }, { key: 'all', label: t('review.allTickets') }]} />
       <BigTable testId="tickets-table" columns={columns} total={total} fetchPage={fetchPage} rowKey={(r) => r.ticketId} onRowClick={setOpen} />
