@@ -3,6 +3,7 @@ import { syncResourceSchema, type AppInfo, type AppStatus, type MethodOutput, ty
 import { SyncEngine, type SyncResult } from './sync/sync-engine';
 import { dueResources } from './sync/sync-schedule';
 import { TicketWork } from './tickets/ticket-work';
+import { ExportWatcher } from './imports/export-watcher';
 import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type SqliteDatabase } from './db';
 import { EventBus } from './events/event-bus';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
@@ -45,6 +46,7 @@ export class CoreServices {
   readonly usage: UsageService;
   readonly sync: SyncEngine;
   readonly tickets: TicketWork;
+  readonly exportWatcher: ExportWatcher;
   readonly now: () => number;
 
   readonly platform: Platform;
@@ -74,6 +76,7 @@ export class CoreServices {
     });
     this.sync = new SyncEngine(db, () => this.dataSource.connector, this.events, this.now);
     this.tickets = new TicketWork(db, this.now);
+    this.exportWatcher = new ExportWatcher(db, this.events);
     this.usage = new UsageService({
       db,
       connector: () => this.dataSource.connector,
@@ -97,6 +100,7 @@ export class CoreServices {
       services.usage.start();
       services.startSyncSchedule(options.syncTickMs ?? 60_000);
       await services.usage.watchFolder(services.settings.read().usageWatchedFolder);
+      await services.exportWatcher.watch(services.settings.read().exportsWatchedFolder);
       return services;
     } catch (error) {
       await services.close();
@@ -127,6 +131,7 @@ export class CoreServices {
     const after = this.settings.update(changes);
     if (before.dataSource !== after.dataSource || before.marketplaceRegion !== after.marketplaceRegion) await this.reselectDataSource();
     if (before.usageWatchedFolder !== after.usageWatchedFolder) await this.usage.watchFolder(after.usageWatchedFolder);
+    if (before.exportsWatchedFolder !== after.exportsWatchedFolder) await this.exportWatcher.watch(after.exportsWatchedFolder);
     return after;
   }
 
@@ -178,6 +183,7 @@ export class CoreServices {
     if (this.syncTimer) clearInterval(this.syncTimer);
     this.sync.cancel();
     await this.usage.stop();
+    await this.exportWatcher.watch(null);
     this.stopCheckpoints();
     await this.dataSource.close();
     if (this.db.open) this.db.close();

@@ -152,6 +152,11 @@ export const enUS: Messages = {
     slaOverdue: '{{hours}} h overdue',
   },
   imports: {
+    watchedFolder: 'Seller Center exports folder (e.g. Downloads)',
+    watchedFolderHelp: 'New order or transaction-detail exports appearing here are imported automatically and left in place; other files are ignored. Leave empty to watch nothing.',
+    watchedImported: 'Imported {{file}} automatically: {{imported}} rows',
+    watchedRefused: '{{file}} has {{problems}} problem(s) and was not imported; import it by hand on the page to see them',
+    watchedFailed: 'Could not import {{file}}: {{message}}',
     button: 'Import Seller Center file',
     title: 'Import a Seller Center {{kind}} export',
     kinds: { orders: 'orders', transaction_details: 'transaction details' },

@@ -150,6 +150,11 @@ export const zhCN = {
     slaOverdue: '已超时 {{hours}} 小时',
   },
   imports: {
+    watchedFolder: '卖家中心导出文件夹（如“下载”）',
+    watchedFolderHelp: '新出现的订单或交易明细导出文件会自动导入，文件保留原处；其他文件不受影响。留空表示不监控。',
+    watchedImported: '已自动导入 {{file}}：{{imported}} 行',
+    watchedRefused: '{{file}} 有 {{problems}} 处错误，未导入；请在订单列表或交易明细页手动导入查看详情',
+    watchedFailed: '无法导入 {{file}}：{{message}}',
     button: '导入卖家中心文件',
     title: '导入卖家中心导出的{{kind}}文件',
     kinds: { orders: '订单', transaction_details: '交易明细' },

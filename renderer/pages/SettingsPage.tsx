@@ -54,6 +54,14 @@ export function SettingsPage() {
             <Select value={settings.syncIntervalMinutes} style={{ width: 200 }} onChange={(syncIntervalMinutes) => void save({ syncIntervalMinutes })} data-testid="settings-sync-interval"
               options={[0, 15, 30, 60, 240].map((m) => ({ value: m, label: m === 0 ? t('settings.syncManual') : t('settings.syncEvery', { minutes: m }) }))} />
           </Form.Item>
+          <Form.Item label={t('imports.watchedFolder')} extra={t('imports.watchedFolderHelp')}>
+            <Input.Search
+              defaultValue={settings.exportsWatchedFolder ?? ''}
+              enterButton={t('settings.save')}
+              onSearch={(value) => void save({ exportsWatchedFolder: value.trim() || null })}
+              data-testid="settings-exports-folder"
+            />
+          </Form.Item>
           <Form.Item label={t('usage.watchedFolder')} extra={t('usage.watchedFolderHelp')}>
             <Input.Search
               defaultValue={settings.usageWatchedFolder ?? ''}

@@ -14,6 +14,8 @@ export const settingsSchema = z.object({
   marketplaceRegion: z.enum(['cn', 'intl']),
   /** A folder where the metering system drops usage files (CSV, XLSX, JSON Lines); null: none. */
   usageWatchedFolder: z.string().trim().min(1).max(1024).nullable(),
+  /** A folder such as Downloads watched for Seller Center exports; null: none. */
+  exportsWatchedFolder: z.string().trim().min(1).max(1024).nullable(),
   /** How often orders, tickets and products sync by themselves; 0: only on demand. */
   syncIntervalMinutes: z.number().int().min(0).max(1440),
 });
@@ -26,6 +28,7 @@ export const defaultSettings: Settings = {
   marketplaceRegion: 'cn',
   usageWatchedFolder: null,
   syncIntervalMinutes: 30,
+  exportsWatchedFolder: null,
 };
 
 export const settingsContract = {

@@ -16,7 +16,7 @@ import { withUploadedFile } from '../imports/uploaded-file';
 import { ANOMALY_LIST_COLUMNS, readUsageFile } from './usage-file-reader';
 import { reconcileAnomalies, type ReconcileResult } from './reconciliation';
 import { validateUsageRow } from './usage-validation';
-import { fileAway, WatchedFolder } from './watched-folder';
+import { fileAway, WatchedFolder } from '../watch/watched-folder';
 import { UsageStore } from './usage-store';
 
 type CaptureResult = z.infer<typeof captureResultSchema>;

@@ -5,9 +5,9 @@ const USAGE_FILE = /\.(csv|xlsx|jsonl|ndjson)$/i;
 const SETTLE_MS = 300;
 
 /**
- * A folder where the seller's metering system drops usage files. Each new file is handed over once
- * its size has stopped changing; the handler moves it out of the folder, so a restart never
- * imports it twice.
+ * A folder watched for new files (usage files from a metering system, Seller Center exports in
+ * Downloads). Each matching file is handed over once its size has stopped changing; the handler
+ * moves it away or remembers it, so it is handled once.
  */
 export class WatchedFolder {
   private watcher: fs.FSWatcher | null = null;
@@ -17,6 +17,8 @@ export class WatchedFolder {
   constructor(
     readonly dir: string,
     private readonly onFile: (file: string) => Promise<void>,
+    private readonly pattern: RegExp = USAGE_FILE,
+    private readonly isNew: (file: string) => boolean = () => true,
   ) {}
 
   start(): void {
@@ -38,7 +40,7 @@ export class WatchedFolder {
   private async scan(): Promise<void> {
     for (const name of fs.readdirSync(this.dir)) {
       const file = path.join(this.dir, name);
-      if (!USAGE_FILE.test(name) || this.pending.has(file) || !fs.statSync(file).isFile()) continue;
+      if (!this.pattern.test(name) || this.pending.has(file) || !fs.statSync(file).isFile() || !this.isNew(file)) continue;
       this.pending.add(file);
       try {
         if (await settled(file)) await this.onFile(file);
