@@ -1,21 +1,12 @@
 import type { SqliteDatabase } from '../db';
-import { reportingWindow, type BillingCycle } from './reporting-window';
+import { reportingWindow } from './reporting-window';
 import { identityKey, type ValidUsageRecord } from './usage-validation';
 
 export type UsageState = 'queued' | 'sending' | 'accepted' | 'rejected' | 'anomaly' | 'expired';
 
-/** A record as the flusher sends it. */
-export interface OutboxRecord {
+/** A record as the flusher sends it: the validated record, stored, with its deadline and attempt count. */
+export interface OutboxRecord extends Omit<ValidUsageRecord, 'row'> {
   id: number;
-  meteringSn: string;
-  instanceId: string;
-  productId: string | null;
-  beginAt: number;
-  endAt: number;
-  recordedAt: number;
-  usageValue: string;
-  relatePkgInstance: string | null;
-  billingCycle: BillingCycle;
   windowClosesAt: number;
   attempts: number;
 }
