@@ -1,9 +1,12 @@
+import crypto from 'node:crypto';
 import type { MethodName, MethodOutput, MethodParsedInput } from './contract';
 import { clearCredentials, credentialsStatus, saveCredentials } from './marketplace/credentials-service';
 import { refreshOrder } from './review/order-refresh';
-import { orderWithLines, ordersCount, ordersPage } from './review/orders';
-import { ticketsPage } from './review/tickets';
-import { detailsCount, detailsPage } from './review/transaction-details';
+import { countMatches, readPage } from './review/keyset';
+import { ORDER_LIST, orderWithLines } from './review/orders';
+import { BILL_LIST } from './review/bills';
+import { TICKET_LIST } from './review/tickets';
+import { DETAIL_LIST } from './review/transaction-details';
 import { importSellerCenterFile } from './imports/seller-center-import';
 import { withUploadedFile } from './imports/uploaded-file';
 import type { CoreServices } from './services';
@@ -29,15 +32,19 @@ export function buildHandlers(s: CoreServices): HandlerTable {
       await s.reselectDataSource();
       return credentialsStatus(s.platform.secrets);
     },
-    'orders.page': ({ filters, limit, after, offset }) => ordersPage(s.db, filters, limit, after, offset),
-    'orders.count': ({ filters }) => ordersCount(s.db, filters),
+    'orders.page': (request) => readPage(s.db, ORDER_LIST, request),
+    'orders.count': ({ filters }) => countMatches(s.db, ORDER_LIST, filters),
     'orders.get': ({ orderId }) => orderWithLines(s.db, orderId),
     'orders.refresh': ({ orderId }) => refreshOrder(s.db, s.dataSource.connector, orderId, s.now()),
-    'transactionDetails.page': ({ filters, limit, after, offset }) => detailsPage(s.db, filters, limit, after, offset),
-    'transactionDetails.count': ({ filters }) => detailsCount(s.db, filters),
-    'tickets.page': ({ filters, limit, after, offset }) => ticketsPage(s.db, filters, limit, after, offset),
-    'imports.sellerCenter': ({ kind, fileName, contentBase64, mapping }) =>
-      withUploadedFile(fileName, contentBase64, (file) => importSellerCenterFile(s.db, file, kind, mapping)),
+    'transactionDetails.page': (request) => readPage(s.db, DETAIL_LIST, request),
+    'transactionDetails.count': ({ filters }) => countMatches(s.db, DETAIL_LIST, filters),
+    'tickets.page': (request) => readPage(s.db, TICKET_LIST, request),
+    'bills.page': (request) => readPage(s.db, BILL_LIST, request),
+    'bills.count': ({ filters }) => countMatches(s.db, BILL_LIST, filters),
+    'imports.sellerCenter': ({ kind, fileName, contentBase64, mapping, jobId }) =>
+      s.jobs.run(jobId ?? `import:${crypto.randomUUID()}`, `imports.${kind}`, (job) =>
+        withUploadedFile(fileName, contentBase64, (file) => importSellerCenterFile(s.db, file, kind, mapping, job))),
+    'jobs.cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
     'tickets.reply': ({ ticketId, text }) => s.tickets.reply(ticketId, text),
     'tickets.close': ({ ticketId }) => s.tickets.close(ticketId),
     'tickets.flushActions': () => s.tickets.flush(s.dataSource.connector),

@@ -6,6 +6,7 @@ import { TicketWork } from './tickets/ticket-work';
 import { ExportWatcher } from './imports/export-watcher';
 import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type SqliteDatabase } from './db';
 import { EventBus } from './events/event-bus';
+import { JobRegistry } from './jobs';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
 import type { Platform } from './platform';
 import { SettingsStore } from './settings/settings-store';
@@ -40,6 +41,7 @@ export interface CoreOptions {
 /** The long-lived pieces of the core, wired once at start-up and shared by all handlers. */
 export class CoreServices {
   readonly events = new EventBus();
+  readonly jobs: JobRegistry;
   readonly settings: SettingsStore;
   readonly dataSource: DataSourceManager;
   readonly connectivity: ConnectivityMonitor;
@@ -60,6 +62,7 @@ export class CoreServices {
     this.platform = options.platform;
     this.stopCheckpoints = startCheckpoints(db);
     this.now = options.now ?? Date.now;
+    this.jobs = new JobRegistry(this.events);
     this.settings = new SettingsStore(db, this.now);
     this.dataSource = new DataSourceManager({ sandboxMode: options.sandbox ?? 'embedded', sandboxSize: options.sandboxSize ?? 'small', secrets: options.platform.secrets, now: this.now });
     this.connectivity = new ConnectivityMonitor({

@@ -7,6 +7,7 @@ import { StatusBar } from '../components/StatusBar';
 import { applyLanguage } from '../i18n';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PlannedPage } from '../pages/PlannedPage';
+import { BillsPage } from '../pages/review/BillsPage';
 import { OrdersPage } from '../pages/review/OrdersPage';
 import { TicketsPage } from '../pages/review/TicketsPage';
 import { TransactionDetailsPage } from '../pages/review/TransactionDetailsPage';
@@ -109,6 +110,7 @@ function CurrentPage() {
   if (section === 'usage') return <UsagePage />;
   if (section === 'orders') return <OrdersPage />;
   if (section === 'transactions') return <TransactionDetailsPage />;
+  if (section === 'bills') return <BillsPage />;
   if (section === 'tickets') return <TicketsPage />;
   return <PlannedPage section={section} />;
 }

@@ -4,7 +4,7 @@
  */
 export const sectionGroups = [
   { key: 'merchant', sections: ['overview', 'tickets', 'receivers'] },
-  { key: 'trade', sections: ['orders', 'transactions', 'usage', 'supervision'] },
+  { key: 'trade', sections: ['orders', 'transactions', 'bills', 'usage', 'supervision'] },
   { key: 'sales', sections: ['offers', 'vouchers', 'planning'] },
   { key: 'products', sections: ['agents', 'listing'] },
   { key: 'analytics', sections: ['storeFigures'] },
@@ -16,7 +16,7 @@ export type SectionKey = (typeof sectionGroups)[number]['sections'][number];
 export const sectionKeys: SectionKey[] = sectionGroups.flatMap((group) => [...group.sections]);
 
 /** Sections whose page is built; the rest show what they will do. */
-export const readySections: ReadonlySet<SectionKey> = new Set<SectionKey>(['overview', 'orders', 'transactions', 'tickets', 'usage', 'settings']);
+export const readySections: ReadonlySet<SectionKey> = new Set<SectionKey>(['overview', 'orders', 'transactions', 'bills', 'tickets', 'usage', 'settings']);
 
 export function isSectionKey(value: string): value is SectionKey {
   return (sectionKeys as string[]).includes(value);

@@ -1,9 +1,10 @@
 import { Alert, Button, Modal, Select, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../electron/core/contract';
+import { CoreCallError, type MethodOutput } from '../../electron/core/contract';
 import { toBase64 } from '../app/file-base64';
 import { useCore } from '../stores/core-store';
+import { JobProgressLine, useJobProgress } from './JobProgress';
 
 type ImportResult = MethodOutput<'imports.sellerCenter'>;
 type Kind = ImportResult['kind'];
@@ -11,9 +12,13 @@ type Kind = ImportResult['kind'];
 const FIELDS: Record<Kind, string[]> = {
   orders: ['order_id', 'order_type', 'status', 'product_type', 'product_name', 'customer_name', 'user_name', 'amount', 'created_at', 'paid_at', 'charging_mode'],
   transaction_details: ['detail_id', 'order_id', 'order_line_id', 'product_type', 'product_name', 'customer_account', 'charging_mode', 'billing_period', 'transaction_at', 'billing_status', 'supervision_status', 'amount', 'settlement_amount', 'ops_fee_ratio'],
+  bills: ['bill_id', 'billing_period', 'product_type', 'amount', 'settlement_amount', 'status', 'generated_at'],
 };
 
-/** Import a Seller Center export by drag and drop or file dialog; unknown headers open a mapping dialog. */
+/**
+ * Import a Seller Center export by drag and drop or file dialog; unknown headers open a mapping
+ * dialog; a running import shows its progress and can be cancelled (the cache is then unchanged).
+ */
 export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImported: () => void }) {
   const { t } = useTranslation();
   const client = useCore((s) => s.client);
@@ -22,15 +27,22 @@ export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImporte
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [jobId, setJobId] = useState<string | null>(null);
+  const progress = useJobProgress(jobId);
 
   const run = async (chosen: { name: string; base64: string }, withMapping: Record<string, string>) => {
     setError(null);
+    setResult(null);
+    const id = `import:${crypto.randomUUID()}`;
+    setJobId(id);
     try {
-      const answer = await client!.call('imports.sellerCenter', { kind, fileName: chosen.name, contentBase64: chosen.base64, mapping: withMapping });
+      const answer = await client!.call('imports.sellerCenter', { kind, fileName: chosen.name, contentBase64: chosen.base64, mapping: withMapping, jobId: id });
       setResult(answer);
       if (answer.imported > 0) onImported();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof CoreCallError && e.code === 'CANCELLED' ? t('imports.cancelled') : e instanceof Error ? e.message : String(e));
+    } finally {
+      setJobId(null);
     }
   };
   const choose = async (picked: File) => {
@@ -44,9 +56,14 @@ export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImporte
     <>
       <Button onClick={() => setOpen(true)} data-testid={`import-${kind}`}>{t('imports.button')}</Button>
       <Modal open={open} width={720} title={t('imports.title', { kind: t(`imports.kinds.${kind}`) })} footer={null} onCancel={() => { setOpen(false); setResult(null); setError(null); }}>
-        <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => (void choose(f), false)}>
+        <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} disabled={jobId !== null} beforeUpload={(f) => (void choose(f), false)}>
           <p>{t('imports.drop')}</p>
         </Upload.Dragger>
+        {jobId && (
+          <div style={{ marginTop: 12 }}>
+            <JobProgressLine progress={progress} onCancel={() => void client!.call('jobs.cancel', { jobId })} testId="import-progress" />
+          </div>
+        )}
         {error && <Alert type="error" showIcon style={{ marginTop: 12 }} message={error} data-testid="import-error" />}
         {result?.needsMapping && file && (
           <div style={{ marginTop: 12 }}>

@@ -87,6 +87,25 @@ test('订单列表: import a Seller Center export by file, and see a bad one ref
   await expect(page.getByTestId('orders-table-count')).toContainText('共 2 行');
 });
 
+test('账单管理: import a Seller Center bills export and filter by bill status', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  await page.getByTestId('nav-bills').click();
+  await page.getByTestId('import-bills').click();
+  const csv = ['账单列表', '账单编号,账期,商品类型,账单金额,结算金额,账单状态,出账时间', 'BL2026100001,2026年10月,通用商品,"¥18,800.00","¥17,860.00",待开票,2026-11-07 09:00', 'BL2026090001,2026/09,联营商品,520.50,,申付审核,2026-10-07'].join('\n');
+  await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '账单导出.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv, 'utf8') });
+  await expect(page.getByTestId('import-result')).toContainText('共 2 行，已导入 2 行');
+  await page.keyboard.press('Escape');
+  const table = page.getByTestId('bills-table');
+  await expect(page.getByTestId('bills-table-count')).toContainText('共 2 行');
+  await expect(table.locator('[data-row-index="0"]')).toContainText('BL2026100001');
+  await expect(table.locator('[data-row-index="0"]')).toContainText('¥18,800.00');
+  await page.getByTestId('bills-status').click();
+  await page.getByTitle('申付审核', { exact: true }).click();
+  await expect(page.getByTestId('bills-table-count')).toContainText('共 1 行');
+  await expect(table.locator('[data-row-index="0"]')).toContainText('联营商品');
+  await page.screenshot({ path: 'test-results/screenshots/bills-zh-CN.png' });
+});
+
 test('客户工单: reply to a ticket waiting on me, and it leaves 待我处理', async ({ page, webApp }) => {
   await syncSection(page, webApp, 'tickets', 'tickets');
   const table = page.getByTestId('tickets-table');

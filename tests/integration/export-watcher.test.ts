@@ -17,7 +17,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 describe('watched Downloads folder for Seller Center exports', () => {
-  it('imports new order and transaction-detail exports once, leaves the files, and ignores other files', async () => {
+  it('imports new order, transaction-detail and bill exports once, leaves the files, and ignores other files', async () => {
     const { core, client } = await startCore(tempDir(), { sandbox: 'off' });
     closers.push(() => core.close());
     const events: CoreEvent[] = [];
@@ -28,17 +28,18 @@ describe('watched Downloads folder for Seller Center exports', () => {
 
     fs.writeFileSync(path.join(downloads, '订单列表.csv'), '订单号,订单状态,创建时间\nCS2611240100AAAAA,已完成,2026-11-24 09:00\n');
     fs.writeFileSync(path.join(downloads, '交易明细.csv'), '订单号,交易时间,交易金额\nCS2611240100AAAAA,2026-11-24 09:00,"¥1,234.00"\n');
+    fs.writeFileSync(path.join(downloads, '账单.csv'), '账单编号,账期,账单金额,账单状态\nBL2026100001,2026-10,"¥1,234.00",待开票\n');
     const db = core.services.db;
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    await until(() => count('orders') === 1 && count('transaction_details') === 1, 'both exports');
+    await until(() => count('orders') === 1 && count('transaction_details') === 1 && count('bills') === 1, 'the three exports');
     const notices = () => events.filter((e) => e.type === 'notice' && e.messageKey === 'imports.watchedImported');
-    await until(() => notices().length === 2, 'two notices');
-    expect(fs.readdirSync(downloads).sort()).toEqual(['交易明细.csv', '会议纪要.csv', '订单列表.csv']);
+    await until(() => notices().length === 3, 'three notices');
+    expect(fs.readdirSync(downloads).sort()).toEqual(['交易明细.csv', '会议纪要.csv', '订单列表.csv', '账单.csv']);
 
     await client.call('settings.update', { exportsWatchedFolder: null });
     await client.call('settings.update', { exportsWatchedFolder: downloads }); // rescans: nothing new
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(notices()).toHaveLength(2);
+    expect(notices()).toHaveLength(3);
     expect(events.some((e) => e.type === 'notice' && String(e.messageKey).startsWith('imports.watchedFailed'))).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/contract';
 import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
 import { importSellerCenterFile } from '../../electron/core/imports/seller-center-import';
+import { startCore } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -126,6 +127,65 @@ describe('Seller Center export import', () => {
     expect(await importSellerCenterFile(db, file, 'orders')).toMatchObject({ imported: 1 });
     expect(count(db, 'orders')).toBe(2);
   });
+});
+
+describe('bills (账单)', () => {
+  it('imports a bills export with Chinese headers, periods written several ways, and updates on re-import', async () => {
+    const db = database();
+    const file = path.join(tempDir(), '账单.csv');
+    const csv = (status: string) => ['账单列表', '账单编号,账期,商品类型,账单金额,结算金额,账单状态,出账时间', `BL2026100001,2026年10月,通用商品,"¥18,800.00","¥17,860.00",${status},2026-11-07 09:00`, 'BL2026090001,2026/9,联营商品,520.5,,申付审核,2026-10-07', '合计,,,"¥19,320.50",,,'].join('\n');
+    fs.writeFileSync(file, csv('待开票'));
+    expect(await importSellerCenterFile(db, file, 'bills')).toMatchObject({ kind: 'bills', rows: 2, imported: 2, refused: false });
+    fs.writeFileSync(file, csv('发票待审核'));
+    await importSellerCenterFile(db, file, 'bills');
+    expect(db.prepare('SELECT bill_id, billing_period, period_start, product_type, amount_fen, settlement_amount_fen, status FROM bills ORDER BY bill_id').all()).toEqual([
+      { bill_id: 'BL2026090001', billing_period: '2026-09', period_start: Date.parse('2026-08-31T16:00:00Z'), product_type: 'joint_operation', amount_fen: 52050, settlement_amount_fen: null, status: '申付审核' },
+      { bill_id: 'BL2026100001', billing_period: '2026-10', period_start: Date.parse('2026-09-30T16:00:00Z'), product_type: 'general', amount_fen: 1880000, settlement_amount_fen: 1786000, status: '发票待审核' },
+    ]);
+  });
+
+  it('refuses a bill with an impossible period, naming row and column', async () => {
+    const db = database();
+    const file = path.join(tempDir(), '账单.csv');
+    fs.writeFileSync(file, ['账单编号,账期,账单金额', 'BL1,2026-13,1.00', 'BL2,2026-11,1.00'].join('\n'));
+    const result = await importSellerCenterFile(db, file, 'bills');
+    expect(result).toMatchObject({ refused: true, imported: 0, problems: [{ row: 2, column: '账期', reason: expect.stringContaining('2026-13') }] });
+    expect(count(db, 'bills')).toBe(0);
+  });
+
+  it('says a bills export is not a transaction-details export', async () => {
+    const db = database();
+    const file = path.join(tempDir(), 'bills.csv');
+    fs.writeFileSync(file, '账单编号,账期,账单金额\nBL1,2026-11,1.00\n');
+    await expect(importSellerCenterFile(db, file, 'transaction_details')).rejects.toThrow('bills.csv: this looks like a 账单 export, not a 交易明细 export');
+  });
+});
+
+describe('import as a job', () => {
+  it('reports progress and, when cancelled midway, leaves the cache as it was', async () => {
+    const { core, client } = await startCore(tempDir(), { sandbox: 'off' });
+    try {
+      const lines = ['订单号,订单状态,创建时间'];
+      for (let i = 0; i < 150_000; i++) lines.push(`CS26${String(i).padStart(10, '0')}ABC,已完成,2026-11-24 10:00`);
+      const contentBase64 = Buffer.from(lines.join('\n')).toString('base64');
+      const progress: number[] = [];
+      client.subscribe((event) => {
+        if (event.type !== 'progress' || event.jobId !== 'import:test-cancel') return;
+        progress.push(event.done);
+        if (progress.length === 2) void client.call('jobs.cancel', { jobId: 'import:test-cancel' });
+      });
+      const answer = await client.tryCall('imports.sellerCenter', { kind: 'orders', fileName: '订单.csv', contentBase64, jobId: 'import:test-cancel' });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      expect(progress.length).toBeGreaterThanOrEqual(2);
+      expect(progress[1]).toBeGreaterThan(progress[0]!);
+      expect(progress.at(-1)).toBeLessThan(150_000);
+      expect(count(core.services.db, 'orders')).toBe(0);
+      expect(core.services.db.prepare(`SELECT COUNT(*) AS n FROM temp.sqlite_master WHERE name LIKE 'import_staging%'`).get()).toEqual({ n: 0 });
+      expect(await client.call('jobs.cancel', { jobId: 'import:test-cancel' })).toEqual({ cancelled: false });
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
 });
 
 describe('large workbooks in Chinese', () => {

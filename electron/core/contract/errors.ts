@@ -9,6 +9,7 @@ export const coreErrorCodes = [
   'UNAVAILABLE', // a source or service cannot be reached right now
   'UNSUPPORTED', // the current data source cannot do this (see marketplace.capabilities)
   'SCHEMA_TOO_NEW', // the local database was written by a newer version of the app
+  'CANCELLED', // the seller cancelled a long job; what it was doing was undone
   'INTERNAL',
 ] as const;
 export type CoreErrorCode = (typeof coreErrorCodes)[number];

@@ -83,6 +83,21 @@ export const detailFiltersSchema = z
   })
   .strict();
 
+export const billRowSchema = z.object({
+  billId: z.string(),
+  billingPeriod: z.string(),
+  periodStart: z.number().int(),
+  productType,
+  amountFen: z.number().int(),
+  settlementAmountFen: z.number().int().nullable(),
+  status: z.string(),
+  generatedAt: z.number().int().nullable(),
+});
+
+export const billFiltersSchema = z
+  .object({ productType: productType.optional(), billingPeriod: z.string().regex(/^\d{4}-\d{2}$/).optional(), status: z.string().trim().max(32).optional() })
+  .strict();
+
 export const ticketRowSchema = z.object({
   ticketId: z.string(),
   title: z.string(),
@@ -124,6 +139,8 @@ export const reviewContract = {
   }),
   'transactionDetails.page': method({ summary: '交易明细: one page, newest first.', input: z.object({ filters: detailFiltersSchema.default({}), ...paging }).strict(), output: pageOf(detailRowSchema) }),
   'transactionDetails.count': method({ summary: 'How many transaction details match.', input: z.object({ filters: detailFiltersSchema.default({}) }).strict(), output: countSchema }),
+  'bills.page': method({ summary: '账单 (imported from Seller Center): one page, newest billing period first.', input: z.object({ filters: billFiltersSchema.default({}), ...paging }).strict(), output: pageOf(billRowSchema) }),
+  'bills.count': method({ summary: 'How many bills match.', input: z.object({ filters: billFiltersSchema.default({}) }).strict(), output: countSchema }),
   'tickets.reply': method({
     summary: 'Replies to a ticket; the ticket changes at once and the reply is queued until the source takes it.',
     input: z.object({ ticketId: z.string().min(1).max(64), text: z.string().trim().min(1, 'reply text is required').max(2000) }).strict(),

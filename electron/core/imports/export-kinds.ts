@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import orderAliases from '../../../resources/header-aliases/orders.json';
+import billAliases from '../../../resources/header-aliases/bills.json';
 import detailAliases from '../../../resources/header-aliases/transaction-details.json';
 import type { SqliteDatabase } from '../db';
-import { BILLING_STATUSES, CHARGING_MODES, ORDER_STATUSES, ORDER_TYPES, PRODUCT_TYPES, normalizeText, parseAmountFen, parseBeijingTime, parseCode } from './value-parsers';
+import { BILLING_STATUSES, CHARGING_MODES, ORDER_STATUSES, ORDER_TYPES, PRODUCT_TYPES, beijingMonthStart, normalizeText, parseAmountFen, parseBeijingTime, parseBillingPeriod, parseCode } from './value-parsers';
 
-export type ExportKind = 'orders' | 'transaction_details';
+export type ExportKind = 'orders' | 'transaction_details' | 'bills';
 export interface CellProblem {
   field: string;
   reason: string;
@@ -18,6 +19,8 @@ export interface ExportKindSpec {
   label: string;
   aliases: Record<string, string[]>;
   required: string[];
+  /** How many values `parse` returns per row (the staging table's width). */
+  width: number;
   parse(fields: Fields): Parsed;
   writer(db: SqliteDatabase): (values: unknown[]) => void;
 }
@@ -55,6 +58,7 @@ export const ORDERS: ExportKindSpec = {
   label: '订单',
   aliases: orderAliases,
   required: ['order_id', 'status', 'created_at'],
+  width: 11,
   parse(fields) {
     const problems: CellProblem[] = [];
     const values = [
@@ -97,6 +101,7 @@ export const TRANSACTION_DETAILS: ExportKindSpec = {
   label: '交易明细',
   aliases: detailAliases,
   required: ['order_id', 'transaction_at', 'amount'],
+  width: 14,
   parse(fields) {
     const problems: CellProblem[] = [];
     const orderId = text(fields, 'order_id', problems, 64);
@@ -104,8 +109,7 @@ export const TRANSACTION_DETAILS: ExportKindSpec = {
     const amount = money(fields, 'amount', problems);
     const settlement = money(fields, 'settlement_amount', problems, false);
     const lineId = normalizeText(fields.order_line_id) || null;
-    const period = normalizeText(fields.billing_period).replace(/[/.年]/g, '-').replace(/月$/, '');
-    const billingPeriod = /^\d{4}-\d{1,2}$/.test(period) ? period.replace(/-(\d)$/, '-0$1') : at !== null ? new Date(at + 8 * 3_600_000).toISOString().slice(0, 7) : '';
+    const billingPeriod = parseBillingPeriod(fields.billing_period) ?? (at !== null ? new Date(at + 8 * 3_600_000).toISOString().slice(0, 7) : '');
     const values = [
       // Seller Center's export has no row id [UNCONFIRMED]: derive one, so re-imports update instead of duplicating
       normalizeText(fields.detail_id) || `imp-${crypto.createHash('sha256').update(`${orderId}|${lineId}|${at}|${amount}`).digest('hex').slice(0, 32)}`,
@@ -137,4 +141,42 @@ export const TRANSACTION_DETAILS: ExportKindSpec = {
   },
 };
 
-export const EXPORT_KINDS: Record<ExportKind, ExportKindSpec> = { orders: ORDERS, transaction_details: TRANSACTION_DETAILS };
+/** 账单: one row per bill (the full column list is [UNCONFIRMED]; see resources/header-aliases/bills.json). */
+export const BILLS: ExportKindSpec = {
+  kind: 'bills',
+  label: '账单',
+  aliases: billAliases,
+  required: ['bill_id', 'billing_period', 'amount'],
+  width: 8,
+  parse(fields) {
+    const problems: CellProblem[] = [];
+    const billId = text(fields, 'bill_id', problems, 64);
+    const period = parseBillingPeriod(fields.billing_period);
+    if (period === null) problems.push({ field: 'billing_period', reason: `expected a billing period like 2026-11, got "${normalizeText(fields.billing_period)}"` });
+    const status = normalizeText(fields.status);
+    if (status.length > 32) problems.push({ field: 'status', reason: 'at most 32 characters' });
+    const values = [
+      billId,
+      period,
+      period === null ? null : beijingMonthStart(period),
+      code(fields, 'product_type', PRODUCT_TYPES, problems, 'general'),
+      money(fields, 'amount', problems),
+      money(fields, 'settlement_amount', problems, false),
+      status,
+      time(fields, 'generated_at', problems, false),
+    ];
+    return problems.length ? { problems } : { values };
+  },
+  writer(db) {
+    const upsert = db.prepare(
+      `INSERT INTO bills (bill_id, billing_period, period_start, product_type, amount_fen, settlement_amount_fen, status, generated_at, source, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?)
+       ON CONFLICT (bill_id) DO UPDATE SET billing_period = excluded.billing_period, period_start = excluded.period_start, product_type = excluded.product_type,
+         amount_fen = excluded.amount_fen, settlement_amount_fen = excluded.settlement_amount_fen, status = excluded.status,
+         generated_at = excluded.generated_at, updated_at = excluded.updated_at`,
+    );
+    return (v) => upsert.run(...v, Date.now());
+  },
+};
+
+export const EXPORT_KINDS: Record<ExportKind, ExportKindSpec> = { orders: ORDERS, transaction_details: TRANSACTION_DETAILS, bills: BILLS };

@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CoreError } from '../contract/errors';
 import type { SqliteDatabase } from '../db';
 import type { EventBus } from '../events/event-bus';
 import { WatchedFolder } from '../watch/watched-folder';
-import { importSellerCenterFile } from './seller-center-import';
+import { detectExportKind, importSellerCenterFile } from './seller-center-import';
 
 const EXPORT_FILE = /\.(xlsx|csv)$/i;
 const SEEN_KEY = 'imports.seenExportFiles';
 const SEEN_KEPT = 500;
 
 /**
- * Watches a folder such as Downloads for Seller Center exports (orders or transaction details) and
+ * Watches a folder such as Downloads for Seller Center exports (orders, transaction details, bills) and
  * imports each new one. Files are left where they are — it is the seller's folder; what was handled
  * is remembered by name, size and time, and files that are not exports are ignored.
  */
@@ -45,15 +44,10 @@ export class ExportWatcher {
     }
   }
 
-  /** Orders first; a transaction-details export says so and is imported as that. Other files: null. */
+  /** An orders, transaction-details or bills export is imported as what it is; other files: null. */
   private async importAnyKind(file: string) {
-    try {
-      return await importSellerCenterFile(this.db, file, 'orders');
-    } catch (error) {
-      if (error instanceof CoreError && error.message.includes('looks like a 交易明细 export')) return importSellerCenterFile(this.db, file, 'transaction_details');
-      if (error instanceof CoreError && error.message.includes('header row found')) return null; // not a Seller Center export
-      throw error;
-    }
+    const kind = await detectExportKind(file);
+    return kind ? importSellerCenterFile(this.db, file, kind) : null;
   }
 
   private seen(): string[] {

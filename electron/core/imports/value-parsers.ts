@@ -36,6 +36,18 @@ export function parseBeijingTime(value: unknown): number | null {
   return Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s)) - BEIJING_OFFSET_MS;
 }
 
+/** A billing period (账期) as exported: 2026-11, 2026/11, 2026.11, 2026年11月, 202611 → "2026-11"; null otherwise. */
+export function parseBillingPeriod(value: unknown): string | null {
+  const match = /^(\d{4})[-/.年]?(\d{1,2})月?$/.exec(normalizeText(value));
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return null;
+  return `${match[1]}-${match[2]!.padStart(2, '0')}`;
+}
+
+/** The first instant of a billing period ("2026-11") in Beijing time, as UTC epoch ms. */
+export function beijingMonthStart(period: string): number {
+  return Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)) - 1, 1) - BEIJING_OFFSET_MS;
+}
+
 /** Seller Center's words (Chinese or English) to the cache's codes; null when not one of them. */
 export function parseCode(value: unknown, table: Record<string, string[]>): string | null {
   const text = normalizeText(value).toLowerCase();

@@ -3,6 +3,8 @@
  * the same at row 10 as at row 999,990. A jump to an arbitrary row (a dragged scrollbar) uses OFFSET
  * on the same index once, then pages continue by key.
  */
+import type { SqliteDatabase } from '../db';
+
 export interface PageKey {
   time: number;
   id: string;
@@ -22,6 +24,47 @@ export interface PageSpec {
   limit: number;
   after: PageKey | null;
   offset: number;
+}
+
+/**
+ * One review list (订单列表, 交易明细, 账单, 客户工单): its table, the columns a row carries, the
+ * newest-first key, and how the page's filters become conditions. Pages, counts and exports all
+ * read through it, so an export selects exactly what the page shows.
+ */
+export interface ReviewList<Filters, Row> {
+  table: string;
+  columns: string;
+  timeColumn: string;
+  idColumn: string;
+  conditions(filters: Filters): Condition[];
+  /** The (time, id) key of a row as returned, for the next page. */
+  key(row: Row): PageKey;
+  /** Turns a row from SQLite into the contract's shape, when they differ. */
+  fromDb?(row: Record<string, unknown>): Row;
+}
+
+export interface PageRequest<Filters> {
+  filters: Filters;
+  limit: number;
+  after: PageKey | null;
+  offset: number;
+}
+
+/** Rows matching a list's filters are counted up to this many; beyond it the UI shows "1,000,000+". */
+export const COUNT_CAP = 1_000_000;
+
+export function readPage<F, R>(db: SqliteDatabase, list: ReviewList<F, R>, { filters, limit, after, offset }: PageRequest<F>): { rows: R[]; next: PageKey | null } {
+  const { sql, params } = pageSql({ ...list, conditions: list.conditions(filters), limit, after, offset });
+  const raw = db.prepare(sql).all(params) as Record<string, unknown>[];
+  const rows = list.fromDb ? raw.map(list.fromDb) : (raw as R[]);
+  const last = rows.at(-1);
+  return { rows, next: rows.length === limit && last ? list.key(last) : null };
+}
+
+export function countMatches<F, R>(db: SqliteDatabase, list: ReviewList<F, R>, filters: F): { count: number; exact: boolean } {
+  const { sql, params } = countSql(list.table, list.conditions(filters), COUNT_CAP);
+  const n = (db.prepare(sql).get(params) as { n: number }).n;
+  return { count: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
 }
 
 export function pageSql(spec: PageSpec): { sql: string; params: Record<string, unknown> } {

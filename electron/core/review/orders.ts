@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CoreError } from '../contract/errors';
 import type { orderFiltersSchema, orderLineSchema, orderRowSchema } from '../contract/review.contract';
 import type { SqliteDatabase } from '../db';
-import { between, countSql, equals, pageSql, startsWith, type Condition, type PageKey } from './keyset';
+import { between, equals, startsWith, type Condition, type ReviewList } from './keyset';
 
 type OrderFilters = z.infer<typeof orderFiltersSchema>;
 type OrderRow = z.infer<typeof orderRowSchema>;
@@ -10,20 +10,16 @@ type OrderLine = z.infer<typeof orderLineSchema>;
 
 const COLUMNS = `order_id AS orderId, order_type AS orderType, status, product_type AS productType, product_name AS productName,
   customer_name AS customerName, user_name AS userName, amount_fen AS amountFen, created_at AS createdAt, paid_at AS paidAt`;
-export const COUNT_CAP = 1_000_000;
 
-export function ordersPage(db: SqliteDatabase, filters: OrderFilters, limit: number, after: PageKey | null, offset: number) {
-  const { sql, params } = pageSql({ table: 'orders', columns: COLUMNS, timeColumn: 'created_at', idColumn: 'order_id', conditions: orderConditions(filters), limit, after, offset });
-  const rows = db.prepare(sql).all(params) as OrderRow[];
-  const last = rows.at(-1);
-  return { rows, next: rows.length === limit && last ? { time: last.createdAt, id: last.orderId } : null };
-}
-
-export function ordersCount(db: SqliteDatabase, filters: OrderFilters) {
-  const { sql, params } = countSql('orders', orderConditions(filters), COUNT_CAP);
-  const n = (db.prepare(sql).get(params) as { n: number }).n;
-  return { count: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
-}
+/** 订单列表, newest order first. */
+export const ORDER_LIST: ReviewList<OrderFilters, OrderRow> = {
+  table: 'orders',
+  columns: COLUMNS,
+  timeColumn: 'created_at',
+  idColumn: 'order_id',
+  key: (row) => ({ time: row.createdAt, id: row.orderId }),
+  conditions: orderConditions,
+};
 
 export function orderWithLines(db: SqliteDatabase, orderId: string): { order: OrderRow; lines: OrderLine[] } {
   const order = db.prepare(`SELECT ${COLUMNS} FROM orders WHERE order_id = ?`).get(orderId) as OrderRow | undefined;

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
@@ -8,7 +8,7 @@ import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
 import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
-import { PRODUCT_TYPES } from './product-types';
+import { ProductTypeTabs } from './ProductTypeTabs';
 import { clean, useReviewSource } from './use-review-source';
 
 type Filters = NonNullable<MethodInput<'orders.page'>['filters']>;
@@ -37,11 +37,7 @@ export function OrdersPage() {
   ];
   return (
     <Card title={t('nav.sections.orders')} data-testid="page-orders" extra={<Space><SellerCenterImport kind="orders" onImported={() => setRefresh((n) => n + 1)} /><SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
-      <Tabs
-        activeKey={filters.productType ?? 'all'}
-        onChange={(key) => set({ productType: key === 'all' ? undefined : (key as Filters['productType']) })}
-        items={[{ key: 'all', label: t('review.allTypes') }, ...PRODUCT_TYPES.map((type) => ({ key: type, label: t(`review.productTypes.${type}`) }))]}
-      />
+      <ProductTypeTabs value={filters.productType} onChange={(productType) => set({ productType })} />
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t('review.search')}>
           <Input.Search allowClear placeholder={t('review.searchPlaceholder')} onSearch={(v) => set({ search: v })} data-testid="orders-search" style={{ width: 240 }} />

@@ -1,4 +1,4 @@
-import { Alert, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Tabs, Tag } from 'antd';
+import { Alert, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
@@ -8,7 +8,7 @@ import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
 import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
-import { PRODUCT_TYPES } from './product-types';
+import { ProductTypeTabs } from './ProductTypeTabs';
 import { clean, useReviewSource } from './use-review-source';
 
 type Filters = NonNullable<MethodInput<'transactionDetails.page'>['filters']>;
@@ -43,11 +43,7 @@ export function TransactionDetailsPage() {
     <Card title={t('nav.sections.transactions')} data-testid="page-transactions" extra={<Space><SellerCenterImport kind="transaction_details" onImported={() => synced()} /><SyncButton resource="transaction_details" onSynced={synced} /></Space>}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="details-complete-through"
         message={completeThrough ? t('review.completeThrough', { day: formatTime(completeThrough - 1, timeZone).slice(0, 10) }) : t('review.notSynced')} />
-      <Tabs
-        activeKey={filters.productType ?? 'all'}
-        onChange={(key) => set({ productType: key === 'all' ? undefined : (key as Filters['productType']) })}
-        items={[{ key: 'all', label: t('review.allTypes') }, ...PRODUCT_TYPES.map((type) => ({ key: type, label: t(`review.productTypes.${type}`) }))]}
-      />
+      <ProductTypeTabs value={filters.productType} onChange={(productType) => set({ productType })} />
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t('review.orderId')}>
           <Input allowClear onChange={(e) => set({ orderId: e.target.value })} style={{ width: 180 }} />

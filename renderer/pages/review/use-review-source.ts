@@ -3,8 +3,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../electron/co
 import type { FetchedPage, PageFetcher } from '../../components/big-table/page-cache';
 import { useCore } from '../../stores/core-store';
 
-type PageMethod = 'orders.page' | 'transactionDetails.page' | 'tickets.page';
-type CountMethod = 'orders.count' | 'transactionDetails.count';
+type PageMethod = 'orders.page' | 'transactionDetails.page' | 'bills.page' | 'tickets.page';
+type CountMethod = 'orders.count' | 'transactionDetails.count' | 'bills.count';
 type Row<M extends PageMethod> = MethodOutput<M>['rows'][number];
 
 /**

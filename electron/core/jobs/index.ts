@@ -1,0 +1,1 @@
+export { JobRegistry, type JobContext } from './job-registry';

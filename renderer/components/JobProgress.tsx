@@ -1,0 +1,44 @@
+import { Button, Progress, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCore } from '../stores/core-store';
+
+export interface JobProgressState {
+  done: number;
+  total: number | null;
+  rate: number | null;
+  etaMs: number | null;
+}
+
+/** The latest progress event of one job (sync, import, export), or null before the first one. */
+export function useJobProgress(jobId: string | null): JobProgressState | null {
+  const client = useCore((s) => s.client);
+  const [progress, setProgress] = useState<JobProgressState | null>(null);
+  useEffect(() => {
+    setProgress(null);
+    if (!client || !jobId) return;
+    return client.subscribe((event) => {
+      if (event.type === 'progress' && event.jobId === jobId) setProgress({ done: event.done, total: event.total, rate: event.ratePerSecond, etaMs: event.etaMs });
+    });
+  }, [client, jobId]);
+  return progress;
+}
+
+/** A running job: bar (when the total is known), rows, rate, time left, and a cancel button. */
+export function JobProgressLine({ progress, onCancel, testId }: { progress: JobProgressState | null; onCancel: () => void; testId?: string }) {
+  const { t } = useTranslation();
+  const done = progress?.done ?? 0;
+  const rate = Math.round(progress?.rate ?? 0);
+  const percent = progress?.total ? Math.round((done / progress.total) * 100) : null;
+  return (
+    <Space data-testid={testId}>
+      {percent !== null && <Progress type="line" percent={percent} size="small" style={{ width: 160 }} />}
+      <span>
+        {percent !== null && progress?.etaMs !== null
+          ? t('jobs.progressWithEta', { done: done.toLocaleString(), rate: rate.toLocaleString(), eta: Math.ceil((progress?.etaMs ?? 0) / 1000) })
+          : t('jobs.progress', { done: done.toLocaleString(), rate: rate.toLocaleString() })}
+      </span>
+      <Button size="small" onClick={onCancel} data-testid={testId && `${testId}-cancel`}>{t('review.cancel')}</Button>
+    </Space>
+  );
+}
