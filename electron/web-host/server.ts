@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core';
-import { CoreError, type CallResult } from '../core/contract';
+import { CoreError, isWireRequest, type CallResult, type WireMessage } from '../core/contract';
 import { WebHostGuard } from './auth';
 import { serveStatic } from './static-files';
 
@@ -22,22 +22,25 @@ export interface WebHost {
 }
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** An import's file travels inside its call (the contract allows 300 MB of base64). */
+const MAX_SOCKET_MESSAGE_BYTES = 320 * 1024 * 1024;
 
 /**
- * Browser mode: the renderer and the contract on 127.0.0.1 only. Calls are `POST /api/call` with
- * `{method, input}` answered by a CallResult; events arrive on the WebSocket `/api/events`.
+ * Browser mode: the renderer and the contract on 127.0.0.1 only. The page talks over the WebSocket
+ * `/api/socket`, with the same messages as Electron's MessagePort (calls, results, events); `POST
+ * /api/call` with `{method, input}` answers one call with a CallResult, for scripts and tests.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const guard = new WebHostGuard();
   const server = http.createServer((req, res) => void route(req, res, guard, options));
-  const sockets = new WebSocketServer({ noServer: true });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const verdict = guard.check(req);
-    if (verdict.status !== 200 || new URL(req.url ?? '/', 'http://x').pathname !== '/api/events') {
+    if (verdict.status !== 200 || new URL(req.url ?? '/', 'http://x').pathname !== '/api/socket') {
       socket.end(`HTTP/1.1 ${verdict.status === 200 ? 404 : verdict.status} Refused\r\nConnection: close\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => forwardEvents(ws, options.core));
+    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.core));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -124,9 +127,24 @@ async function readCall(req: http.IncomingMessage): Promise<{ method: string; in
   return { method: call.method, input: call.input };
 }
 
-function forwardEvents(ws: WebSocket, core: Core): void {
-  const unsubscribe = core.subscribe((event) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
-  });
+/** One page's connection: its calls answered in any order by id, and every core event. */
+function serveSocket(ws: WebSocket, core: Core): void {
+  const send = (message: WireMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  const unsubscribe = core.subscribe((event) => send({ kind: 'event', event }));
   ws.on('close', unsubscribe);
+  ws.on('message', (data) => {
+    let request: unknown;
+    try {
+      request = JSON.parse(String(data));
+    } catch {
+      request = null;
+    }
+    if (!isWireRequest(request)) {
+      ws.close(1003, 'expected {"kind":"call","id":number,"method":string,"input":object}');
+      return;
+    }
+    void core.dispatch(request.method, request.input).then((result) => send({ kind: 'result', id: request.id, result }));
+  });
 }

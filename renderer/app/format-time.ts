@@ -5,9 +5,20 @@ import utc from 'dayjs/plugin/utc';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-/** Times are stored as UTC epoch ms and shown in the seller's zone (Beijing time by default). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Times are stored as UTC epoch ms and shown in the seller's zone (Beijing time by default), as
+ * "2026-11-24 13:05". Called for every visible table cell while scrolling: one cached Intl formatter
+ * per zone (Swedish writes dates the ISO way).
+ */
 export function formatTime(epochMs: number, timeZone: string): string {
-  return dayjs.utc(epochMs).tz(timeZone).format('YYYY-MM-DD HH:mm');
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(epochMs);
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../electron/core';
-import type { CoreEvent } from '../../electron/core/contract';
+import type { CoreEvent, WireMessage } from '../../electron/core/contract';
 import { startSandboxServer } from '../../electron/sandbox';
 import type { WebHost } from '../../electron/web-host/server';
 import { callOverHttp, startBrowserMode, startCore } from '../support/core';
@@ -180,19 +180,31 @@ describe('browser mode over real HTTP', () => {
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('streams core events over the WebSocket only to token holders', async () => {
+  it('answers calls and streams core events over the WebSocket, only to token holders', async () => {
     const { core: c, client } = await core();
     const host = await browserMode(c);
-    const url = `${host.origin.replace('http', 'ws')}/api/events`;
+    const url = `${host.origin.replace('http', 'ws')}/api/socket`;
     const refused = new WebSocket(url);
     await expect(new Promise((resolve, reject) => { refused.on('open', resolve); refused.on('error', reject); })).rejects.toThrow(/401/);
 
     const socket = new WebSocket(url, { headers: { authorization: `Bearer ${host.token}` } });
     await new Promise((resolve) => socket.on('open', resolve));
-    const received = new Promise<CoreEvent>((resolve) => socket.on('message', (data) => resolve(JSON.parse(String(data)) as CoreEvent)));
+    const messages: WireMessage[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data)) as WireMessage));
+    const until = async (found: () => WireMessage | undefined) => {
+      for (let i = 0; i < 100 && !found(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      return found();
+    };
     await client.call('settings.update', { dataSource: 'real' });
-    expect(await received).toMatchObject({ type: 'status', status: { dataSource: { reason: 'no-credentials' } } });
-    socket.close();
+    expect(await until(() => messages.find((m) => m.kind === 'event'))).toMatchObject({ kind: 'event', event: { type: 'status', status: { dataSource: { reason: 'no-credentials' } } } });
+
+    socket.send(JSON.stringify({ kind: 'call', id: 7, method: 'settings.get', input: {} }));
+    socket.send(JSON.stringify({ kind: 'call', id: 8, method: 'no.such', input: {} }));
+    expect(await until(() => messages.find((m) => m.kind === 'result' && m.id === 7))).toMatchObject({ result: { ok: true, value: { dataSource: 'real' } } });
+    expect(await until(() => messages.find((m) => m.kind === 'result' && m.id === 8))).toMatchObject({ result: { ok: false, error: { code: 'UNKNOWN_METHOD' } } });
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.send('not a call');
+    expect(await closed).toBe(1003);
   });
 });
 

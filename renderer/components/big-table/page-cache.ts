@@ -27,6 +27,11 @@ export class PageCache<Row> {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
   }
 
+  /** How many rows the first page holds (0 until it is loaded). */
+  firstPageRows(): number {
+    return this.pages.get(0)?.rows.length ?? 0;
+  }
+
   /** Loads the pages covering rows [first, last]; resolves when they are in the cache. */
   async ensure(first: number, last: number): Promise<void> {
     const wanted: Promise<void>[] = [];

@@ -8,7 +8,7 @@ import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
 import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { useCore } from '../../stores/core-store';
 import { ProductTypeTabs } from './ProductTypeTabs';
-import { clean, useReviewSource } from './use-review-source';
+import { useFilters, useReviewSource } from './use-review-source';
 
 type Filters = NonNullable<MethodInput<'bills.page'>['filters']>;
 type BillRow = MethodOutput<'bills.page'>['rows'][number];
@@ -20,10 +20,9 @@ const BILL_STATUSES = ['申付审核', '待开票', '发票待审核', '申付�
 export function BillsPage() {
   const { t } = useTranslation();
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, set] = useFilters<Filters>();
   const [refresh, setRefresh] = useState(0);
   const { total, fetchPage } = useReviewSource('bills.page', 'bills.count', filters, refresh);
-  const set = (changes: Partial<Filters>) => setFilters((f) => clean({ ...f, ...changes }));
 
   const columns: BigColumn<BillRow>[] = [
     { key: 'billId', title: t('review.billId'), width: 160, render: (r) => r.billId },
@@ -46,7 +45,7 @@ export function BillsPage() {
           <Select allowClear style={{ width: 160 }} onChange={(v) => set({ status: v })} options={BILL_STATUSES.map((s) => ({ value: s, label: s }))} data-testid="bills-status" />
         </Form.Item>
       </Form>
-      <BigTable testId="bills-table" columns={columns} total={total} fetchPage={fetchPage} rowKey={(r) => r.billId} />
+      <BigTable testId="bills-table" columns={columns} total={total} fetchPage={fetchPage} />
     </Card>
   );
 }

@@ -1,67 +1,75 @@
-import { App as AntApp, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Card, Descriptions, Drawer, Form, Input, Select, Space, Table } from 'antd';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
 import { formatFen } from '../../app/format-money';
-import { dayRangeInZone, formatTime } from '../../app/format-time';
+import { formatTime } from '../../app/format-time';
 import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
+import { CellTag } from '../../components/big-table/CellTag';
 import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
+import { DayRangeFilter } from './DayRangeFilter';
 import { ProductTypeTabs } from './ProductTypeTabs';
-import { clean, useReviewSource } from './use-review-source';
+import { useLabels } from './use-labels';
+import { useFilters, useReviewSource } from './use-review-source';
 
 type Filters = NonNullable<MethodInput<'orders.page'>['filters']>;
 type OrderRow = MethodOutput<'orders.page'>['rows'][number];
 
 const STATUS_COLORS = { pending_payment: 'gold', processing: 'blue', cancelled: 'default', completed: 'green' } as const;
+const STATUSES = Object.keys(STATUS_COLORS) as (keyof typeof STATUS_COLORS)[];
 
 /** 订单列表: product-type tabs, the Seller Center's filters, Chinese search, and an order drawer. */
 export function OrdersPage() {
   const { t } = useTranslation();
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, set] = useFilters<Filters>();
   const [refresh, setRefresh] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
   const { total, fetchPage } = useReviewSource('orders.page', 'orders.count', filters, refresh);
-  const set = (changes: Partial<Filters>) => setFilters((f) => clean({ ...f, ...changes }));
+  const statusLabels = useLabels('review.statuses', STATUSES);
 
   const columns: BigColumn<OrderRow>[] = [
     { key: 'orderId', title: t('review.orderId'), width: 200, render: (r) => r.orderId },
     { key: 'customer', title: t('review.customerName'), width: 220, render: (r) => r.customerName },
     { key: 'user', title: t('review.userName'), width: 120, render: (r) => r.userName },
     { key: 'product', title: t('review.productName'), width: 220, render: (r) => r.productName },
-    { key: 'status', title: t('review.status'), width: 100, render: (r) => <Tag color={STATUS_COLORS[r.status]}>{t(`review.statuses.${r.status}`)}</Tag> },
+    { key: 'status', title: t('review.status'), width: 100, render: (r) => <CellTag color={STATUS_COLORS[r.status]}>{statusLabels[r.status]}</CellTag> },
     { key: 'amount', title: t('review.amount'), width: 120, render: (r) => formatFen(r.amountFen) },
     { key: 'created', title: t('review.createdAt'), width: 150, render: (r) => formatTime(r.createdAt, timeZone) },
   ];
   return (
     <Card title={t('nav.sections.orders')} data-testid="page-orders" extra={<Space><SellerCenterImport kind="orders" onImported={() => setRefresh((n) => n + 1)} /><SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
       <ProductTypeTabs value={filters.productType} onChange={(productType) => set({ productType })} />
-      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
-        <Form.Item label={t('review.search')}>
-          <Input.Search allowClear placeholder={t('review.searchPlaceholder')} onSearch={(v) => set({ search: v })} data-testid="orders-search" style={{ width: 240 }} />
-        </Form.Item>
-        <Form.Item label={t('review.orderId')}>
-          <Input allowClear onChange={(e) => set({ orderId: e.target.value })} style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item label={t('review.status')}>
-          <Select allowClear style={{ width: 120 }} onChange={(v) => set({ status: v })} data-testid="orders-status"
-            options={Object.keys(STATUS_COLORS).map((s) => ({ value: s, label: t(`review.statuses.${s}`) }))} />
-        </Form.Item>
-        <Form.Item label={t('review.createdAt')}>
-          <DatePicker.RangePicker data-testid="orders-created"
-            onChange={(range) => {
-              const { from, to } = dayRangeInZone(range?.[0], range?.[1], timeZone);
-              set({ createdFrom: from, createdTo: to });
-            }} />
-        </Form.Item>
-      </Form>
-      <BigTable testId="orders-table" columns={columns} total={total} fetchPage={fetchPage} rowKey={(r) => r.orderId} onRowClick={(r) => setOpen(r.orderId)} />
+      <OrderFilterForm onChange={set} />
+      <BigTable testId="orders-table" columns={columns} total={total} fetchPage={fetchPage} onRowClick={(r) => setOpen(r.orderId)} />
       {open && <OrderDrawer orderId={open} onClose={() => setOpen(null)} />}
     </Card>
   );
 }
+
+/** The filters above the table; memoized, so it does not re-render when the table does. */
+const OrderFilterForm = memo(function OrderFilterForm({ onChange }: { onChange: (changes: Partial<Filters>) => void }) {
+  const { t } = useTranslation();
+  const statusLabels = useLabels('review.statuses', STATUSES);
+  return (
+    <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+      <Form.Item label={t('review.search')}>
+        <Input.Search allowClear placeholder={t('review.searchPlaceholder')} onSearch={(v) => onChange({ search: v })} data-testid="orders-search" style={{ width: 240 }} />
+      </Form.Item>
+      <Form.Item label={t('review.orderId')}>
+        <Input allowClear onChange={(e) => onChange({ orderId: e.target.value })} style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item label={t('review.status')}>
+        <Select allowClear style={{ width: 120 }} onChange={(v) => onChange({ status: v })} data-testid="orders-status" options={STATUSES.map((s) => ({ value: s, label: statusLabels[s] }))} />
+      </Form.Item>
+      <Form.Item label={t('review.createdAt')}>
+        <DayRangeFilter testId="orders-created" onChange={(createdFrom, createdTo) => onChange({ createdFrom, createdTo })} />
+      </Form.Item>
+    </Form>
+  );
+});
 
 function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => void }) {
   const { t } = useTranslation();

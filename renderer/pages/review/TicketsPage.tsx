@@ -1,9 +1,10 @@
-import { Card, Space, Tabs, Tag } from 'antd';
+import { Card, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { formatTime } from '../../app/format-time';
 import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
+import { CellTag, type CellTagColor } from '../../components/big-table/CellTag';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
 import { TicketDrawer } from './TicketDrawer';
@@ -11,7 +12,7 @@ import { TicketSettings } from './TicketSettings';
 import { useReviewSource } from './use-review-source';
 
 type TicketRow = MethodOutput<'tickets.page'>['rows'][number];
-const PRIORITY_COLORS: Record<string, string> = { high: 'red', medium: 'orange', low: 'default' };
+const PRIORITY_COLORS: Record<string, CellTagColor> = { high: 'red', medium: 'orange', low: 'default' };
 
 /** 客户工单: 待我处理 and all tickets, with state, priority and the SLA timer. */
 export function TicketsPage() {
@@ -25,7 +26,7 @@ export function TicketsPage() {
     { key: 'id', title: t('review.ticketId'), width: 170, render: (r) => r.ticketId },
     { key: 'title', title: t('review.ticketTitle'), width: 220, render: (r) => r.title },
     { key: 'status', title: t('review.status'), width: 100, render: (r) => t(`review.ticketStatuses.${r.status}`) },
-    { key: 'priority', title: t('review.priority'), width: 80, render: (r) => <Tag color={PRIORITY_COLORS[r.priority]}>{t(`review.priorities.${r.priority}`)}</Tag> },
+    { key: 'priority', title: t('review.priority'), width: 80, render: (r) => <CellTag color={PRIORITY_COLORS[r.priority]}>{t(`review.priorities.${r.priority}`)}</CellTag> },
     { key: 'product', title: t('review.productName'), width: 200, render: (r) => r.productName ?? '-' },
     { key: 'customer', title: t('review.customerName'), width: 200, render: (r) => r.customerName },
     { key: 'assignee', title: t('review.assignee'), width: 110, render: (r) => (r.assignee === 'main' ? t('review.mainAccount') : r.assignee ?? '-') },
@@ -35,7 +36,7 @@ export function TicketsPage() {
     <Card title={t('nav.sections.tickets')} data-testid="page-tickets" extra={<Space><TicketSettings onChanged={() => setRefresh((n) => n + 1)} /><SyncButton resource="tickets" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
       <Tabs activeKey={mine ? 'mine' : 'all'} onChange={(key) => setMine(key === 'mine')}
         items={[{ key: 'mine', label: t('review.waitingOnMe') }, { key: 'all', label: t('review.allTickets') }]} />
-      <BigTable testId="tickets-table" columns={columns} total={total} fetchPage={fetchPage} rowKey={(r) => r.ticketId} onRowClick={setOpen} />
+      <BigTable testId="tickets-table" columns={columns} total={total} fetchPage={fetchPage} onRowClick={setOpen} />
       {open && <TicketDrawer ticket={open} onClose={() => setOpen(null)} onChanged={() => setRefresh((n) => n + 1)} />}
     </Card>
   );
@@ -46,5 +47,5 @@ function SlaTimer({ due, open, timeZone }: { due: number; open: boolean; timeZon
   const now = useCore((s) => s.status?.connectivity.checkedAt ?? Date.now());
   if (!open) return <span>{formatTime(due, timeZone)}</span>;
   const hours = Math.round((due - now) / 3_600_000);
-  return <Tag color={hours < 0 ? 'red' : hours < 4 ? 'orange' : 'green'}>{hours < 0 ? t('review.slaOverdue', { hours: -hours }) : t('review.slaLeft', { hours })}</Tag>;
+  return <CellTag color={hours < 0 ? 'red' : hours < 4 ? 'orange' : 'green'}>{hours < 0 ? t('review.slaOverdue', { hours: -hours }) : t('review.slaLeft', { hours })}</CellTag>;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/core/contract';
 import type { FetchedPage, PageFetcher } from '../../components/big-table/page-cache';
 import { useCore } from '../../stores/core-store';
@@ -47,4 +47,14 @@ async function countByPaging(call: CallFn, method: string, filters: unknown) {
 /** Drops unset filters, so "cleared" and "never set" are the same query. */
 export function clean<T extends object>(filters: T): T {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
+}
+
+/**
+ * A page's filters and a setter that merges changes. The setter never changes, so a memoized
+ * filter form does not re-render when the filters (and the table) change.
+ */
+export function useFilters<F extends object>(): [F, (changes: Partial<F>) => void] {
+  const [filters, setFilters] = useState<F>({} as F);
+  const set = useCallback((changes: Partial<F>) => setFilters((f) => clean({ ...f, ...changes })), []);
+  return [filters, set];
 }
