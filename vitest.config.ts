@@ -10,5 +10,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    globalSetup: ['tests/support/build-workers.ts'],
   },
 });

@@ -8,6 +8,8 @@ export const NODE_EXTERNALS = ['electron', 'better-sqlite3', 'ws', 'bufferutil',
 
 /** ESM bundles still meet CommonJS dependencies (exceljs) that call require(): give them one. */
 const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+/** CommonJS bundles have no import.meta.url; the core uses it to find its worker (core/workers/worker-url.ts). */
+const CJS_URL_BANNER = "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;";
 
 export function nodeBundle(entry, outfile, format = 'esm') {
   return {
@@ -20,7 +22,7 @@ export function nodeBundle(entry, outfile, format = 'esm') {
     sourcemap: true,
     logLevel: 'warning',
     external: NODE_EXTERNALS,
-    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-    ...(format === 'esm' ? { banner: { js: ESM_REQUIRE_BANNER } } : {}),
+    define: { __APP_VERSION__: JSON.stringify(pkg.version), ...(format === 'cjs' ? { 'import.meta.url': '__bundleUrl' } : {}) },
+    banner: { js: format === 'esm' ? ESM_REQUIRE_BANNER : CJS_URL_BANNER },
   };
 }

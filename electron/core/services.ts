@@ -4,7 +4,7 @@ import { SyncEngine, type SyncResult } from './sync/sync-engine';
 import { dueResources } from './sync/sync-schedule';
 import { TicketWork } from './tickets/ticket-work';
 import { ExportWatcher } from './imports/export-watcher';
-import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type SqliteDatabase } from './db';
+import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type Checkpoints, type SqliteDatabase } from './db';
 import { EventBus } from './events/event-bus';
 import { JobRegistry } from './jobs';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
@@ -52,7 +52,7 @@ export class CoreServices {
   readonly now: () => number;
 
   readonly platform: Platform;
-  private readonly stopCheckpoints: () => void;
+  private readonly checkpoints: Checkpoints;
   private syncTimer: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -60,7 +60,7 @@ export class CoreServices {
     private readonly options: CoreOptions,
   ) {
     this.platform = options.platform;
-    this.stopCheckpoints = startCheckpoints(db);
+    this.checkpoints = startCheckpoints(db.name, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.now = options.now ?? Date.now;
     this.jobs = new JobRegistry(this.events);
     this.settings = new SettingsStore(db, this.now);
@@ -187,7 +187,7 @@ export class CoreServices {
     this.sync.cancel();
     await this.usage.stop();
     await this.exportWatcher.watch(null);
-    this.stopCheckpoints();
+    await this.checkpoints.stop();
     await this.dataSource.close();
     if (this.db.open) this.db.close();
   }

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
-export { openDatabase, startCheckpoints, DATABASE_FILE_NAME, type OpenDatabaseOptions } from './open';
+export { openDatabase, DATABASE_FILE_NAME, type OpenDatabaseOptions } from './open';
+export { startCheckpoints, type Checkpoints } from './checkpoints';
 export { schemaVersion, latestVersion, runMigrations, type Migration } from './migration';
 export { migrations } from './migrations';
 export type SqliteDatabase = BetterSqlite3.Database;

@@ -16,15 +16,6 @@ export interface OpenDatabaseOptions {
 
 export const DATABASE_FILE_NAME = 'seller-desk.sqlite';
 
-/** Copies the WAL back into the database file every `intervalMs`, off any writer's path. */
-export function startCheckpoints(db: Database.Database, intervalMs = 10_000): () => void {
-  const timer = setInterval(() => {
-    if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
 /**
  * Opens (creating if needed) the local cache. The newer-schema check runs before any pragma that
  * writes, so a file from a newer app version is refused untouched.
@@ -44,7 +35,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // 64 MB page cache: big imports and syncs update several indexes per row
     db.pragma('cache_size = -65536');
     // No checkpoint inside a writer's commit (a 100k-row import would pay for copying the WAL);
-    // the core checkpoints in the background instead (startCheckpoints). Commits stay durable in the WAL.
+    // the core checkpoints from a worker thread instead (checkpoints.ts). Commits stay durable in the WAL.
     db.pragma('wal_autocheckpoint = 0');
     runMigrations(db, migrations);
     return db;
