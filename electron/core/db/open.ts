@@ -37,6 +37,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // No checkpoint inside a writer's commit (a 100k-row import would pay for copying the WAL);
     // the core checkpoints from a worker thread instead (checkpoints.ts). Commits stay durable in the WAL.
     db.pragma('wal_autocheckpoint = 0');
+    // once a checkpoint has caught up, the WAL restarts; past this size its file is cut back
+    db.pragma('journal_size_limit = 67108864');
     runMigrations(db, migrations);
     return db;
   } catch (error) {
