@@ -9,10 +9,11 @@ const pending = new Map<number, Pending>();
 let nextId = 1;
 
 /**
- * Platform for the core running in Electron's utility process: notifications and the keychain
- * (safeStorage) live in the main process, reached by request/reply over the parent port.
+ * Platform for the core running in Electron's utility process: notifications, the keychain
+ * (safeStorage) and the shell (open a file, show it in its folder) live in the main process,
+ * reached by request/reply over the parent port.
  */
-export function createUtilityPlatform(parent: ParentPort): Platform {
+export function createUtilityPlatform(parent: ParentPort, downloadsFolder?: string): Platform {
   const request = (op: string, args: Record<string, unknown>) =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
@@ -28,6 +29,8 @@ export function createUtilityPlatform(parent: ParentPort): Platform {
     host: 'electron',
     notify: (title, body) => parent.postMessage({ type: 'notify', title, body }),
     secrets,
+    showFile: async (file, how) => (await request('file.show', { file, how })) === true,
+    ...(downloadsFolder ? { downloadsFolder } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { createUtilityPlatform, handlePlatformReply } from './utility-platform';
 interface StartMessage {
   type: 'start';
   dataDir: string;
+  downloadsFolder?: string;
   nativeBinding?: string;
 }
 
@@ -37,7 +38,7 @@ process.parentPort?.on('message', (e) => {
     const start = message as StartMessage;
     corePromise = createCore({
       dataDir: start.dataDir,
-      platform: createUtilityPlatform(process.parentPort),
+      platform: createUtilityPlatform(process.parentPort, start.downloadsFolder),
       appVersion: APP_VERSION,
       ...(start.nativeBinding ? { nativeBinding: start.nativeBinding } : {}),
     });

@@ -12,7 +12,7 @@ import { withUploadedFile } from './imports/uploaded-file';
 import type { CoreServices } from './services';
 import { receptionHoursSchema } from './tickets/ticket-work';
 import { CoreError } from './contract/errors';
-import { attemptsCsv, listAttempts, listRecords, listWindows } from './usage/usage-views';
+import { listAttempts, listRecords, listWindows } from './usage/usage-views';
 
 type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
 /** One handler per declared method: a method added to the contract without a handler fails to compile. */
@@ -45,6 +45,8 @@ export function buildHandlers(s: CoreServices): HandlerTable {
       s.jobs.run(jobId ?? `import:${crypto.randomUUID()}`, `imports.${kind}`, (job) =>
         withUploadedFile(fileName, contentBase64, (file) => importSellerCenterFile(s.db, file, kind, mapping, job))),
     'jobs.cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
+    'exports.start': ({ selection, format, jobId, fileName }) => s.exports.start(selection, format, jobId, fileName),
+    'exports.showFile': async ({ fileName, how }) => ({ shown: await s.exports.showFile(fileName, how) }),
     'tickets.reply': ({ ticketId, text }) => s.tickets.reply(ticketId, text),
     'tickets.close': ({ ticketId }) => s.tickets.close(ticketId),
     'tickets.flushActions': () => s.tickets.flush(s.dataSource.connector),
@@ -68,7 +70,6 @@ export function buildHandlers(s: CoreServices): HandlerTable {
     'usage.records': ({ windowOpensAt, state, afterId, limit }) => listRecords(s.db, windowOpensAt, state, afterId, limit),
     'usage.correct': ({ id, ...changes }) => s.usage.correct(id, changes),
     'usage.attempts': ({ limit, beforeId }) => listAttempts(s.db, limit, beforeId),
-    'usage.attemptsCsv': () => ({ fileName: `话单上传记录-${new Date(s.now()).toISOString().slice(0, 10)}.csv`, csv: attemptsCsv(s.db) }),
     'usage.flushNow': () => s.usage.flushNow(),
     'marketplace.clearCredentials': async () => {
       await clearCredentials(s.platform.secrets);

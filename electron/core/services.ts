@@ -6,6 +6,7 @@ import { TicketWork } from './tickets/ticket-work';
 import { ExportWatcher } from './imports/export-watcher';
 import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type Checkpoints, type SqliteDatabase } from './db';
 import { EventBus } from './events/event-bus';
+import { ExportService } from './exports/export-service';
 import { JobRegistry } from './jobs';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
 import type { Platform } from './platform';
@@ -49,6 +50,7 @@ export class CoreServices {
   readonly sync: SyncEngine;
   readonly tickets: TicketWork;
   readonly exportWatcher: ExportWatcher;
+  readonly exports: ExportService;
   readonly now: () => number;
 
   readonly platform: Platform;
@@ -62,7 +64,7 @@ export class CoreServices {
     this.platform = options.platform;
     this.checkpoints = startCheckpoints(db.name, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.now = options.now ?? Date.now;
-    this.jobs = new JobRegistry(this.events);
+    this.jobs = new JobRegistry(this.events, this.now);
     this.settings = new SettingsStore(db, this.now);
     this.dataSource = new DataSourceManager({ sandboxMode: options.sandbox ?? 'embedded', sandboxSize: options.sandboxSize ?? 'small', secrets: options.platform.secrets, now: this.now });
     this.connectivity = new ConnectivityMonitor({
@@ -80,6 +82,15 @@ export class CoreServices {
     this.sync = new SyncEngine(db, () => this.dataSource.connector, this.events, this.now);
     this.tickets = new TicketWork(db, this.now);
     this.exportWatcher = new ExportWatcher(db, this.events);
+    this.exports = new ExportService({
+      databaseFile: db.name,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      jobs: this.jobs,
+      platform: options.platform,
+      folder: () => this.settings.read().exportFolder ?? options.platform.downloadsFolder ?? path.join(options.dataDir, 'exports'),
+      timeZone: () => this.settings.read().timeZone,
+      now: this.now,
+    });
     this.usage = new UsageService({
       db,
       connector: () => this.dataSource.connector,

@@ -1,4 +1,4 @@
-import { MessageChannelMain, Notification, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
+import { MessageChannelMain, Notification, shell, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import log from 'electron-log/main';
 import type { AppStatus, UsageQueueSummary, WireMessage } from '../core/contract';
 import { KeychainSecrets } from './keychain-secrets';
@@ -6,6 +6,7 @@ import { KeychainSecrets } from './keychain-secrets';
 export interface CoreProcessOptions {
   entry: string;
   dataDir: string;
+  downloadsFolder: string;
   nativeBinding?: string;
 }
 
@@ -29,7 +30,7 @@ export class CoreProcess {
       });
       this.child.once('exit', (code) => reject(new Error(`The core process exited with code ${code}`)));
     });
-    this.child.postMessage({ type: 'start', dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+    this.child.postMessage({ type: 'start', dataDir: options.dataDir, downloadsFolder: options.downloadsFolder, nativeBinding: options.nativeBinding });
   }
 
   connectRenderer(contents: WebContents): void {
@@ -59,9 +60,23 @@ export class CoreProcess {
   private onPlatformMessage(message: Record<string, unknown>): void {
     if (message.type === 'notify') {
       new Notification({ title: String(message.title), body: String(message.body) }).show();
+    } else if (message.type === 'platform-request' && message.op === 'file.show') {
+      void this.showFile(message).then((reply) => this.child.postMessage({ type: 'platform-reply', id: message.id, ...reply }));
     } else if (message.type === 'platform-request') {
       this.child.postMessage({ type: 'platform-reply', id: message.id, ...this.runSecretOp(message) });
     }
+  }
+
+  /** An exported file, opened with its program or shown in its folder (the core checked it is an export). */
+  private async showFile(message: Record<string, unknown>): Promise<{ value?: unknown; error?: string }> {
+    const { file, how } = (message.args ?? {}) as { file?: string; how?: string };
+    if (typeof file !== 'string') return { error: 'file.show needs a file' };
+    if (how === 'reveal') {
+      shell.showItemInFolder(file);
+      return { value: true };
+    }
+    const failure = await shell.openPath(file);
+    return failure ? { error: failure } : { value: true };
   }
 
   private runSecretOp(message: Record<string, unknown>): { value?: unknown; error?: string } {

@@ -53,6 +53,7 @@ async function start(): Promise<void> {
   core = new CoreProcess({
     entry: path.join(distDir, 'electron', 'core-host.cjs'),
     dataDir: app.getPath('userData'),
+    downloadsFolder: app.getPath('downloads'),
     ...(process.env.SELLER_DESK_NATIVE_BINDING ? { nativeBinding: process.env.SELLER_DESK_NATIVE_BINDING } : {}),
   });
   ipcMain.on('core:connect', (event) => {

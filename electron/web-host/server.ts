@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -22,6 +23,8 @@ export interface WebHost {
 }
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** GET /api/exports/<file name>: an exported file, downloaded by the browser. */
+export const EXPORTS_PATH = '/api/exports/';
 /** An import's file travels inside its call (the contract allows 300 MB of base64). */
 const MAX_SOCKET_MESSAGE_BYTES = 320 * 1024 * 1024;
 
@@ -79,7 +82,25 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, guard:
     res.writeHead(405).end();
     return;
   }
+  if (url.pathname.startsWith(EXPORTS_PATH)) return downloadExport(decodeURIComponent(url.pathname.slice(EXPORTS_PATH.length)), res, options.core);
   serveStatic(options.staticDir, url.pathname, res);
+}
+
+/** Browser mode's "download": an exported file, by name, from the export folder only. */
+function downloadExport(fileName: string, res: http.ServerResponse, core: Core): void {
+  const file = core.services.exports.exportedFile(fileName);
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`No export named ${fileName}`);
+    return;
+  }
+  const type = fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  res.writeHead(200, {
+    'content-type': type,
+    'content-length': fs.statSync(file).size,
+    'content-disposition': `attachment; filename="export.${fileName.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'cache-control': 'no-store',
+  });
+  fs.createReadStream(file).pipe(res);
 }
 
 function redeemToken(url: URL, res: http.ServerResponse, guard: WebHostGuard): void {

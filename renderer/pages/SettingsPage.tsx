@@ -54,26 +54,23 @@ export function SettingsPage() {
             <Select value={settings.syncIntervalMinutes} style={{ width: 200 }} onChange={(syncIntervalMinutes) => void save({ syncIntervalMinutes })} data-testid="settings-sync-interval"
               options={[0, 15, 30, 60, 240].map((m) => ({ value: m, label: m === 0 ? t('settings.syncManual') : t('settings.syncEvery', { minutes: m }) }))} />
           </Form.Item>
-          <Form.Item label={t('imports.watchedFolder')} extra={t('imports.watchedFolderHelp')}>
-            <Input.Search
-              defaultValue={settings.exportsWatchedFolder ?? ''}
-              enterButton={t('settings.save')}
-              onSearch={(value) => void save({ exportsWatchedFolder: value.trim() || null })}
-              data-testid="settings-exports-folder"
-            />
-          </Form.Item>
-          <Form.Item label={t('usage.watchedFolder')} extra={t('usage.watchedFolderHelp')}>
-            <Input.Search
-              defaultValue={settings.usageWatchedFolder ?? ''}
-              enterButton={t('settings.save')}
-              onSearch={(value) => void save({ usageWatchedFolder: value.trim() || null })}
-              data-testid="settings-watched-folder"
-            />
-          </Form.Item>
+          <FolderField label={t('imports.watchedFolder')} help={t('imports.watchedFolderHelp')} value={settings.exportsWatchedFolder} onSave={(exportsWatchedFolder) => void save({ exportsWatchedFolder })} testId="settings-exports-folder" />
+          <FolderField label={t('usage.watchedFolder')} help={t('usage.watchedFolderHelp')} value={settings.usageWatchedFolder} onSave={(usageWatchedFolder) => void save({ usageWatchedFolder })} testId="settings-watched-folder" />
+          <FolderField label={t('exports.folder')} help={t('exports.folderHelp')} value={settings.exportFolder} onSave={(exportFolder) => void save({ exportFolder })} testId="settings-export-folder" />
           <Button onClick={() => void client?.call('status.checkConnectivity', {}).then(refreshStatus)}>{t('settings.checkNow')}</Button>
         </Form>
       </Card>
       <CredentialsCard />
     </div>
+  );
+}
+
+/** A folder path typed in and saved with its button; empty means none (or the default). */
+function FolderField({ label, help, value, onSave, testId }: { label: string; help: string; value: string | null; onSave: (folder: string | null) => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={label} extra={help}>
+      <Input.Search defaultValue={value ?? ''} enterButton={t('settings.save')} onSearch={(typed) => onSave(typed.trim() || null)} data-testid={testId} />
+    </Form.Item>
   );
 }

@@ -10,6 +10,7 @@ export const coreErrorCodes = [
   'UNSUPPORTED', // the current data source cannot do this (see marketplace.capabilities)
   'SCHEMA_TOO_NEW', // the local database was written by a newer version of the app
   'CANCELLED', // the seller cancelled a long job; what it was doing was undone
+  'FILE_SYSTEM', // a file could not be written or read: folder not writable, disk full, file in use
   'INTERNAL',
 ] as const;
 export type CoreErrorCode = (typeof coreErrorCodes)[number];

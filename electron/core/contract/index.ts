@@ -3,6 +3,7 @@ import { appContract } from './app.contract';
 import { mergeContracts } from './define';
 import { marketplaceContract } from './marketplace.contract';
 import { importsContract } from './imports.contract';
+import { exportsContract } from './exports.contract';
 import { reviewContract } from './review.contract';
 import { syncContract } from './sync.contract';
 import { usageContract } from './usage.contract';
@@ -20,10 +21,11 @@ export * from './usage.contract';
 export * from './sync.contract';
 export * from './review.contract';
 export * from './imports.contract';
+export * from './exports.contract';
 export { createClient, type CoreClient, type RawTransport } from './client';
 
 /** The one contract between the UI and the core; each capability declares its part in its own file. */
-export const contract = mergeContracts(appContract, settingsContract, statusContract, marketplaceContract, usageContract, syncContract, reviewContract, importsContract);
+export const contract = mergeContracts(appContract, settingsContract, statusContract, marketplaceContract, usageContract, syncContract, reviewContract, importsContract, exportsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   usageWatchedFolder: z.string().trim().min(1).max(1024).nullable(),
   /** A folder such as Downloads watched for Seller Center exports; null: none. */
   exportsWatchedFolder: z.string().trim().min(1).max(1024).nullable(),
+  /** Where exports are written; null: the Downloads folder in the desktop app, the data folder's exports/ in browser mode. */
+  exportFolder: z.string().trim().min(1).max(1024).nullable(),
   /** How often orders, tickets and products sync by themselves; 0: only on demand. */
   syncIntervalMinutes: z.number().int().min(0).max(1440),
 });
@@ -29,6 +31,7 @@ export const defaultSettings: Settings = {
   usageWatchedFolder: null,
   syncIntervalMinutes: 30,
   exportsWatchedFolder: null,
+  exportFolder: null,
 };
 
 export const settingsContract = {

@@ -128,11 +128,6 @@ export const usageContract = {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100), beforeId: z.number().int().optional() }).strict(),
     output: z.array(uploadAttemptSchema),
   }),
-  'usage.attemptsCsv': method({
-    summary: 'The whole attempts log as CSV (UTF-8 with BOM, for Excel).',
-    input: z.object({}).strict(),
-    output: z.object({ fileName: z.string(), csv: z.string() }),
-  }),
   'usage.flushNow': method({
     summary: 'Sends everything due now instead of waiting for the scheduler.',
     input: z.object({}).strict(),

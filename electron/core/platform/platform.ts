@@ -8,6 +8,10 @@ export interface Platform {
   /** An OS notification where the host has one; browser mode shows an in-app banner instead. */
   notify(title: string, body: string): void;
   readonly secrets: SecretStore;
+  /** Opens a file with its program, or shows it in the file manager; hosts without a desktop have none. */
+  showFile?(file: string, how: 'open' | 'reveal'): Promise<boolean>;
+  /** The OS Downloads folder, where exports go unless the settings name another (desktop app). */
+  readonly downloadsFolder?: string;
 }
 
 /** Credentials (AK/SK, interconnection key). Values never go to logs, errors or the database in plain text. */

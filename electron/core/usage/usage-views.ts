@@ -49,19 +49,3 @@ export function listAttempts(db: SqliteDatabase, limit: number, beforeId: number
     .prepare(`SELECT ${ATTEMPT_COLUMNS} FROM upload_attempts WHERE id < ? ORDER BY id DESC LIMIT ?`)
     .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as UploadAttempt[];
 }
-
-/** CSV for Excel: UTF-8 with BOM, times in ISO UTC, one attempt per line. */
-export function attemptsCsv(db: SqliteDatabase): string {
-  const header = ['时间(UTC)', 'ts', 'nonce', '请求体SHA-256', '记录数', 'HTTP状态', '错误码', '消息', '结果'];
-  const lines = [header.join(',')];
-  for (const a of db.prepare(`SELECT ${ATTEMPT_COLUMNS} FROM upload_attempts ORDER BY id`).iterate() as Iterable<UploadAttempt>) {
-    const cells = [new Date(a.startedAt).toISOString(), a.ts, a.nonce, a.bodySha256, a.recordCount, a.httpStatus ?? '', a.code ?? '', a.message ?? '', a.outcome ?? ''];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

@@ -1,12 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { ExportCancelled, writeExportFile, type ExportFileRequest } from '../exports/export-file';
 
 /**
  * A worker thread with its own SQLite connection, for work that must never hold up the core's
  * event loop. Role `checkpoints`: copies the WAL back into the database file (a checkpoint after a
  * 1,000,000-row sync copies hundreds of MB: about 0.5 s per 190 MB here). While writes keep coming
  * (a sync, an import) it checkpoints every second, so the WAL never piles up; when idle, every
- * `intervalMs`.
+ * `intervalMs`. Role `export`: streams one export to its file (exports/export-file.ts) from a
+ * read-only connection, reporting progress, until done, failed or cancelled.
  */
 export interface CheckpointsWorkerData {
   role: 'checkpoints';
@@ -15,12 +17,25 @@ export interface CheckpointsWorkerData {
   nativeBinding?: string;
 }
 
-export type DbWorkerData = CheckpointsWorkerData;
+export interface ExportWorkerData {
+  role: 'export';
+  file: string;
+  request: ExportFileRequest;
+  nativeBinding?: string;
+}
 
-export type DbWorkerRequest = { type: 'stop' };
+export type DbWorkerData = CheckpointsWorkerData | ExportWorkerData;
+
+export type DbWorkerRequest = { type: 'stop' } | { type: 'cancel' };
+
+export type ExportWorkerMessage =
+  | { type: 'progress'; rows: number; total: number }
+  | { type: 'done'; result: Awaited<ReturnType<typeof writeExportFile>> }
+  | { type: 'failed'; cancelled: boolean; code: string | null; syscall: string | null; message: string };
 
 const data = workerData as DbWorkerData;
 if (data.role === 'checkpoints') runCheckpoints(data);
+else if (data.role === 'export') void runExport(data);
 
 const BUSY_INTERVAL_MS = 1_000;
 
@@ -39,4 +54,23 @@ function runCheckpoints({ file, intervalMs, nativeBinding }: CheckpointsWorkerDa
     db.close();
     parentPort!.close();
   });
+}
+
+async function runExport({ file, request, nativeBinding }: ExportWorkerData): Promise<void> {
+  const post = (message: ExportWorkerMessage) => parentPort!.postMessage(message);
+  let cancelled = false;
+  parentPort!.on('message', (message: DbWorkerRequest) => {
+    if (message.type === 'cancel') cancelled = true;
+  });
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    const result = await writeExportFile(db, request, { progress: (rows, total) => post({ type: 'progress', rows, total }), cancelled: () => cancelled });
+    post({ type: 'done', result });
+  } catch (error) {
+    const { code = null, syscall = null } = error as NodeJS.ErrnoException;
+    post({ type: 'failed', cancelled: error instanceof ExportCancelled, code, syscall, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    db.close();
+    parentPort!.close();
+  }
 }

@@ -1,10 +1,11 @@
-import { Alert, Card, DatePicker, Form, Select } from 'antd';
+import { Alert, Card, DatePicker, Form, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
 import { formatFen } from '../../app/format-money';
 import { formatTime } from '../../app/format-time';
 import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
+import { ExportButton } from '../../components/ExportButton';
 import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { useCore } from '../../stores/core-store';
 import { ProductTypeTabs } from './ProductTypeTabs';
@@ -34,7 +35,7 @@ export function BillsPage() {
     { key: 'generated', title: t('review.generatedAt'), width: 150, render: (r) => (r.generatedAt === null ? '-' : formatTime(r.generatedAt, timeZone)) },
   ];
   return (
-    <Card title={t('nav.sections.bills')} data-testid="page-bills" extra={<SellerCenterImport kind="bills" onImported={() => setRefresh((n) => n + 1)} />}>
+    <Card title={t('nav.sections.bills')} data-testid="page-bills" extra={<Space><ExportButton selection={{ table: 'bills', filters }} testId="export-bills" /><SellerCenterImport kind="bills" onImported={() => setRefresh((n) => n + 1)} /></Space>}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('review.billsSource')} />
       <ProductTypeTabs value={filters.productType} onChange={(productType) => set({ productType })} />
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>

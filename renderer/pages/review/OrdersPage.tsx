@@ -6,6 +6,7 @@ import { formatFen } from '../../app/format-money';
 import { formatTime } from '../../app/format-time';
 import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
 import { CellTag } from '../../components/big-table/CellTag';
+import { ExportButton } from '../../components/ExportButton';
 import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
@@ -40,7 +41,7 @@ export function OrdersPage() {
     { key: 'created', title: t('review.createdAt'), width: 150, render: (r) => formatTime(r.createdAt, timeZone) },
   ];
   return (
-    <Card title={t('nav.sections.orders')} data-testid="page-orders" extra={<Space><SellerCenterImport kind="orders" onImported={() => setRefresh((n) => n + 1)} /><SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
+    <Card title={t('nav.sections.orders')} data-testid="page-orders" extra={<Space><ExportButton selection={{ table: 'orders', filters }} testId="export-orders" /><SellerCenterImport kind="orders" onImported={() => setRefresh((n) => n + 1)} /><SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
       <ProductTypeTabs value={filters.productType} onChange={(productType) => set({ productType })} />
       <OrderFilterForm onChange={set} />
       <BigTable testId="orders-table" columns={columns} total={total} fetchPage={fetchPage} onRowClick={(r) => setOpen(r.orderId)} />

@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../electron/core/contract';
 import { formatTime } from '../../app/format-time';
 import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
 import { CellTag, type CellTagColor } from '../../components/big-table/CellTag';
+import { ExportButton } from '../../components/ExportButton';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
 import { TicketDrawer } from './TicketDrawer';
@@ -33,7 +34,7 @@ export function TicketsPage() {
     { key: 'sla', title: t('review.slaDue'), width: 150, render: (r) => (r.slaDueAt ? <SlaTimer due={r.slaDueAt} open={r.waitingOnMe} timeZone={timeZone} /> : '-') },
   ];
   return (
-    <Card title={t('nav.sections.tickets')} data-testid="page-tickets" extra={<Space><TicketSettings onChanged={() => setRefresh((n) => n + 1)} /><SyncButton resource="tickets" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
+    <Card title={t('nav.sections.tickets')} data-testid="page-tickets" extra={<Space><ExportButton selection={{ table: 'tickets', filters: mine ? { waitingOnMe: true } : {} }} testId="export-tickets" /><TicketSettings onChanged={() => setRefresh((n) => n + 1)} /><SyncButton resource="tickets" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
       <Tabs activeKey={mine ? 'mine' : 'all'} onChange={(key) => setMine(key === 'mine')}
         items={[{ key: 'mine', label: t('review.waitingOnMe') }, { key: 'all', label: t('review.allTickets') }]} />
       <BigTable testId="tickets-table" columns={columns} total={total} fetchPage={fetchPage} onRowClick={setOpen} />

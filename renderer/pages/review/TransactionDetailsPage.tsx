@@ -6,6 +6,7 @@ import { formatFen } from '../../app/format-money';
 import { formatTime } from '../../app/format-time';
 import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
 import { CellTag } from '../../components/big-table/CellTag';
+import { ExportButton } from '../../components/ExportButton';
 import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
@@ -45,7 +46,7 @@ export function TransactionDetailsPage() {
     { key: 'supervision', title: t('review.supervisionStatus'), width: 100, render: (r) => r.supervisionStatus ?? '-' },
   ];
   return (
-    <Card title={t('nav.sections.transactions')} data-testid="page-transactions" extra={<Space><SellerCenterImport kind="transaction_details" onImported={() => synced()} /><SyncButton resource="transaction_details" onSynced={synced} /></Space>}>
+    <Card title={t('nav.sections.transactions')} data-testid="page-transactions" extra={<Space><ExportButton selection={{ table: 'transaction_details', filters }} testId="export-transaction-details" /><SellerCenterImport kind="transaction_details" onImported={() => synced()} /><SyncButton resource="transaction_details" onSynced={synced} /></Space>}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="details-complete-through"
         message={completeThrough ? t('review.completeThrough', { day: formatTime(completeThrough - 1, timeZone).slice(0, 10) }) : t('review.notSynced')} />
       <ProductTypeTabs value={filters.productType} onChange={(productType) => set({ productType })} />

@@ -1,14 +1,15 @@
-import { Button, Space, Table, Tag } from 'antd';
+import { Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { formatTime } from '../../app/format-time';
+import { ExportButton } from '../../components/ExportButton';
 import { useCore } from '../../stores/core-store';
 import { useQueueVersion } from './useQueueRefresh';
 
 type Attempt = MethodOutput<'usage.attempts'>[number];
 
-/** The proof of every push: time, ts, nonce, body SHA-256, HTTP status, code — exportable as CSV. */
+/** The proof of every push: time, ts, nonce, body SHA-256, HTTP status, code — exportable to Excel or CSV. */
 export function AttemptsLog() {
   const { t } = useTranslation();
   const client = useCore((s) => s.client);
@@ -19,18 +20,9 @@ export function AttemptsLog() {
     void client?.call('usage.attempts', { limit: 200 }).then(setAttempts);
   }, [client, version]);
 
-  const exportCsv = async () => {
-    const { fileName, csv } = await client!.call('usage.attemptsCsv', {});
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = fileName;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
-
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Button onClick={() => void exportCsv()} data-testid="usage-export-attempts">{t('usage.exportCsv')}</Button>
+      <ExportButton selection={{ table: 'upload_attempts', filters: {} }} testId="usage-export-attempts" />
       <Table
         size="small"
         rowKey="id"

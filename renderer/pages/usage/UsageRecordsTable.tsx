@@ -2,6 +2,7 @@ import { App as AntApp, Button, Input, Modal, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
+import { ExportButton } from '../../components/ExportButton';
 import { useCore } from '../../stores/core-store';
 import { useQueueVersion } from './useQueueRefresh';
 
@@ -22,6 +23,7 @@ export function UsageRecordsTable({ windowOpensAt }: { windowOpensAt: number }) 
   }, [client, windowOpensAt, version]);
   return (
     <>
+      <ExportButton selection={{ table: 'usage_records', filters: { windowOpensAt } }} testId={`usage-export-records-${windowOpensAt}`} />
       <Table
         size="small"
         rowKey="id"

@@ -1,8 +1,9 @@
-import { Empty, Table, Tag } from 'antd';
+import { Empty, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { formatTime } from '../../app/format-time';
+import { ExportButton } from '../../components/ExportButton';
 import { useCore } from '../../stores/core-store';
 import { UsageRecordsTable } from './UsageRecordsTable';
 import { useQueueVersion } from './useQueueRefresh';
@@ -27,6 +28,8 @@ export function UsageWindowsTable() {
     render: (value: number) => (value > 0 && color ? <Tag color={color}>{value}</Tag> : value),
   });
   return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+    <ExportButton selection={{ table: 'usage_windows', filters: {} }} testId="usage-export-windows" />
     <Table
       size="small"
       rowKey={(w) => `${w.windowOpensAt}-${w.billingCycle}`}
@@ -60,5 +63,6 @@ export function UsageWindowsTable() {
         },
       ]}
     />
+    </Space>
   );
 }

@@ -1,0 +1,3 @@
+export type { CsvOptions, ExportColumn, ExportColumnType, TableWriter, XlsxOptions } from './table-writer';
+export { createCsvWriter } from './csv-writer';
+export { createXlsxWriter } from './xlsx-writer';
