@@ -9,6 +9,7 @@ import type { CoreClient, ExportResult, MethodInput, MethodOutput } from '../../
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
 import { startCore } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
+import { base64, hourRows, TestClock, toCsv } from '../support/usage';
 
 const tempDir = useTempDirs();
 let sandbox: SandboxServer;
@@ -244,5 +245,28 @@ describe('bulk export while other work runs', () => {
     expect(exported.rows).toBe(40);
     expect(synced.every((r) => r.completed)).toBe(true);
     expect((core.services.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n).toBe(sandbox.state.dataset.counts.tickets);
+  });
+
+  it('exports while a usage flush runs; every queued 话单 reaches the marketplace', async () => {
+    const clock = new TestClock(Date.parse('2026-11-24T05:40:00Z'));
+    const usageSandbox = await startSandboxServer({ seed: 'usage', size: 'small', now: clock.now, anchor: Date.parse('2026-11-24T00:00:00+08:00') });
+    closers.push(() => usageSandbox.close());
+    const { core, client } = await startCore(tempDir(), { now: clock.now, sandbox: { baseUrl: usageSandbox.baseUrl }, usageTickMs: 0, random: () => 0.5 });
+    closers.push(() => core.close());
+    bigCache(core);
+    await client.call('settings.update', { exportFolder: tempDir() });
+    const records = hourRows(usageSandbox, Date.parse('2026-11-24T05:00:00Z'), 3000).filter((r) => r.end_time! < '20261124T054000Z');
+    await client.call('usage.importFile', { fileName: 'usage.csv', contentBase64: base64(toCsv(records)) });
+    const queued = (await client.call('status.get', {})).usageQueue.queued;
+    expect(queued).toBe(records.length);
+    clock.set('2026-11-24T06:03:00Z'); // the reporting window is open
+    const [exported, flushed] = await Promise.all([
+      exportOf(client, { table: 'transaction_details', filters: {} }, 'xlsx'),
+      client.call('usage.flushNow', {}),
+    ]);
+    expect(exported.rows).toBe(200_000);
+    expect(flushed.accepted).toBe(queued);
+    await usageSandbox.state.ledger.settled();
+    expect(usageSandbox.state.ledger.ledger()).toHaveLength(queued);
   });
 });
