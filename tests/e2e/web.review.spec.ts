@@ -69,6 +69,14 @@ test.describe('1,000,000 transaction details', () => {
     const { rows } = await call<{ rows: { orderId: string }[] }>(page, 'transactionDetails.page', { limit: 1, offset: count - 1 });
     expect(shown).toBe(rows[0]!.orderId);
     await page.screenshot({ path: 'test-results/screenshots/transaction-details-zh-CN.png' });
+
+    // a new filter starts at the top, with its own count
+    await page.getByTestId('page-transactions').getByRole('tab', { name: '通用商品' }).click();
+    const general = await call<{ count: number }>(page, 'transactionDetails.count', { filters: { productType: 'general' } });
+    await expect(page.getByTestId('details-table-count')).toContainText(general.count.toLocaleString());
+    const first = await call<{ rows: { orderId: string }[] }>(page, 'transactionDetails.page', { filters: { productType: 'general' }, limit: 1 });
+    await expect(page.getByTestId('details-table').locator('[data-row-index="0"]').getByTestId('detail-order-id')).toHaveText(first.rows[0]!.orderId);
+    expect(await page.getByTestId('details-table-scroller').evaluate((element) => element.scrollTop)).toBe(0);
   });
 });
 

@@ -1,22 +1,27 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import type { Core } from '../../electron/core';
 import type { CoreClient } from '../../electron/core/contract';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
 import { startCore } from '../support/core';
-import { useTempDirs } from '../support/temp-dir';
 
-const tempDir = useTempDirs();
+// one data folder for the whole file (useTempDirs removes its folders after each test)
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-review-'));
 let sandbox: SandboxServer;
 let core: Core;
 let client: CoreClient;
 beforeAll(async () => {
   sandbox = await startSandboxServer({ seed: 'review', size: 'small' });
-  ({ core, client } = await startCore(tempDir(), { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0 }));
+  ({ core, client } = await startCore(dataDir, { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0 }));
   await client.call('sync.run', {});
 });
 afterAll(async () => {
   await core.close();
   await sandbox.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('review pages in the core', () => {
@@ -78,5 +83,26 @@ describe('review pages in the core', () => {
     expect(counted.count).toBeGreaterThan(0);
     const mine = await client.call('tickets.page', { filters: { waitingOnMe: true }, limit: 100 });
     expect(mine.rows.every((t) => t.waitingOnMe && ['pending', 'processing'].includes(t.status))).toBe(true);
+  });
+});
+
+describe('counts', () => {
+  it('a remembered count follows writes by this core and by another connection (another process)', async () => {
+    const count = async () => (await client.call('transactionDetails.count', { filters: { productType: 'general', billingPeriod: '2026-11' } })).count;
+    const before = await count();
+    expect(await count()).toBe(before);
+    const insert = `INSERT INTO transaction_details (detail_id, order_id, product_type, product_name, customer_account, charging_mode, billing_period, transaction_at, billing_status, amount_fen, settlement_amount_fen, source, updated_at)
+      VALUES (?, 'CS2611000000COUNT', 'general', '计数测试', 'hw-count', 'PERIOD', '2026-11', 0, 'unbilled', 100, 95, 'test', 0)`;
+    core.services.db.prepare(insert).run('COUNT-1');
+    expect(await count()).toBe(before + 1);
+    const other = new Database(core.services.db.name);
+    try {
+      other.prepare(insert).run('COUNT-2');
+      expect(await count()).toBe(before + 2);
+      other.prepare("DELETE FROM transaction_details WHERE detail_id LIKE 'COUNT-%'").run();
+    } finally {
+      other.close();
+    }
+    expect(await count()).toBe(before);
   });
 });

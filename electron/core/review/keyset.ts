@@ -4,6 +4,7 @@
  * on the same index once, then pages continue by key.
  */
 import type { SqliteDatabase } from '../db';
+import { rememberedCount } from './count-cache';
 
 export interface PageKey {
   time: number;
@@ -63,7 +64,7 @@ export function readPage<F, R>(db: SqliteDatabase, list: ReviewList<F, R>, { fil
 
 export function countMatches<F, R>(db: SqliteDatabase, list: ReviewList<F, R>, filters: F): { count: number; exact: boolean } {
   const { sql, params } = countSql(list.table, list.conditions(filters));
-  const n = (db.prepare(sql).get(params) as { n: number }).n;
+  const n = rememberedCount(db, sql, params);
   return { count: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
 }
 

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { PageCache, type PageFetcher } from './page-cache';
@@ -47,10 +47,15 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, height = 
   // rows for the new position are drawn in the same frame as the scroll, not a task later
   const onScroll = useCallback(() => flushSync(() => setScrollTop(scroller.current?.scrollTop ?? 0)), []);
 
-  useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
+  // new filters start at the top: state is reset while rendering, not by an effect and a second render
+  const [shown, setShown] = useState({ cache, scrolledAway: false });
+  if (shown.cache !== cache) {
+    setShown({ cache, scrolledAway: scrollTop !== 0 });
     setScrollTop(0);
-  }, [cache]);
+  }
+  useLayoutEffect(() => {
+    if (shown.scrolledAway && scroller.current) scroller.current.scrollTop = 0;
+  }, [shown]);
 
   useEffect(() => {
     if (known === 0) return;

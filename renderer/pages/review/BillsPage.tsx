@@ -37,7 +37,7 @@ export function BillsPage() {
   return (
     <Card title={t('nav.sections.bills')} data-testid="page-bills" extra={<Space><ExportButton selection={{ table: 'bills', filters }} testId="export-bills" /><SellerCenterImport kind="bills" onImported={() => setRefresh((n) => n + 1)} /></Space>}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('review.billsSource')} />
-      <ProductTypeTabs value={filters.productType} onChange={(productType) => set({ productType })} />
+      <ProductTypeTabs value={filters.productType} onChange={set} />
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t('review.billingPeriod')}>
           <DatePicker picker="month" onChange={(d) => set({ billingPeriod: d?.format('YYYY-MM') })} data-testid="bills-period" />

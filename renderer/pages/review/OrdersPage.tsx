@@ -42,7 +42,7 @@ export function OrdersPage() {
   ];
   return (
     <Card title={t('nav.sections.orders')} data-testid="page-orders" extra={<Space><ExportButton selection={{ table: 'orders', filters }} testId="export-orders" /><SellerCenterImport kind="orders" onImported={() => setRefresh((n) => n + 1)} /><SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
-      <ProductTypeTabs value={filters.productType} onChange={(productType) => set({ productType })} />
+      <ProductTypeTabs value={filters.productType} onChange={set} />
       <OrderFilterForm onChange={set} />
       <BigTable testId="orders-table" columns={columns} total={total} fetchPage={fetchPage} onRowClick={(r) => setOpen(r.orderId)} />
       {open && <OrderDrawer orderId={open} onClose={() => setOpen(null)} />}

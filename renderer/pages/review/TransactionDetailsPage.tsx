@@ -1,5 +1,5 @@
 import { Alert, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space } from 'antd';
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
 import { formatFen } from '../../app/format-money';
@@ -35,7 +35,7 @@ export function TransactionDetailsPage() {
     void useCore.getState().refreshStatus();
   };
 
-  const columns: BigColumn<DetailRow>[] = [
+  const columns = useMemo<BigColumn<DetailRow>[]>(() => [
     { key: 'orderId', title: t('review.orderId'), width: 200, render: (r) => <span data-testid="detail-order-id">{r.orderId}</span> },
     { key: 'period', title: t('review.billingPeriod'), width: 90, render: (r) => r.billingPeriod },
     { key: 'account', title: t('review.customerAccount'), width: 130, render: (r) => r.customerAccount },
@@ -44,12 +44,12 @@ export function TransactionDetailsPage() {
     { key: 'amount', title: t('review.amount'), width: 120, render: (r) => formatFen(r.amountFen) },
     { key: 'billing', title: t('review.billingStatus'), width: 90, render: (r) => <CellTag color={r.billingStatus === 'billed' ? 'green' : 'gold'}>{billingLabels[r.billingStatus]}</CellTag> },
     { key: 'supervision', title: t('review.supervisionStatus'), width: 100, render: (r) => r.supervisionStatus ?? '-' },
-  ];
+  ], [t, timeZone, billingLabels]);
   return (
     <Card title={t('nav.sections.transactions')} data-testid="page-transactions" extra={<Space><ExportButton selection={{ table: 'transaction_details', filters }} testId="export-transaction-details" /><SellerCenterImport kind="transaction_details" onImported={() => synced()} /><SyncButton resource="transaction_details" onSynced={synced} /></Space>}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="details-complete-through"
         message={completeThrough ? t('review.completeThrough', { day: formatTime(completeThrough - 1, timeZone).slice(0, 10) }) : t('review.notSynced')} />
-      <ProductTypeTabs value={filters.productType} onChange={(productType) => set({ productType })} />
+      <ProductTypeTabs value={filters.productType} onChange={set} />
       <DetailFilterForm onChange={set} />
       <BigTable testId="details-table" columns={columns} total={total} fetchPage={fetchPage} onRowClick={setOpen} />
       {open && (

@@ -6,6 +6,7 @@ import { useCore } from '../../stores/core-store';
 type PageMethod = 'orders.page' | 'transactionDetails.page' | 'bills.page' | 'tickets.page';
 type CountMethod = 'orders.count' | 'transactionDetails.count' | 'bills.count';
 type Row<M extends PageMethod> = MethodOutput<M>['rows'][number];
+type Total = { count: number; exact: boolean };
 
 /**
  * What a big table needs for the current filters: the match count (one call per filter change) and
@@ -14,14 +15,17 @@ type Row<M extends PageMethod> = MethodOutput<M>['rows'][number];
 export function useReviewSource<M extends PageMethod>(pageMethod: M, countMethod: CountMethod | null, filters: MethodInput<M>['filters'], refresh: number) {
   const client = useCore((s) => s.client);
   const key = JSON.stringify(filters);
-  const [total, setTotal] = useState<{ count: number; exact: boolean } | null>(null);
+  const query = `${refresh}:${key}`;
+  // a count belongs to the query it answered: a late answer for earlier filters is never shown
+  const [counted, setCounted] = useState<{ query: string; total: Total } | null>(null);
 
   useEffect(() => {
     if (!client) return;
-    setTotal(null);
-    if (countMethod) void client.call(countMethod, { filters } as MethodInput<CountMethod>).then(setTotal);
-    else void countByPaging(client.call.bind(client) as CallFn, pageMethod, filters).then(setTotal);
-  }, [client, key, refresh]);
+    const answered = (total: Total) => setCounted({ query, total });
+    if (countMethod) void client.call(countMethod, { filters } as MethodInput<CountMethod>).then(answered);
+    else void countByPaging(client.call.bind(client) as CallFn, pageMethod, filters).then(answered);
+  }, [client, query]);
+  const total = counted?.query === query ? counted.total : null;
 
   const fetchPage = useMemo<PageFetcher<Row<M>>>(
     () => async (request) => (await client!.call(pageMethod as MethodName, { filters, ...request } as never)) as FetchedPage<Row<M>>,
