@@ -7,8 +7,9 @@ import { build } from 'esbuild';
 import { nodeBundle } from './esbuild-common.mjs';
 
 const only = process.argv[2];
-// benchmarks run the built sandbox in its own process
+// benchmarks run the built sandbox in its own process, and the browser benchmark the built app
 spawnSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
+if (!only || 'browser'.includes(only)) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 const files = fs.readdirSync('tests/bench').filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)));
 let failed = false;
 for (const file of files) {
