@@ -10,6 +10,7 @@ import { ExportService } from './exports/export-service';
 import { JobRegistry } from './jobs';
 import { DataSourceManager, type SandboxMode } from './marketplace/data-source';
 import type { Platform } from './platform';
+import { rebuildOrderSearchIfStale } from './review/order-search';
 import { SettingsStore } from './settings/settings-store';
 import { ConnectivityMonitor } from './status/connectivity-monitor';
 import { readSyncSummary, readUsageQueueSummary } from './status/status-readers';
@@ -107,6 +108,7 @@ export class CoreServices {
     const db = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     const services = new CoreServices(db, options);
     try {
+      rebuildOrderSearchIfStale(db); // a crash between synced orders and their search index
       await services.dataSource.apply(services.settings.read());
       const interval = options.connectivityIntervalMs ?? 15_000;
       if (interval > 0) services.connectivity.start(interval);

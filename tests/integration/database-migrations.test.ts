@@ -41,6 +41,7 @@ const seeds: Record<number, { table: string; row: Record<string, unknown> }[]> =
     { table: 'product_authorizations', row: { product_id: 'OFFI1', sub_account: 'sub_ops_1', updated_at: now } },
   ],
   7: [{ table: 'bills', row: { bill_id: 'BL202610001', billing_period: '2026-10', period_start: Date.UTC(2026, 8, 30, 16), product_type: 'general', amount_fen: 1880000, settlement_amount_fen: 1786000, status: '待开票', generated_at: now, source: 'import', updated_at: now } }],
+  8: [{ table: 'stale_search_indexes', row: { index_name: 'orders_search' } }],
   5: [{ table: 'orders_search', row: { order_id: 'CS2611240100ABCDE', customer_name: '杭州星河信息技术有限公司', user_name: 'hw10000001', product_name: '智云财务管理系统' } }],
 };
 

@@ -72,6 +72,10 @@ describe('review pages in the core', () => {
     core.services.db.prepare('UPDATE orders SET customer_name = ? WHERE order_id = ?').run('stale', cached.orderId);
     const refreshed = await client.call('orders.refresh', { orderId: cached.orderId });
     expect(refreshed.order).toMatchObject({ customerName: cached.customerName, status: cached.status });
+    // search follows a refreshed order at once, and finds one that was not cached before
+    const byCustomer = await client.call('orders.page', { filters: { search: [...cached.customerName].slice(0, 3).join('') }, limit: 500 });
+    expect(byCustomer.rows.map((r) => r.orderId)).toContain(cached.orderId);
+    expect((await client.call('orders.page', { filters: { search: 'MOCKPERIODYEAR' }, limit: 10 })).rows.map((r) => r.orderId)).toContain('MOCKPERIODYEARNEW');
     await expect(client.call('orders.refresh', { orderId: 'CS0000000000NOPE0' })).rejects.toThrow(/could not return order CS0000000000NOPE0: MKT.0101/);
   });
 

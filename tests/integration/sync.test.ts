@@ -94,6 +94,22 @@ describe('sync from the sandbox', () => {
     expect(count(c.services.db, 'transaction_details')).toBe(visibleDetails());
   });
 
+  it('a crash between synced orders and their search index: the next start makes them searchable', async () => {
+    const first = await core();
+    await first.client.call('sync.run', { resources: ['orders'] });
+    const db = first.core.services.db;
+    // what a page of a sync commits before the crash: the rows and the stale mark, no rebuild
+    db.transaction(() => {
+      db.prepare("UPDATE orders SET customer_name = '崩溃前同步的客户' WHERE order_id = (SELECT order_id FROM orders ORDER BY order_id LIMIT 1)").run();
+      db.prepare("INSERT OR IGNORE INTO stale_search_indexes (index_name) VALUES ('orders_search')").run();
+    })();
+    const search = async (client: typeof first.client) => (await client.call('orders.page', { filters: { search: '崩溃前同步' }, limit: 10 })).rows;
+    expect(await search(first.client)).toEqual([]);
+    await first.core.close();
+    const second = await core(first.dataDir);
+    expect((await search(second.client)).map((r) => r.customerName)).toEqual(['崩溃前同步的客户']);
+  });
+
   it('resumes after being killed mid-sync: same row count as the source, no duplicates, intact database', async () => {
     const dataDir = tempDir();
     for (let trial = 0; trial < 5; trial++) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CoreError } from '../contract/errors';
 import type { SqliteDatabase } from '../db';
 import type { JobContext } from '../jobs';
-import { rebuildOrderSearch } from '../review/orders';
+import { rebuildOrderSearch } from '../review/order-search';
 import { EXPORT_KINDS, type ExportKind, type ExportKindSpec } from './export-kinds';
 import { ImportStaging } from './import-staging';
 import { readTable, type TableRow } from './table-reader';

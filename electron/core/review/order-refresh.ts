@@ -3,6 +3,7 @@ import type { SqliteDatabase } from '../db';
 import type { Connector } from '../marketplace/connector';
 import type { OrderInfo } from '../marketplace/koogallery';
 import { parseAmountFen } from '../imports/value-parsers';
+import { writeOrderReindexed } from './order-search';
 import { orderWithLines } from './orders';
 
 /**
@@ -37,7 +38,7 @@ function storeOrderInfo(db: SqliteDatabase, info: OrderInfo, now: number): void 
     };
   });
   const buyer = (info.buyerInfo ?? {}) as { customerName?: string; userName?: string | null };
-  db.transaction(() => {
+  writeOrderReindexed(db, info.orderId, () => {
     db.prepare(
       `INSERT INTO orders (order_id, order_type, status, product_type, product_name, customer_name, user_name, amount_fen, created_at, source, updated_at)
        VALUES (@order_id, @order_type, 'completed', 'general', @product_name, @customer_name, @user_name, @amount_fen, @created_at, 'api', @now)
@@ -61,7 +62,7 @@ function storeOrderInfo(db: SqliteDatabase, info: OrderInfo, now: number): void 
          expire_at = excluded.expire_at, amount_fen = excluded.amount_fen, updated_at = excluded.updated_at`,
     );
     for (const line of lines) upsert.run({ ...line, order_id: info.orderId, now });
-  })();
+  });
 }
 
 function compactUtc(text: string): number {

@@ -64,8 +64,3 @@ function searchCondition(term: string): Condition {
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
-/** Rebuilds the order search index after a bulk load (sync or import): one pass, not row by row. */
-export function rebuildOrderSearch(db: SqliteDatabase): void {
-  db.prepare(`INSERT INTO orders_search (orders_search) VALUES ('rebuild')`).run();
-}

@@ -3,7 +3,7 @@ import type { SyncResource } from '../contract/status.contract';
 import { CoreError } from '../contract/errors';
 import type { EventBus } from '../events/event-bus';
 import type { Connector } from '../marketplace/connector';
-import { rebuildOrderSearch } from '../review/orders';
+import { markOrderSearchStale, rebuildOrderSearchIfStale } from '../review/order-search';
 import { cacheWriter } from './cache-writers';
 
 export interface SyncResult {
@@ -52,7 +52,7 @@ export class SyncEngine {
     this.events.emit({ type: 'sync', resource, state: 'running', message: null });
     try {
       const result = await this.pull(connector, resource, controller.signal);
-      if (resource === 'orders' && result.rows > 0) rebuildOrderSearch(this.db); // also after a cancel: what arrived is searchable
+      if (resource === 'orders') rebuildOrderSearchIfStale(this.db); // also after a cancel or a crash: what arrived is searchable
       this.events.emit({ type: 'sync', resource, state: result.cancelled ? 'cancelled' : result.error ? 'error' : 'idle', message: result.error });
       return result;
     } finally {
@@ -77,6 +77,7 @@ export class SyncEngine {
       const page = outcome.data;
       this.db.transaction(() => {
         write(page.items);
+        if (resource === 'orders' && page.items.length > 0) markOrderSearchStale(this.db);
         saveCursor.run({ resource, cursor: page.nextCursor, at: this.now(), through: page.completeThrough });
       })();
       result.rows += page.items.length;
