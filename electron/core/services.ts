@@ -80,7 +80,7 @@ export class CoreServices {
         }
       },
     });
-    this.sync = new SyncEngine(db, () => this.dataSource.connector, this.events, this.now);
+    this.sync = new SyncEngine(db, () => this.dataSource.connector, this.events, this.now, () => this.checkpoints.catchUp());
     this.tickets = new TicketWork(db, this.now);
     this.exportWatcher = new ExportWatcher(db, this.events);
     this.exports = new ExportService({

@@ -24,4 +24,29 @@ describe('WAL checkpoints on a worker thread', () => {
     expect((db.prepare(`SELECT COUNT(*) AS n FROM settings WHERE key LIKE 'bulk.%'`).get() as { n: number }).n).toBe(20_000);
     db.close();
   });
+
+  it('a long writer that lets the checkpoint catch up keeps the WAL small; one that does not grows it', async () => {
+    const walPeak = async (catchUp: boolean) => {
+      const file = path.join(tempDir(), DATABASE_FILE_NAME);
+      const db = openDatabase(file);
+      const checkpoints = startCheckpoints(file, { intervalMs: 60_000, catchUpAtWalBytes: 4_000_000 });
+      const insert = db.prepare(`INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)`);
+      let peak = 0;
+      for (let batch = 0; batch < 20; batch++) {
+        if (catchUp) await checkpoints.catchUp();
+        db.transaction(() => {
+          for (let i = 0; i < 4_000; i++) insert.run(`bulk.${batch}.${i}`, JSON.stringify('杭州星河信息技术有限公司'.repeat(10)), i);
+        })();
+        peak = Math.max(peak, fs.statSync(`${file}-wal`).size);
+      }
+      await checkpoints.stop();
+      expect((db.prepare(`SELECT COUNT(*) AS n FROM settings WHERE key LIKE 'bulk.%'`).get() as { n: number }).n).toBe(80_000);
+      db.close();
+      return peak;
+    };
+    const withoutCatchUp = await walPeak(false);
+    const withCatchUp = await walPeak(true);
+    expect(withoutCatchUp).toBeGreaterThan(25_000_000);
+    expect(withCatchUp).toBeLessThan(8_000_000);
+  });
 });

@@ -16,6 +16,9 @@ export interface OpenDatabaseOptions {
 
 export const DATABASE_FILE_NAME = 'seller-desk.sqlite';
 
+/** Once a checkpoint has caught up and the WAL restarts, its file is cut back to this size. */
+export const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /**
  * Opens (creating if needed) the local cache. The newer-schema check runs before any pragma that
  * writes, so a file from a newer app version is refused untouched.
@@ -38,7 +41,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // the core checkpoints from a worker thread instead (checkpoints.ts). Commits stay durable in the WAL.
     db.pragma('wal_autocheckpoint = 0');
     // once a checkpoint has caught up, the WAL restarts; past this size its file is cut back
-    db.pragma('journal_size_limit = 67108864');
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
     runMigrations(db, migrations);
     return db;
   } catch (error) {

@@ -30,6 +30,8 @@ export class SyncEngine {
     private readonly connector: () => Connector | null,
     private readonly events: EventBus,
     private readonly now: () => number,
+    /** Lets the WAL checkpoint catch up when it has fallen behind; awaited before each page is written. */
+    private readonly checkpointCatchUp: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   isRunning(resource?: SyncResource): boolean {
@@ -72,7 +74,8 @@ export class SyncEngine {
     let cursor = this.storedCursor(resource);
     for (;;) {
       if (signal.aborted) return { ...result, cancelled: true };
-      const outcome = await connector.listPage(resource, cursor, PAGE_SIZE);
+      // the next page downloads while the checkpoint catches up (if it has to), then is written
+      const [outcome] = await Promise.all([connector.listPage(resource, cursor, PAGE_SIZE), this.checkpointCatchUp()]);
       if (outcome.class !== 'ok') return { ...result, error: `${outcome.code ?? outcome.class}: ${outcome.message}` };
       const page = outcome.data;
       this.db.transaction(() => {

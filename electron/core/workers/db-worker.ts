@@ -6,8 +6,8 @@ import { ExportCancelled, writeExportFile, type ExportFileRequest } from '../exp
  * A worker thread with its own SQLite connection, for work that must never hold up the core's
  * event loop. Role `checkpoints`: copies the WAL back into the database file (a checkpoint after a
  * 1,000,000-row sync copies hundreds of MB: about 0.5 s per 190 MB here). While writes keep coming
- * (a sync, an import) it checkpoints every second, so the WAL never piles up; when idle, every
- * `intervalMs`. Role `export`: streams one export to its file (exports/export-file.ts) from a
+ * it checkpoints every second, when idle every `intervalMs`, and at once on a `checkpoint` request
+ * (a long writer letting it catch up: checkpoints.ts). Role `export`: streams one export to its file (exports/export-file.ts) from a
  * read-only connection, reporting progress, until done, failed or cancelled.
  */
 export interface CheckpointsWorkerData {
@@ -26,7 +26,10 @@ export interface ExportWorkerData {
 
 export type DbWorkerData = CheckpointsWorkerData | ExportWorkerData;
 
-export type DbWorkerRequest = { type: 'stop' } | { type: 'cancel' };
+export type DbWorkerRequest = { type: 'stop' } | { type: 'cancel' } | { type: 'checkpoint' };
+
+/** The checkpoint worker's answer to a `checkpoint` request. */
+export type CheckpointsWorkerMessage = { type: 'checkpointed' };
 
 export type ExportWorkerMessage =
   | { type: 'progress'; rows: number; total: number }
@@ -43,12 +46,17 @@ function runCheckpoints({ file, intervalMs, nativeBinding }: CheckpointsWorkerDa
   const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   let timer: NodeJS.Timeout;
   const checkpoint = () => {
+    clearTimeout(timer);
     const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
     const copied = (result?.checkpointed ?? 0) > 0;
     timer = setTimeout(checkpoint, copied ? Math.min(BUSY_INTERVAL_MS, intervalMs) : intervalMs);
   };
   timer = setTimeout(checkpoint, intervalMs);
   parentPort!.on('message', (message: DbWorkerRequest) => {
+    if (message.type === 'checkpoint') {
+      checkpoint();
+      parentPort!.postMessage({ type: 'checkpointed' } satisfies CheckpointsWorkerMessage);
+    }
     if (message.type !== 'stop') return;
     clearTimeout(timer);
     db.close();
