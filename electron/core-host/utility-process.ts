@@ -1,6 +1,5 @@
 import type {} from 'electron';
-import { createCore, type Core } from '../core';
-import { isWireRequest, type WireMessage } from '../core/contract';
+import { connectWire, createCore, type Core } from '../core';
 import { APP_VERSION } from '../app-version';
 import { createUtilityPlatform, handlePlatformReply } from './utility-platform';
 
@@ -21,14 +20,9 @@ type UtilityPort = Electron.MessagePortMain;
 let corePromise: Promise<Core> | null = null;
 
 function serveRendererPort(port: UtilityPort, core: Core): void {
-  const post = (message: WireMessage) => port.postMessage(message);
-  const unsubscribe = core.subscribe((event) => post({ kind: 'event', event }));
-  port.on('message', (e) => {
-    const request: unknown = e.data;
-    if (!isWireRequest(request)) return;
-    void core.dispatch(request.method, request.input).then((result) => post({ kind: 'result', id: request.id, result }));
-  });
-  port.on('close', unsubscribe);
+  const connection = connectWire(core, (message) => port.postMessage(message));
+  port.on('message', (e) => connection.receive(e.data));
+  port.on('close', connection.close);
   port.start();
 }
 

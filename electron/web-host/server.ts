@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Core } from '../core';
-import { CoreError, isWireRequest, type CallResult, type WireMessage } from '../core/contract';
+import { connectWire, type Core } from '../core';
+import { CoreError, type CallResult } from '../core/contract';
 import { WebHostGuard } from './auth';
 import { serveStatic } from './static-files';
 
@@ -150,22 +150,19 @@ async function readCall(req: http.IncomingMessage): Promise<{ method: string; in
 
 /** One page's connection: its calls answered in any order by id, and every core event. */
 function serveSocket(ws: WebSocket, core: Core): void {
-  const send = (message: WireMessage) => {
+  const connection = connectWire(core, (message) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
-  const unsubscribe = core.subscribe((event) => send({ kind: 'event', event }));
-  ws.on('close', unsubscribe);
-  ws.on('message', (data) => {
-    let request: unknown;
-    try {
-      request = JSON.parse(String(data));
-    } catch {
-      request = null;
-    }
-    if (!isWireRequest(request)) {
-      ws.close(1003, 'expected {"kind":"call","id":number,"method":string,"input":object}');
-      return;
-    }
-    void core.dispatch(request.method, request.input).then((result) => send({ kind: 'result', id: request.id, result }));
   });
+  ws.on('close', connection.close);
+  ws.on('message', (data) => {
+    if (!connection.receive(parseJson(String(data)))) ws.close(1003, 'expected {"kind":"call","id":number,"method":string,"input":object}');
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -1,9 +1,10 @@
 import { Alert, Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CoreCallError, type ExportResult, type ExportSelection } from '../../electron/core/contract';
+import type { ExportResult, ExportSelection } from '../../electron/core/contract';
 import { useCore } from '../stores/core-store';
 import { JobProgressLine, useJobProgress } from './JobProgress';
+import { errorMessage } from '../app/error-message';
 
 type Format = ExportResult['format'];
 
@@ -32,7 +33,7 @@ export function ExportButton({ selection, testId }: { selection: ExportSelection
     try {
       setResult(await client!.call('exports.start', { selection, format, jobId: id, ...(fileName.trim() ? { fileName: fileName.trim() } : {}) }));
     } catch (e) {
-      setError(e instanceof CoreCallError && e.code === 'CANCELLED' ? t('exports.cancelled') : e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t('exports.cancelled')));
     } finally {
       setJobId(null);
     }

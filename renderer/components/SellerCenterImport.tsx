@@ -1,10 +1,11 @@
 import { Alert, Button, Modal, Select, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CoreCallError, type MethodOutput } from '../../electron/core/contract';
+import type { MethodOutput } from '../../electron/core/contract';
 import { toBase64 } from '../app/file-base64';
 import { useCore } from '../stores/core-store';
 import { JobProgressLine, useJobProgress } from './JobProgress';
+import { errorMessage } from '../app/error-message';
 
 type ImportResult = MethodOutput<'imports.sellerCenter'>;
 type Kind = ImportResult['kind'];
@@ -40,7 +41,7 @@ export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImporte
       setResult(answer);
       if (answer.imported > 0) onImported();
     } catch (e) {
-      setError(e instanceof CoreCallError && e.code === 'CANCELLED' ? t('imports.cancelled') : e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t('imports.cancelled')));
     } finally {
       setJobId(null);
     }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../electron/core/contract';
 import { useCore } from '../stores/core-store';
+import { errorMessage } from '../app/error-message';
 
 type CredentialsStatus = MethodOutput<'marketplace.credentialsStatus'>;
 type Capabilities = MethodOutput<'marketplace.capabilities'>;
@@ -30,7 +31,7 @@ export function CredentialsCard() {
       await useCore.getState().refreshStatus();
       void message.success(t('settings.saved'));
     } catch (error) {
-      void message.error(t('settings.failed', { message: error instanceof Error ? error.message : String(error) }));
+      void message.error(t('settings.failed', { message: errorMessage(error) }));
     }
   };
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../electron/core/contract';
 import { useCore } from '../stores/core-store';
 import { CredentialsCard } from './CredentialsCard';
+import { errorMessage } from '../app/error-message';
 
 const TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Europe/Berlin', 'America/New_York', 'UTC'];
 
@@ -21,7 +22,7 @@ export function SettingsPage() {
       await updateSettings(changes);
       void message.success(t('settings.saved'));
     } catch (error) {
-      void message.error(t('settings.failed', { message: error instanceof Error ? error.message : String(error) }));
+      void message.error(t('settings.failed', { message: errorMessage(error) }));
     }
   };
 

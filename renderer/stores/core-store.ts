@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { CoreCallError, type AppInfo, type AppStatus, type CoreClient, type CoreEvent, type Settings } from '../../electron/core/contract';
+import type { AppInfo, AppStatus, CoreClient, CoreEvent, Settings } from '../../electron/core/contract';
+import { errorMessage } from '../app/error-message';
 
 type Notice = Extract<CoreEvent, { type: 'notice' }>;
 
@@ -37,7 +38,7 @@ export const useCore = create<CoreState>((set, get) => ({
       ]);
       set({ info, settings, status, connectionError: null });
     } catch (error) {
-      set({ connectionError: describe(error) });
+      set({ connectionError: errorMessage(error) });
     }
   },
 
@@ -47,7 +48,7 @@ export const useCore = create<CoreState>((set, get) => ({
     try {
       set({ status: await client.call('status.get', {}), connectionError: null });
     } catch (error) {
-      set({ connectionError: describe(error) });
+      set({ connectionError: errorMessage(error) });
     }
   },
 
@@ -68,9 +69,4 @@ function onCoreEvent(event: CoreEvent): void {
   if (event.type === 'status') useCore.setState({ status: event.status });
   else if (event.type === 'queue' && state.status) useCore.setState({ status: { ...state.status, usageQueue: event.queue } });
   else if (event.type === 'notice') useCore.setState({ notices: [...state.notices, event] });
-}
-
-function describe(error: unknown): string {
-  if (error instanceof CoreCallError) return error.message;
-  return error instanceof Error ? error.message : String(error);
 }

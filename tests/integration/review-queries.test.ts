@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Core } from '../../electron/core';
 import type { CoreClient } from '../../electron/core/contract';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
 import { startCore } from '../support/core';
+import { useFileTempDir } from '../support/temp-dir';
 
-// one data folder for the whole file (useTempDirs removes its folders after each test)
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-review-'));
+const dataDir = useFileTempDir();
 let sandbox: SandboxServer;
 let core: Core;
 let client: CoreClient;
@@ -21,7 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await core.close();
   await sandbox.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('review pages in the core', () => {

@@ -3,15 +3,15 @@ import type { Core } from '../../electron/core';
 import type { CoreClient } from '../../electron/core/contract';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
 import { startCore } from '../support/core';
-import { useTempDirs } from '../support/temp-dir';
+import { useFileTempDir } from '../support/temp-dir';
 
-const tempDir = useTempDirs();
+const dataDir = useFileTempDir();
 let sandbox: SandboxServer;
 let core: Core;
 let client: CoreClient;
 beforeAll(async () => {
   sandbox = await startSandboxServer({ seed: 'tickets', size: 'small' });
-  ({ core, client } = await startCore(tempDir(), { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0 }));
+  ({ core, client } = await startCore(dataDir, { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0 }));
   await client.call('sync.run', { resources: ['tickets'] });
 });
 afterAll(async () => {

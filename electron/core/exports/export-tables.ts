@@ -3,10 +3,18 @@ import type { orderFiltersSchema } from '../contract/review.contract';
 import type { ExportSelection, ExportTableName, usageRecordExportFiltersSchema } from '../contract/exports.contract';
 import type { SqliteDatabase } from '../db';
 import { BILL_LIST } from '../review/bills';
-import { joinConditions, type Condition, type ReviewList } from '../review/keyset';
+import { countSql, joinConditions, type Condition, type ReviewList } from '../review/keyset';
 import { ORDER_LIST } from '../review/orders';
 import { TICKET_LIST } from '../review/tickets';
 import { DETAIL_LIST } from '../review/transaction-details';
+import {
+  BILLING_STATUSES as BILLING_STATUS_WORDS,
+  CHARGING_MODES as CHARGING_MODE_WORDS,
+  ORDER_STATUSES as ORDER_STATUS_WORDS,
+  ORDER_TYPES as ORDER_TYPE_WORDS,
+  PRODUCT_TYPES as PRODUCT_TYPE_WORDS,
+  shownWords,
+} from '../imports/value-parsers';
 import type { ExportColumn } from './writers';
 
 /** One exported column: what the writer needs, the SQL that reads it, and labels for codes. */
@@ -37,11 +45,12 @@ export interface ExportTable<F> {
   leftOut?(db: SqliteDatabase, filters: F): LeftOut[];
 }
 
-const PRODUCT_TYPES = { general: '通用商品', joint_operation: '联营商品', curated_certified: '严选&认证部件', huawei_self_service: '华为自服务商品' };
-const CHARGING_MODES = { PERIOD: '包周期', ONE_TIME: '按次', ON_DEMAND: '按需', ON_DEMAND_PKG: '按需套餐包' };
-const ORDER_STATUSES = { pending_payment: '待支付', processing: '处理中', cancelled: '已取消', completed: '已完成' };
-const ORDER_TYPES = { NEW: '新购', RENEW: '续费', CHANGE: '变更', UNSUBSCRIBE: '退订', TRIAL: '试用', TRIAL_TO_FORMAL: '试用转正' };
-const BILLING_STATUSES = { billed: '已出账', unbilled: '待出账' };
+// the words an import reads are the words an export writes
+const PRODUCT_TYPES = shownWords(PRODUCT_TYPE_WORDS);
+const CHARGING_MODES = shownWords(CHARGING_MODE_WORDS);
+const ORDER_STATUSES = shownWords(ORDER_STATUS_WORDS);
+const ORDER_TYPES = shownWords(ORDER_TYPE_WORDS);
+const BILLING_STATUSES = shownWords(BILLING_STATUS_WORDS);
 const TICKET_STATUSES = { pending: '待受理', processing: '处理中', awaiting_customer: '待客户确认', closed: '已关闭' };
 const PRIORITIES = { high: '高', medium: '中', low: '低' };
 const USAGE_STATES = { queued: '待发送', sending: '发送中', accepted: '已接受', rejected: '已拒绝', anomaly: '异常', expired: '已过期' };
@@ -67,9 +76,9 @@ function reviewListExport<F, R>(list: ReviewList<F, R>, title: string, fields: E
   };
 }
 
-function countRows(db: SqliteDatabase, from: string, conditions: Condition[]): number {
-  const { where, params } = joinConditions(conditions);
-  return (db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${where}`).get(params) as { n: number }).n;
+function countRows(db: SqliteDatabase, table: string, conditions: Condition[]): number {
+  const { sql, params } = countSql(table, conditions);
+  return (db.prepare(sql).get(params) as { n: number }).n;
 }
 
 /** Seller Center exports orders' transaction details for 包周期 and 按次 products only (product.md §3.2). */

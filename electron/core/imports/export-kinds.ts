@@ -19,8 +19,6 @@ export interface ExportKindSpec {
   label: string;
   aliases: Record<string, string[]>;
   required: string[];
-  /** How many values `parse` returns per row (the staging table's width). */
-  width: number;
   parse(fields: Fields): Parsed;
   writer(db: SqliteDatabase): (values: unknown[]) => void;
 }
@@ -58,7 +56,6 @@ export const ORDERS: ExportKindSpec = {
   label: '订单',
   aliases: orderAliases,
   required: ['order_id', 'status', 'created_at'],
-  width: 11,
   parse(fields) {
     const problems: CellProblem[] = [];
     const values = [
@@ -101,7 +98,6 @@ export const TRANSACTION_DETAILS: ExportKindSpec = {
   label: '交易明细',
   aliases: detailAliases,
   required: ['order_id', 'transaction_at', 'amount'],
-  width: 14,
   parse(fields) {
     const problems: CellProblem[] = [];
     const orderId = text(fields, 'order_id', problems, 64);
@@ -147,7 +143,6 @@ export const BILLS: ExportKindSpec = {
   label: '账单',
   aliases: billAliases,
   required: ['bill_id', 'billing_period', 'amount'],
-  width: 8,
   parse(fields) {
     const problems: CellProblem[] = [];
     const billId = text(fields, 'bill_id', problems, 64);

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../db';
 
 const BATCH_ROWS = 2000;
@@ -10,18 +11,12 @@ let stagingTables = 0;
  */
 export class ImportStaging {
   private readonly table = `import_staging_${++stagingTables}`;
-  private readonly insert;
+  /** Created with the first row, as wide as it is. */
+  private insert: Statement | null = null;
   private batch: unknown[][] = [];
   private staged = 0;
 
-  constructor(
-    private readonly db: SqliteDatabase,
-    width: number,
-  ) {
-    // columns without a declared type keep each value exactly as given (integer, text or null)
-    db.exec(`CREATE TEMP TABLE ${this.table} (${Array.from({ length: width }, (_, i) => `v${i}`).join(', ')})`);
-    this.insert = db.prepare(`INSERT INTO temp.${this.table} VALUES (${Array.from({ length: width }, () => '?').join(', ')})`);
-  }
+  constructor(private readonly db: SqliteDatabase) {}
 
   get rows(): number {
     return this.staged + this.batch.length;
@@ -38,14 +33,8 @@ export class ImportStaging {
    */
   commit(write: (values: unknown[]) => void, andThen: () => void): void {
     this.flush();
-    const chunk = this.db.prepare(`SELECT rowid, * FROM temp.${this.table} WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH_ROWS}`).raw();
     this.db.transaction(() => {
-      for (let after = 0; ; ) {
-        const rows = chunk.all(after) as unknown[][];
-        if (rows.length === 0) break;
-        for (const row of rows) write(row.slice(1));
-        after = rows.at(-1)![0] as number;
-      }
+      if (this.insert) this.readBack(write);
       andThen();
     })();
   }
@@ -59,9 +48,26 @@ export class ImportStaging {
     if (this.batch.length === 0) return;
     const rows = this.batch;
     this.batch = [];
+    const insert = (this.insert ??= this.createTable(rows[0]!.length));
     this.db.transaction(() => {
-      for (const values of rows) this.insert.run(values);
+      for (const values of rows) insert.run(values);
     })();
     this.staged += rows.length;
+  }
+
+  private readBack(write: (values: unknown[]) => void): void {
+    const chunk = this.db.prepare(`SELECT rowid, * FROM temp.${this.table} WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH_ROWS}`).raw();
+    for (let after = 0; ; ) {
+      const rows = chunk.all(after) as unknown[][];
+      if (rows.length === 0) return;
+      for (const row of rows) write(row.slice(1));
+      after = rows.at(-1)![0] as number;
+    }
+  }
+
+  private createTable(width: number): Statement {
+    // columns without a declared type keep each value exactly as given (integer, text or null)
+    this.db.exec(`CREATE TEMP TABLE ${this.table} (${Array.from({ length: width }, (_, i) => `v${i}`).join(', ')})`);
+    return this.db.prepare(`INSERT INTO temp.${this.table} VALUES (${Array.from({ length: width }, () => '?').join(', ')})`);
   }
 }

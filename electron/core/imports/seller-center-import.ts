@@ -59,7 +59,7 @@ export async function importSellerCenterFile(db: SqliteDatabase, file: string, k
     for (const row of head) if (row.row > header.row) yield row;
     yield* rows;
   })();
-  const staging = new ImportStaging(db, spec.width);
+  const staging = new ImportStaging(db);
   try {
     const { rows: read, problems } = await stageRows(body, spec, header, mapping, staging, job);
     const result: ImportResult = { kind, rows: read, imported: 0, problems, refused: problems.length > 0, needsMapping: null };

@@ -55,6 +55,11 @@ export function parseCode(value: unknown, table: Record<string, string[]>): stri
   return null;
 }
 
+/** The word Seller Center shows for each code (the first of its words), e.g. for an export's cells. */
+export function shownWords(table: Record<string, string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(table).map(([code, words]) => [code, words[0]!]));
+}
+
 export const ORDER_STATUSES = { pending_payment: ['待支付', 'Pending payment'], processing: ['处理中', 'Processing'], cancelled: ['已取消', 'Cancelled', 'Canceled'], completed: ['已完成', 'Completed'] };
 export const PRODUCT_TYPES = { general: ['通用商品', 'General'], joint_operation: ['联营商品', 'Joint operation'], curated_certified: ['严选&认证部件', '严选商品', 'Curated'], huawei_self_service: ['华为自服务商品', 'Huawei self-service'] };
 export const CHARGING_MODES = { PERIOD: ['包周期', '包年/包月', '包年包月', 'Yearly/Monthly'], ONE_TIME: ['按次', 'One-time'], ON_DEMAND: ['按需', 'Pay-per-use'], ON_DEMAND_PKG: ['按需套餐包', '套餐包', 'Package'] };

@@ -7,8 +7,9 @@ import { ExportCancelled, writeExportFile, type ExportFileRequest } from '../exp
  * event loop. Role `checkpoints`: copies the WAL back into the database file (a checkpoint after a
  * 1,000,000-row sync copies hundreds of MB: about 0.5 s per 190 MB here). While writes keep coming
  * it checkpoints every second, when idle every `intervalMs`, and at once on a `checkpoint` request
- * (a long writer letting it catch up: checkpoints.ts). Role `export`: streams one export to its file (exports/export-file.ts) from a
- * read-only connection, reporting progress, until done, failed or cancelled.
+ * (a long writer letting it catch up: checkpoints.ts). Role `export`: streams one export to its file
+ * (exports/export-file.ts) from a read-only connection, reporting progress, until done, failed or
+ * cancelled.
  */
 export interface CheckpointsWorkerData {
   role: 'checkpoints';
@@ -42,8 +43,13 @@ else if (data.role === 'export') void runExport(data);
 
 const BUSY_INTERVAL_MS = 1_000;
 
+/** This worker's own connection to the app's database (never a new file). */
+function connect(file: string, nativeBinding: string | undefined, readonly: boolean): Database.Database {
+  return new Database(file, { readonly, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
 function runCheckpoints({ file, intervalMs, nativeBinding }: CheckpointsWorkerData): void {
-  const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = connect(file, nativeBinding, false);
   let timer: NodeJS.Timeout;
   const checkpoint = () => {
     clearTimeout(timer);
@@ -70,7 +76,7 @@ async function runExport({ file, request, nativeBinding }: ExportWorkerData): Pr
   parentPort!.on('message', (message: DbWorkerRequest) => {
     if (message.type === 'cancel') cancelled = true;
   });
-  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = connect(file, nativeBinding, true);
   try {
     const result = await writeExportFile(db, request, { progress: (rows, total) => post({ type: 'progress', rows, total }), cancelled: () => cancelled });
     post({ type: 'done', result });

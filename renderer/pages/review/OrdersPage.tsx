@@ -14,6 +14,7 @@ import { DayRangeFilter } from './DayRangeFilter';
 import { ProductTypeTabs } from './ProductTypeTabs';
 import { useLabels } from './use-labels';
 import { useFilters, useReviewSource } from './use-review-source';
+import { errorMessage } from '../../app/error-message';
 
 type Filters = NonNullable<MethodInput<'orders.page'>['filters']>;
 type OrderRow = MethodOutput<'orders.page'>['rows'][number];
@@ -87,7 +88,7 @@ function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => voi
     try {
       setDetail(await client!.call('orders.refresh', { orderId }));
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorMessage(error));
     } finally {
       setRefreshing(false);
     }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { useCore } from '../../stores/core-store';
+import { errorMessage } from '../../app/error-message';
 
 type TicketRow = MethodOutput<'tickets.page'>['rows'][number];
 
@@ -20,7 +21,7 @@ export function TicketDrawer({ ticket, onClose, onChanged }: { ticket: TicketRow
       onChanged();
       onClose();
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorMessage(error));
     }
   };
   return (

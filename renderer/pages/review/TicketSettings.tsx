@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { useCore } from '../../stores/core-store';
+import { errorMessage } from '../../app/error-message';
 
 type Hours = MethodOutput<'tickets.receptionHours'>;
 
@@ -25,7 +26,7 @@ export function TicketSettings({ onChanged }: { onChanged: () => void }) {
       void message.success(t('settings.saved'));
       onChanged();
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorMessage(error));
     }
   };
   const weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`review.weekdays.${d}`) }));

@@ -29,40 +29,40 @@ export function UsageWindowsTable() {
   });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-    <ExportButton selection={{ table: 'usage_windows', filters: {} }} testId="usage-export-windows" />
-    <Table
-      size="small"
-      rowKey={(w) => `${w.windowOpensAt}-${w.billingCycle}`}
-      dataSource={windows}
-      locale={{ emptyText: <Empty description={t('usage.noWindows')} /> }}
-      pagination={false}
-      data-testid="usage-windows"
-      onRow={(w) => ({ 'data-testid': `usage-window-${w.windowOpensAt}` }) as React.HTMLAttributes<HTMLElement>}
-      expandable={{ expandedRowRender: (w) => <UsageRecordsTable windowOpensAt={w.windowOpensAt} /> }}
-      columns={[
-        {
-          title: t('usage.window'),
-          key: 'window',
-          width: 210,
-          render: (_: unknown, w: UsageWindow) => `${formatTime(w.windowOpensAt, timeZone)} – ${formatTime(w.windowClosesAt, timeZone).slice(11)}`,
-        },
-        { title: t('usage.cycle'), dataIndex: 'billingCycle', width: 90, render: (c: string) => t(`usage.${c}`) },
-        count('records'),
-        count('waiting', 'blue'),
-        count('onTime', 'green'),
-        count('late', 'orange'),
-        count('overdue', 'red'),
-        count('rejected', 'red'),
-        count('expired', 'default'),
-        count('anomaly', 'purple'),
-        {
-          title: t('usage.onTimeRatio'),
-          dataIndex: 'onTimeRatio',
-          width: 100,
-          render: (ratio: number | null) => <span data-testid="usage-on-time-ratio">{ratio === null ? '-' : `${(ratio * 100).toFixed(1)}%`}</span>,
-        },
-      ]}
-    />
+      <ExportButton selection={{ table: 'usage_windows', filters: {} }} testId="usage-export-windows" />
+      <Table
+        size="small"
+        rowKey={(w) => `${w.windowOpensAt}-${w.billingCycle}`}
+        dataSource={windows}
+        locale={{ emptyText: <Empty description={t('usage.noWindows')} /> }}
+        pagination={false}
+        data-testid="usage-windows"
+        onRow={(w) => ({ 'data-testid': `usage-window-${w.windowOpensAt}` }) as React.HTMLAttributes<HTMLElement>}
+        expandable={{ expandedRowRender: (w) => <UsageRecordsTable windowOpensAt={w.windowOpensAt} /> }}
+        columns={[
+          {
+            title: t('usage.window'),
+            key: 'window',
+            width: 210,
+            render: (_: unknown, w: UsageWindow) => `${formatTime(w.windowOpensAt, timeZone)} – ${formatTime(w.windowClosesAt, timeZone).slice(11)}`,
+          },
+          { title: t('usage.cycle'), dataIndex: 'billingCycle', width: 90, render: (c: string) => t(`usage.${c}`) },
+          count('records'),
+          count('waiting', 'blue'),
+          count('onTime', 'green'),
+          count('late', 'orange'),
+          count('overdue', 'red'),
+          count('rejected', 'red'),
+          count('expired', 'default'),
+          count('anomaly', 'purple'),
+          {
+            title: t('usage.onTimeRatio'),
+            dataIndex: 'onTimeRatio',
+            width: 100,
+            render: (ratio: number | null) => <span data-testid="usage-on-time-ratio">{ratio === null ? '-' : `${(ratio * 100).toFixed(1)}%`}</span>,
+          },
+        ]}
+      />
     </Space>
   );
 }
