@@ -8,7 +8,8 @@ await Promise.all([
   build(nodeBundle('electron/main/main.ts', 'dist/electron/main.cjs', 'cjs')),
   build({ ...nodeBundle('electron/preload/preload.ts', 'dist/electron/preload.cjs', 'cjs'), platform: 'browser', external: ['electron'] }),
   build(nodeBundle('electron/core-host/utility-process.ts', 'dist/electron/core-host.cjs', 'cjs')),
-  build(nodeBundle('electron/core/workers/db-worker.ts', 'dist/workers/db-worker.mjs')),
+  build(nodeBundle('electron/core/db/checkpoint-worker.ts', 'dist/workers/checkpoint-worker.mjs')),
+  build(nodeBundle('electron/core/exports/export-worker.ts', 'dist/workers/export-worker.mjs')),
   build(nodeBundle('electron/web-host/main.ts', 'dist/web-host/main.js')),
   build(nodeBundle('electron/sandbox/main.ts', 'dist/sandbox/main.js')),
 ]);

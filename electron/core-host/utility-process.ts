@@ -1,6 +1,8 @@
 import type {} from 'electron';
 import { connectWire, createCore, type Core } from '../core';
 import { APP_VERSION } from '../app-version';
+import { startSandboxServer } from '../sandbox';
+import { isMainToCoreHost, type CoreHostToMain } from './protocol';
 import { createUtilityPlatform, handlePlatformReply } from './utility-platform';
 
 /**
@@ -8,16 +10,10 @@ import { createUtilityPlatform, handlePlatformReply } from './utility-platform';
  * message with the data folder, then hands over one MessagePort per renderer window.
  * Runs as plain Node: `process.parentPort` is the only Electron-specific thing it touches.
  */
-interface StartMessage {
-  type: 'start';
-  dataDir: string;
-  downloadsFolder?: string;
-  nativeBinding?: string;
-}
-
 type UtilityPort = Electron.MessagePortMain;
 
 let corePromise: Promise<Core> | null = null;
+const toMain = (message: CoreHostToMain) => process.parentPort?.postMessage(message);
 
 function serveRendererPort(port: UtilityPort, core: Core): void {
   const connection = connectWire(core, (message) => port.postMessage(message));
@@ -27,23 +23,24 @@ function serveRendererPort(port: UtilityPort, core: Core): void {
 }
 
 process.parentPort?.on('message', (e) => {
-  const message = e.data as { type?: string };
+  const message: unknown = e.data;
+  if (!isMainToCoreHost(message)) return;
   if (message.type === 'start') {
-    const start = message as StartMessage;
     corePromise = createCore({
-      dataDir: start.dataDir,
-      platform: createUtilityPlatform(process.parentPort, start.downloadsFolder),
+      dataDir: message.dataDir,
+      platform: createUtilityPlatform(process.parentPort, message.downloadsFolder),
       appVersion: APP_VERSION,
-      ...(start.nativeBinding ? { nativeBinding: start.nativeBinding } : {}),
+      sandbox: { start: startSandboxServer },
+      ...(message.nativeBinding ? { nativeBinding: message.nativeBinding } : {}),
     });
     corePromise.then(
-      () => process.parentPort?.postMessage({ type: 'ready' }),
-      (error: unknown) => process.parentPort?.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      () => toMain({ type: 'ready' }),
+      (error: unknown) => toMain({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
   } else if (message.type === 'renderer-port' && e.ports[0] && corePromise) {
     const port = e.ports[0];
     void corePromise.then((core) => serveRendererPort(port, core));
   } else if (message.type === 'platform-reply') {
-    handlePlatformReply(message as Parameters<typeof handlePlatformReply>[0]);
+    handlePlatformReply(message);
   }
 });

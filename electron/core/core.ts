@@ -1,27 +1,25 @@
 import { type z } from 'zod';
-import { contract, CoreError, isMethodName, type CallResult, type CoreEvent } from './contract';
-import { buildHandlers, type HandlerTable } from './handlers';
-import { CoreServices, type CoreOptions } from './services';
+import { contract, CoreError, isMethodName, type CallResult, type CoreEvent, type HandlerTable } from './contract';
+import { composeCore, type CoreHostApi, type CoreOptions } from './composition';
 
-export type { CoreOptions } from './services';
+export type { CoreOptions, CoreHostApi } from './composition';
 
 /** The whole app behind one door: every transport calls `dispatch` and listens to `subscribe`. */
 export interface Core {
   dispatch(method: string, input: unknown): Promise<CallResult>;
   subscribe(listener: (event: CoreEvent) => void): () => void;
   close(): Promise<void>;
-  /** For tests and hosts that need direct access (e.g. to read the database file path). */
-  readonly services: CoreServices;
+  /** What hosts and tests may use besides the contract. */
+  readonly host: CoreHostApi;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const services = await CoreServices.start(options);
-  const handlers = buildHandlers(services);
+  const composed = await composeCore(options);
   return {
-    dispatch: (method, input) => dispatch(handlers, method, input),
-    subscribe: (listener) => services.events.subscribe(listener),
-    close: () => services.close(),
-    services,
+    dispatch: (method, input) => dispatch(composed.handlers, method, input),
+    subscribe: (listener) => composed.events.subscribe(listener),
+    close: composed.close,
+    host: composed.host,
   };
 }
 

@@ -1,6 +1,7 @@
 import { MessageChannelMain, Notification, shell, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import log from 'electron-log/main';
-import type { AppStatus, UsageQueueSummary, WireMessage } from '../core/contract';
+import { createClient, createWireClient, type UsageQueueSummary, type WireMessage } from '../core/contract';
+import { isCoreHostToMain, type MainToCoreHost, type PlatformReply, type PlatformRequest } from '../core-host';
 import { KeychainSecrets } from './keychain-secrets';
 
 export interface CoreProcessOptions {
@@ -23,74 +24,80 @@ export class CoreProcess {
     this.secrets = new KeychainSecrets(options.dataDir);
     this.child = utilityProcess.fork(options.entry, [], { serviceName: 'Seller Desk core', stdio: 'inherit' });
     this.ready = new Promise((resolve, reject) => {
-      this.child.on('message', (message: { type?: string; message?: string }) => {
+      this.child.on('message', (message: unknown) => {
+        if (!isCoreHostToMain(message)) return;
         if (message.type === 'ready') resolve();
         else if (message.type === 'failed') reject(new Error(message.message));
-        else this.onPlatformMessage(message);
+        else if (message.type === 'notify') new Notification({ title: message.title, body: message.body }).show();
+        else void this.answer(message).then((reply) => this.post(reply));
       });
       this.child.once('exit', (code) => reject(new Error(`The core process exited with code ${code}`)));
     });
-    this.child.postMessage({ type: 'start', dataDir: options.dataDir, downloadsFolder: options.downloadsFolder, nativeBinding: options.nativeBinding });
+    this.post({ type: 'start', dataDir: options.dataDir, downloadsFolder: options.downloadsFolder, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   }
 
   connectRenderer(contents: WebContents): void {
-    const { port1, port2 } = new MessageChannelMain();
-    this.child.postMessage({ type: 'renderer-port' }, [port1]);
-    contents.postMessage('core:port', null, [port2]);
+    contents.postMessage('core:port', null, [this.newPort()]);
   }
 
-  /** The main process's own client: it only listens, for the tray's queue summary. */
+  /** The main process's own client: it only reads the usage queue, for the tray. */
   watchQueue(listener: (queue: UsageQueueSummary) => void): void {
-    const { port1, port2 } = new MessageChannelMain();
-    this.child.postMessage({ type: 'renderer-port' }, [port1]);
-    port2.on('message', ({ data }) => {
-      const message = data as WireMessage;
-      if (message.kind === 'event' && message.event.type === 'queue') listener(message.event.queue);
-      if (message.kind === 'event' && message.event.type === 'status') listener(message.event.status.usageQueue);
-      if (message.kind === 'result' && message.result.ok) listener((message.result.value as AppStatus).usageQueue);
+    const port = this.newPort();
+    const wire = createWireClient((request) => port.postMessage(request));
+    port.on('message', ({ data }) => wire.receive(data as WireMessage));
+    port.start();
+    const client = createClient(wire.transport);
+    client.subscribe((event) => {
+      if (event.type === 'queue') listener(event.queue);
+      if (event.type === 'status') listener(event.status.usageQueue);
     });
-    port2.start();
-    port2.postMessage({ kind: 'call', id: 1, method: 'status.get', input: {} });
+    void client.call('status.get', {}).then((status) => listener(status.usageQueue), (error: unknown) => log.warn('status.get for the tray failed', error));
   }
 
   stop(): void {
     this.child.kill();
   }
 
-  private onPlatformMessage(message: Record<string, unknown>): void {
-    if (message.type === 'notify') {
-      new Notification({ title: String(message.title), body: String(message.body) }).show();
-    } else if (message.type === 'platform-request' && message.op === 'file.show') {
-      void this.showFile(message).then((reply) => this.child.postMessage({ type: 'platform-reply', id: message.id, ...reply }));
-    } else if (message.type === 'platform-request') {
-      this.child.postMessage({ type: 'platform-reply', id: message.id, ...this.runSecretOp(message) });
+  private newPort(): Electron.MessagePortMain {
+    const { port1, port2 } = new MessageChannelMain();
+    this.child.postMessage({ type: 'renderer-port' } satisfies MainToCoreHost, [port1]);
+    return port2;
+  }
+
+  private post(message: MainToCoreHost): void {
+    this.child.postMessage(message);
+  }
+
+  private async answer(request: PlatformRequest): Promise<PlatformReply> {
+    const reply = (value: unknown): PlatformReply => ({ type: 'platform-reply', id: request.id, value });
+    try {
+      switch (request.op) {
+        case 'secret.get':
+          return reply(this.secrets.get(request.args.name));
+        case 'secret.set':
+          this.secrets.set(request.args.name, request.args.value);
+          return reply(null);
+        case 'secret.delete':
+          this.secrets.delete(request.args.name);
+          return reply(null);
+        case 'file.show':
+          return reply(await this.showFile(request.args.file, request.args.how));
+      }
+    } catch (error) {
+      // the message names the operation, never a secret's value
+      log.warn(`platform operation ${request.op} failed`);
+      return { type: 'platform-reply', id: request.id, error: error instanceof Error ? error.message : String(error) };
     }
   }
 
   /** An exported file, opened with its program or shown in its folder (the core checked it is an export). */
-  private async showFile(message: Record<string, unknown>): Promise<{ value?: unknown; error?: string }> {
-    const { file, how } = (message.args ?? {}) as { file?: string; how?: string };
-    if (typeof file !== 'string') return { error: 'file.show needs a file' };
+  private async showFile(file: string, how: 'open' | 'reveal'): Promise<boolean> {
     if (how === 'reveal') {
       shell.showItemInFolder(file);
-      return { value: true };
+      return true;
     }
     const failure = await shell.openPath(file);
-    return failure ? { error: failure } : { value: true };
-  }
-
-  private runSecretOp(message: Record<string, unknown>): { value?: unknown; error?: string } {
-    const args = (message.args ?? {}) as { name?: string; value?: string };
-    const name = String(args.name);
-    try {
-      if (message.op === 'secret.get') return { value: this.secrets.get(name) };
-      if (message.op === 'secret.set') return { value: this.secrets.set(name, String(args.value)) };
-      if (message.op === 'secret.delete') return { value: this.secrets.delete(name) };
-      return { error: `unknown platform operation ${String(message.op)}` };
-    } catch (error) {
-      // the message names the operation, never the secret's value
-      log.warn(`secret operation ${String(message.op)} on ${name} failed`);
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
+    if (failure) throw new Error(failure);
+    return true;
   }
 }

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { session, type WebContents, type WebFrameMain } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../web-host/static-files';
+import { CONTENT_SECURITY_POLICY } from '../core/platform';
 
 /**
  * Locks the window down: strict CSP, no navigation away from the bundled renderer, no new windows,

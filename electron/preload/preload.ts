@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isMethodName, type CallResult, type CoreEvent, type WireMessage } from '../core/contract';
+import { createWireClient, isMethodName, type CallResult, type CoreEvent, type WireMessage } from '../core/contract';
 
 /**
  * Exposes exactly one typed client (`window.sellerDesk`) over the MessagePort the main process
@@ -7,23 +7,13 @@ import { isMethodName, type CallResult, type CoreEvent, type WireMessage } from 
  */
 let port: MessagePort | null = null;
 const waitingForPort: Array<(port: MessagePort) => void> = [];
-const pendingCalls = new Map<number, (result: CallResult) => void>();
-const listeners = new Set<(event: CoreEvent) => void>();
-let nextId = 1;
+const wire = createWireClient((request) => void connectedPort().then((ready) => ready.postMessage(request)));
 
 ipcRenderer.on('core:port', (event) => {
   const received = event.ports[0];
   if (!received || port) return;
   port = received;
-  port.onmessage = (message: MessageEvent<WireMessage>) => {
-    const data = message.data;
-    if (data.kind === 'result') {
-      pendingCalls.get(data.id)?.(data.result);
-      pendingCalls.delete(data.id);
-    } else if (data.kind === 'event') {
-      for (const listener of listeners) listener(data.event);
-    }
-  };
+  port.onmessage = (message: MessageEvent<WireMessage>) => wire.receive(message.data);
   for (const resolve of waitingForPort.splice(0)) resolve(received);
 });
 ipcRenderer.send('core:connect');
@@ -33,19 +23,13 @@ function connectedPort(): Promise<MessagePort> {
 }
 
 contextBridge.exposeInMainWorld('sellerDesk', {
-  async send(method: unknown, input: unknown): Promise<CallResult> {
+  send(method: unknown, input: unknown): Promise<CallResult> {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method "${String(method)}"` } };
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method "${String(method)}"` } });
     }
-    const target = await connectedPort();
-    const id = nextId++;
-    return new Promise<CallResult>((resolve) => {
-      pendingCalls.set(id, resolve);
-      target.postMessage({ kind: 'call', id, method, input });
-    });
+    return wire.transport.send(method, input);
   },
   subscribe(listener: (event: CoreEvent) => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+    return wire.transport.subscribe(listener);
   },
 });

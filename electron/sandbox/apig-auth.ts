@@ -1,6 +1,6 @@
 import type http from 'node:http';
-import { computeApigSignature, parseApigAuthorization } from '../core/marketplace/koogallery/apig-signer';
-import { parseSdrTime } from '../core/marketplace/koogallery/wire-formats';
+import { computeApigSignature, parseApigAuthorization } from '../core/koogallery';
+import { parseSdrTime } from '../core/koogallery';
 import type { SandboxResponse } from './http-kit';
 
 const MAX_DATE_SKEW_MS = 15 * 60_000;

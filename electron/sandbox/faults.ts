@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Rng } from './generator/random';
+import { Rng } from './generator';
 
 /**
  * Fault injection for one sandbox run, by rate or by schedule. Faults hit marketplace paths only,

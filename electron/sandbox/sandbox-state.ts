@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { beijingDayStart } from '../core/conventions';
 import { FaultInjector } from './faults';
 import { SandboxDataset, type DatasetSize, type PayPerUseInstance } from './generator';
 import { UsageLedger } from './usage-ledger';
@@ -55,7 +56,7 @@ export class SandboxState extends EventEmitter {
     super();
     this.now = options.now ?? Date.now;
     this.credentials = options.credentials ?? DEMO_CREDENTIALS;
-    this.dataset = new SandboxDataset(options.seed ?? 'koogallery', options.size ?? 'small', options.anchor ?? startOfBeijingDay(this.now()));
+    this.dataset = new SandboxDataset(options.seed ?? 'koogallery', options.size ?? 'small', options.anchor ?? beijingDayStart(this.now()));
   }
 
   get instances(): ReadonlyMap<string, PayPerUseInstance> {
@@ -102,9 +103,4 @@ export class SandboxState extends EventEmitter {
   nextOldPushDelivery(): string {
     return `old-${++this.oldPushCount}`;
   }
-}
-
-export function startOfBeijingDay(epochMs: number): number {
-  const offset = 8 * 3_600_000;
-  return Math.floor((epochMs + offset) / 86_400_000) * 86_400_000 - offset;
 }

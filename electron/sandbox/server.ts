@@ -1,19 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { PATHS } from '../core/marketplace/koogallery/wire-formats';
+import { PATHS } from '../core/koogallery';
 import { checkApigAuth } from './apig-auth';
 import { readBody, writeJson, type SandboxRequest, type SandboxResponse } from './http-kit';
-import { control } from './routes/control';
-import { licenseCall } from './routes/license';
-import { listPage } from './routes/lists';
-import { ticketAction } from './routes/tickets';
-import { queryOrder } from './routes/order-query';
-import { pushUsageNew, pushUsageOld } from './routes/usage-push';
-import { SandboxState, type SandboxOptions } from './sandbox-state';
+import { control, licenseCall, listPage, pushUsageNew, pushUsageOld, queryOrder, ticketAction } from './routes';
+import { SandboxState, type SandboxCredentials, type SandboxOptions } from './sandbox-state';
 
 export interface SandboxServer {
   readonly baseUrl: string;
   readonly state: SandboxState;
+  /** The credentials it checks (the app's embedded sandbox signs with them). */
+  readonly credentials: SandboxCredentials;
   close(): Promise<void>;
 }
 
@@ -62,6 +59,7 @@ export async function startSandboxServer(options: SandboxOptions & { state?: San
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     state,
+    credentials: state.credentials,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -1,4 +1,4 @@
-import { parseSdrTime, type UsagePushRecord } from '../core/marketplace/koogallery/wire-formats';
+import { parseSdrTime, type UsagePushRecord } from '../core/koogallery';
 import type { PayPerUseInstance } from './generator';
 
 export interface LedgerEntry extends UsagePushRecord {

@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, createHeadlessPlatform } from '../core';
+import { createCore, createHeadlessPlatform, systemClock, type Clock } from '../core';
+import { startSandboxServer } from '../sandbox';
 import { APP_VERSION } from '../app-version';
 import { startWebHost } from './server';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     dataDir,
     platform: createHeadlessPlatform('browser'),
     appVersion: APP_VERSION,
+    sandbox: { start: startSandboxServer },
     ...clockFromEnvironment(process.env.SELLER_DESK_CLOCK_START),
     ...(process.env.SELLER_DESK_SANDBOX_SIZE === 'large' ? { sandboxSize: 'large' as const } : {}),
     // end-to-end tests start from an empty cache and sync by hand
@@ -34,12 +36,11 @@ async function main(): Promise<void> {
  * Demos and end-to-end tests: `SELLER_DESK_CLOCK_START=2026-11-24T06:06:00Z` starts the app's clock
  * (and the embedded sandbox's) at that instant; it then runs at normal speed.
  */
-function clockFromEnvironment(start: string | undefined): { now?: () => number } {
+function clockFromEnvironment(start: string | undefined): { clock?: Clock } {
   if (!start) return {};
   const startMs = Date.parse(start);
   if (Number.isNaN(startMs)) throw new Error(`SELLER_DESK_CLOCK_START is not a date: "${start}"`);
-  const launched = Date.now();
-  return { now: () => startMs + (Date.now() - launched) };
+  return { clock: systemClock({ startMs }) };
 }
 
 main().catch((error: unknown) => {

@@ -88,7 +88,7 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, guard:
 
 /** Browser mode's "download": an exported file, by name, from the export folder only. */
 function downloadExport(fileName: string, res: http.ServerResponse, core: Core): void {
-  const file = core.services.exports.exportedFile(fileName);
+  const file = core.host.exportedFile(fileName);
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`No export named ${fileName}`);
     return;

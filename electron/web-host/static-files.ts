@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../core';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,8 +33,3 @@ export function serveStatic(rootDir: string, pathname: string, res: http.ServerR
   });
   fs.createReadStream(file).pipe(res);
 }
-
-/** Same policy as the Electron window: nothing but this origin; antd needs inline styles. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBar } from '../components/StatusBar';
 import { applyLanguage } from '../i18n';
+import { formatTime } from './format-time';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PlannedPage } from '../pages/PlannedPage';
 import { BillsPage } from '../pages/review/BillsPage';
@@ -85,6 +86,7 @@ function Banners() {
   const dataSource = useCore((s) => s.status?.dataSource);
   const notices = useCore((s) => s.notices);
   const dismiss = useCore((s) => s.dismissNotice);
+  const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   return (
     <>
       {connectionError && (
@@ -97,10 +99,15 @@ function Banners() {
       )}
       {notices.map((notice, index) => (
         <Alert key={index} type={notice.level} showIcon closable onClose={() => dismiss(index)} style={{ marginBottom: 12 }}
-          message={t(notice.messageKey, notice.values ?? {})} />
+          message={t(notice.messageKey, noticeValues(notice.values ?? {}, timeZone))} />
       ))}
     </>
   );
+}
+
+/** A notice's values as the seller reads them: instants (keys ending in At) in the seller's time zone. */
+function noticeValues(values: Record<string, string | number>, timeZone: string): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'number' ? formatTime(value, timeZone) : value]));
 }
 
 function CurrentPage() {

@@ -1,4 +1,4 @@
-import { createClient, type CallResult, type CoreClient, type CoreEvent, type RawTransport, type WireMessage, type WireRequest } from '../../electron/core/contract';
+import { createClient, createWireClient, type CallResult, type CoreClient, type RawTransport, type WireMessage } from '../../electron/core/contract';
 
 declare global {
   interface Window {
@@ -20,10 +20,8 @@ const CONNECTION_LOST: CallResult = { ok: false, error: { code: 'UNAVAILABLE', m
  * Until the socket is open, calls go over HTTP; a dropped socket is reopened with a growing delay.
  */
 function createWebTransport(): RawTransport {
-  const listeners = new Set<(event: CoreEvent) => void>();
-  const pending = new Map<number, (result: CallResult) => void>();
   let socket: WebSocket | null = null;
-  let nextId = 1;
+  const wire = createWireClient((request) => socket?.send(JSON.stringify(request)));
 
   const open = (delayMs: number) => {
     const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/socket`);
@@ -31,36 +29,18 @@ function createWebTransport(): RawTransport {
       socket = ws;
       delayMs = 500;
     };
-    ws.onmessage = (message) => {
-      const data = JSON.parse(String(message.data)) as WireMessage;
-      if (data.kind === 'result') {
-        pending.get(data.id)?.(data.result);
-        pending.delete(data.id);
-      } else for (const listener of listeners) listener(data.event);
-    };
+    ws.onmessage = (message) => wire.receive(JSON.parse(String(message.data)) as WireMessage);
     ws.onclose = () => {
       if (socket === ws) socket = null;
-      for (const resolve of pending.values()) resolve(CONNECTION_LOST);
-      pending.clear();
+      wire.disconnected(CONNECTION_LOST);
       setTimeout(() => open(Math.min(delayMs * 2, 10_000)), delayMs);
     };
   };
   open(500);
 
   return {
-    send(method, input) {
-      if (!socket) return callOverHttp(method, input);
-      const request: WireRequest = { kind: 'call', id: nextId++, method, input };
-      const open = socket;
-      return new Promise<CallResult>((resolve) => {
-        pending.set(request.id, resolve);
-        open.send(JSON.stringify(request));
-      });
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    send: (method, input) => (socket ? wire.transport.send(method, input) : callOverHttp(method, input)),
+    subscribe: (listener) => wire.transport.subscribe(listener),
   };
 }
 

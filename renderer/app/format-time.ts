@@ -1,25 +1,16 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { formatInZone } from '../../electron/core/conventions';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * Times are stored as UTC epoch ms and shown in the seller's zone (Beijing time by default), as
- * "2026-11-24 13:05". Called for every visible table cell while scrolling: one cached Intl formatter
- * per zone (Swedish writes dates the ISO way).
+ * "2026-11-24 13:05" — the same formatter the core uses for export file names.
  */
-export function formatTime(epochMs: number, timeZone: string): string {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter.format(epochMs);
-}
+export const formatTime = formatInZone;
 
 /**
  * A calendar day picked in the UI, as the [start, end) instants of that day in the seller's zone —

@@ -13,15 +13,15 @@ export interface JobProgressState {
 /** The latest progress event of one job (sync, import, export), or null before the first one. */
 export function useJobProgress(jobId: string | null): JobProgressState | null {
   const client = useCore((s) => s.client);
-  const [progress, setProgress] = useState<JobProgressState | null>(null);
+  // kept with its job, so a new job id shows nothing until its own first event
+  const [latest, setLatest] = useState<{ jobId: string; progress: JobProgressState } | null>(null);
   useEffect(() => {
-    setProgress(null);
     if (!client || !jobId) return;
     return client.subscribe((event) => {
-      if (event.type === 'progress' && event.jobId === jobId) setProgress({ done: event.done, total: event.total, rate: event.ratePerSecond, etaMs: event.etaMs });
+      if (event.type === 'progress' && event.jobId === jobId) setLatest({ jobId, progress: { done: event.done, total: event.total, rate: event.ratePerSecond, etaMs: event.etaMs } });
     });
   }, [client, jobId]);
-  return progress;
+  return latest && latest.jobId === jobId ? latest.progress : null;
 }
 
 /** A running job: bar (when the total is known), rows, rate, time left, and a cancel button. */

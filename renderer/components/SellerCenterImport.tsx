@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../electron/core/contract';
 import { toBase64 } from '../app/file-base64';
 import { useCore } from '../stores/core-store';
+import { BadRowsTable } from './BadRowsTable';
 import { JobProgressLine, useJobProgress } from './JobProgress';
 import { errorMessage } from '../app/error-message';
 
@@ -85,10 +86,7 @@ export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImporte
           <div style={{ marginTop: 12 }} data-testid="import-result">
             <Alert type={result.refused ? 'error' : 'success'} showIcon
               message={result.refused ? t('imports.refused', { count: result.problems.length }) : t('imports.done', { rows: result.rows, imported: result.imported })} />
-            {result.problems.length > 0 && (
-              <Table size="small" rowKey={(p) => `${p.row}-${p.column}`} dataSource={result.problems} pagination={{ pageSize: 10 }}
-                columns={[{ title: t('usage.row'), dataIndex: 'row', width: 70 }, { title: t('imports.column'), dataIndex: 'column', width: 140 }, { title: t('usage.reason'), dataIndex: 'reason' }]} />
-            )}
+            {result.problems.length > 0 && <BadRowsTable problems={result.problems} testId="import-problems" />}
           </div>
         )}
       </Modal>

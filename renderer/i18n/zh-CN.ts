@@ -1,3 +1,4 @@
+import { NOTIFICATION_TEXTS, vocabularyMessages } from '../../electron/core/conventions';
 /** Simplified Chinese, in the Seller Center's own words. The default language. */
 export const zhCN = {
   app: {
@@ -94,7 +95,6 @@ export const zhCN = {
     cancel: '取消',
     allTypes: '全部',
     productType: '商品类型',
-    productTypes: { general: '通用商品', joint_operation: '联营商品', curated_certified: '严选&认证部件', huawei_self_service: '华为自服务商品' },
     search: '搜索',
     searchPlaceholder: '订单号 / 客户名称 / 用户名 / 商品名称',
     orderId: '订单号',
@@ -104,22 +104,18 @@ export const zhCN = {
     userName: '用户名',
     productName: '商品名称',
     status: '状态',
-    statuses: { pending_payment: '待支付', processing: '处理中', cancelled: '已取消', completed: '已完成' },
     amount: '金额',
     settlementAmount: '结算金额',
     createdAt: '创建时间',
     refresh: '从云商店刷新',
     orderDetail: '订单详情 {{orderId}}',
     chargingMode: '计费模式',
-    chargingModes: { PERIOD: '包周期', ONE_TIME: '按次', ON_DEMAND: '按需', ON_DEMAND_PKG: '按需套餐包' },
     period: '周期',
-    periodTypes: { month: '个月', year: '年', day: '天' },
     expireAt: '到期时间',
     billingPeriod: '账期',
     customerAccount: '客户账号',
     transactionAt: '交易时间',
     billingStatus: '出账状态',
-    billingStatuses: { billed: '已出账', unbilled: '待出账' },
     supervisionStatus: '服务监管状态',
     opsFeeRatio: '运营管理费比例',
     completeThrough: '交易明细已完整同步至 {{day}}（T+1：每日 8 点后可查看前一日 24 点前的交易明细）',
@@ -147,9 +143,7 @@ export const zhCN = {
     allTickets: '全部工单',
     ticketId: '工单号',
     ticketTitle: '标题',
-    ticketStatuses: { pending: '待受理', processing: '处理中', awaiting_customer: '待客户确认', closed: '已关闭' },
     priority: '优先级',
-    priorities: { high: '高', medium: '中', low: '低' },
     assignee: '处理人',
     mainAccount: '主账号',
     slaDue: 'SLA',
@@ -184,6 +178,8 @@ export const zhCN = {
     progressWithEta: '已处理 {{done}} 行 · {{rate}} 行/秒 · 约 {{eta}} 秒',
   },
   imports: {
+    row: '行',
+    reason: '原因',
     watchedFolder: '卖家中心导出文件夹（如“下载”）',
     watchedFolderHelp: '新出现的订单、交易明细或账单导出文件会自动导入，文件保留原处；其他文件不受影响。留空表示不监控。',
     watchedImported: '已自动导入 {{file}}：{{imported}} 行',
@@ -220,7 +216,6 @@ export const zhCN = {
     onTimeRatio: '准时率',
     noWindows: '暂无话单',
     state: '状态',
-    states: { queued: '待发送', sending: '发送中', accepted: '已接收', rejected: '已拒绝', anomaly: '异常', expired: '已过期' },
     instance: '实例ID',
     period: '计量时段(UTC)',
     value: '使用量',
@@ -250,7 +245,7 @@ export const zhCN = {
     code: '错误码',
     message: '消息',
     outcome: '结果',
-    windowClosing: '{{count}} 条话单尚未发送，上报窗口将于 {{closesAt}} 关闭',
+    windowClosing: NOTIFICATION_TEXTS['usage.windowClosing']['zh-CN'].body,
     accountRefused: '云商店拒绝了密钥（{{code}}：{{message}}），话单保留在队列中，请检查设置中的密钥',
     watchedImported: '监控文件夹：{{file}} 已导入 {{queued}} 条话单',
     watchedRefused: '监控文件夹：{{file}} 有 {{problems}} 处错误，已移入 refused 文件夹（附错误清单）',
@@ -293,6 +288,7 @@ export const zhCN = {
     capListsMissing: 'KooGallery 未提供列表接口：请导入卖家中心导出的文件',
     yes: '支持',
   },
+  vocab: vocabularyMessages('zh-CN'),
 };
 
 export type Messages = typeof zhCN;

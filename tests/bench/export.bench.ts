@@ -4,9 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { createCore, createHeadlessPlatform } from '../../electron/core';
+import Database from 'better-sqlite3';
+import { createCore, createHeadlessPlatform, createInProcessTransport } from '../../electron/core';
+import { createClient } from '../../electron/core/contract';
+import { BEIJING_OFFSET_MS } from '../../electron/core/conventions';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/core/db';
-import { EXPORT_TABLES, labelled } from '../../electron/core/exports/export-tables';
+import { labelled } from '../../electron/core/lists';
+import { DETAILS_EXPORT } from '../../electron/core/transaction-details';
+import { DEMO_CREDENTIALS } from '../../electron/sandbox';
 import { SandboxDataset } from '../../electron/sandbox/generator';
 import { report } from './report';
 import { startSandboxProcess } from './sandbox-process';
@@ -17,7 +22,6 @@ import { startSandboxProcess } from './sandbox-process';
  * rows, each in its own process so each peak RSS is its own. Run: `npm run bench export`.
  */
 const ROWS = 1_000_000;
-const BEIJING_MS = 8 * 3_600_000;
 const [mode, dataDir, outFile] = process.argv.slice(2);
 
 if (mode === '--ours') await measure(() => exportOurs(dataDir!));
@@ -46,21 +50,24 @@ async function main(): Promise<void> {
  */
 async function syncRateDuringExport(dir: string): Promise<{ alone: number; during: number }> {
   const { baseUrl, process: sandbox } = await startSandboxProcess('bench', 'large');
-  const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0 });
+  const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl, credentials: DEMO_CREDENTIALS }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0 });
+  const client = createClient(createInProcessTransport(core));
+  const db = new Database(core.host.databaseFile);
   try {
-    await core.services.updateSettings({ exportFolder: path.join(dir, 'during-sync') });
+    await client.call('settings.update', { exportFolder: path.join(dir, 'during-sync') });
     const syncOrders = async () => {
-      core.services.db.exec(`DELETE FROM order_lines; DELETE FROM orders; DELETE FROM sync_cursors WHERE resource = 'orders'`);
+      db.exec(`DELETE FROM order_lines; DELETE FROM orders; DELETE FROM sync_cursors WHERE resource = 'orders'`);
       const started = performance.now();
-      const result = await core.services.sync.sync('orders');
-      return result.rows / ((performance.now() - started) / 1000);
+      const [result] = await client.call('sync.run', { resources: ['orders'] });
+      return result!.rows / ((performance.now() - started) / 1000);
     };
     const alone = await syncOrders();
-    const exporting = core.services.exports.start({ table: 'transaction_details', filters: {} }, 'xlsx', 'export:bench-during-sync');
+    const exporting = client.call('exports.start', { selection: { table: 'transaction_details', filters: {} }, format: 'xlsx', jobId: 'export:bench-during-sync' });
     const during = await syncOrders();
     await exporting;
     return { alone, during };
   } finally {
+    db.close();
     await core.close();
     sandbox.kill();
   }
@@ -83,9 +90,10 @@ function fillCache(dir: string): void {
 
 async function exportOurs(dir: string): Promise<number> {
   const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: 'off', connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0 });
+  const client = createClient(createInProcessTransport(core));
   try {
-    await core.services.updateSettings({ exportFolder: path.join(dir, 'ours') });
-    const result = await core.services.exports.start({ table: 'transaction_details', filters: {} }, 'xlsx', 'export:bench');
+    await client.call('settings.update', { exportFolder: path.join(dir, 'ours') });
+    const result = await client.call('exports.start', { selection: { table: 'transaction_details', filters: {} }, format: 'xlsx', jobId: 'export:bench' });
     return result.rows;
   } finally {
     await core.close();
@@ -95,7 +103,7 @@ async function exportOurs(dir: string): Promise<number> {
 /** What a plain exceljs export does: its streaming writer, a style per column, rows as fast as they come. */
 async function exportPlainExceljs(dir: string, file: string): Promise<number> {
   const db = openDatabase(path.join(dir, DATABASE_FILE_NAME));
-  const table = EXPORT_TABLES.transaction_details;
+  const table = DETAILS_EXPORT;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(table.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   const numFmt: Record<string, string | undefined> = { text: undefined, integer: '0', amount: '"¥"#,##0.00', date: 'yyyy-mm-dd hh:mm:ss' };
@@ -105,7 +113,7 @@ async function exportPlainExceljs(dir: string, file: string): Promise<number> {
   const { sql, params } = table.rows({});
   let rows = 0;
   for (const raw of db.prepare(sql).raw().iterate(params) as Iterable<unknown[]>) {
-    const values = label(raw).map((v, i) => (v === null ? null : types[i] === 'amount' ? (v as number) / 100 : types[i] === 'date' ? new Date((v as number) + BEIJING_MS) : v));
+    const values = label(raw).map((v, i) => (v === null ? null : types[i] === 'amount' ? (v as number) / 100 : types[i] === 'date' ? new Date((v as number) + BEIJING_OFFSET_MS) : v));
     sheet.addRow(values).commit();
     rows++;
   }

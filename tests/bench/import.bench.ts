@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/core/db';
-import { importSellerCenterFile } from '../../electron/core/imports/seller-center-import';
+import { sellerCenterImport } from '../support/imports';
 import { report } from './report';
 
 const ROWS = 200_000;
@@ -39,7 +39,7 @@ try {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = performance.now();
-  const result = await importSellerCenterFile(db, file, 'orders');
+  const result = await sellerCenterImport(db).importFile(file, 'orders');
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, createHeadlessPlatform, type Core } from '../../electron/core';
+import { createCore, createHeadlessPlatform, createInProcessTransport, type Core } from '../../electron/core';
+import { createClient } from '../../electron/core/contract';
+import { DEMO_CREDENTIALS } from '../../electron/sandbox';
 import { percentile, report } from './report';
 import { startSandboxProcess } from './sandbox-process';
 
@@ -9,16 +11,17 @@ import { startSandboxProcess } from './sandbox-process';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-bench-sync-'));
 const { baseUrl, process: sandbox } = await startSandboxProcess('bench', 'large');
 try {
-  const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0 });
-  const wal = sampleWalPeak(core.services.db.name);
+  const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl, credentials: DEMO_CREDENTIALS }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0 });
+  const client = createClient(createInProcessTransport(core));
+  const wal = sampleWalPeak(core.host.databaseFile);
   const started = performance.now();
-  const result = await core.services.sync.sync('transaction_details');
+  const [result] = await client.call('sync.run', { resources: ['transaction_details'] });
   const seconds = (performance.now() - started) / 1000;
   const walPeakMb = wal.stop();
-  if (!result.completed || result.rows < 990_000) throw new Error(`sync incomplete: ${JSON.stringify(result)}`);
+  if (!result?.completed || result.rows < 990_000) throw new Error(`sync incomplete: ${JSON.stringify(result)}`);
   report({ name: 'sync.transaction_details_1m', value: seconds, unit: 's', target: 60, better: 'lower' });
   report({ name: 'sync.transaction_details_1m_wal_peak', value: walPeakMb, unit: 'MB', target: 128, better: 'lower' });
-  await core.services.sync.sync('orders');
+  await client.call('sync.run', { resources: ['orders'] });
   await benchPageQueries(core);
   await core.close();
 } finally {

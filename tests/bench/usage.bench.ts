@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, createHeadlessPlatform } from '../../electron/core';
+import { createCore, createHeadlessPlatform, createInProcessTransport } from '../../electron/core';
+import { createClient } from '../../electron/core/contract';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/core/db';
-import { formatSdrTime } from '../../electron/core/marketplace/koogallery';
-import { captureRows } from '../../electron/core/usage/capture';
-import type { NumberedRow } from '../../electron/core/usage/usage-file-reader';
-import { UsageStore } from '../../electron/core/usage/usage-store';
+import { formatSdrTime } from '../../electron/core/koogallery';
+import { captureRows, UsageStore, type NumberedRow } from '../../electron/core/usage';
+import { DEMO_CREDENTIALS } from '../../electron/sandbox';
 import { report } from './report';
 import { startSandboxProcess } from './sandbox-process';
 
@@ -42,12 +42,16 @@ async function benchFlush(dir: string): Promise<void> {
   try {
     const { instances } = (await (await fetch(`${baseUrl}/sandbox/instances`)).json()) as { instances: { instance_id: string; resource_start_at: number }[] };
     const usable = instances.filter((i) => i.resource_start_at < now - 30 * HOUR).map((i) => i.instance_id);
-    const core = await createCore({ dataDir: path.join(dir, 'flush'), platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0, now: () => now, random: () => 0 });
-    await captureRows(core.services.usage.store, rows(usable), { now, source: 'import', sourceFile: null, queueValidOnly: false, startOffsetMs: 0 });
+    const db = openDatabase(path.join(dir, 'flush', DATABASE_FILE_NAME));
+    await captureRows(new UsageStore(db), rows(usable), { now, source: 'import', sourceFile: null, queueValidOnly: false, startOffsetMs: 0 });
+    db.close();
+    const options = { sandbox: { baseUrl, credentials: DEMO_CREDENTIALS }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0, now: () => now, random: () => 0 };
+    const core = await createCore({ dataDir: path.join(dir, 'flush'), platform: createHeadlessPlatform('test'), appVersion: 'bench', ...options });
+    const client = createClient(createInProcessTransport(core));
     const started = performance.now();
     let accepted = 0;
     while (accepted < RECORDS) {
-      const flushed = await core.services.usage.flushNow();
+      const flushed = await client.call('usage.flushNow', {});
       if (flushed.batches === 0) throw new Error(`flush stalled at ${accepted} accepted`);
       accepted += flushed.accepted;
     }

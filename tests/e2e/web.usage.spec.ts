@@ -30,6 +30,6 @@ test('imports a usage file on 话单管理 and sees its window turn on time', as
   const bad = [lines[0], `${instances[0]!.instance_id},20261124T050000Z,20261124T055959Z,-1`, `${instances[1]!.instance_id},2026-11-24,20261124T055959Z,2`].join('\n');
   await page.locator('input[type=file][accept*=jsonl]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
   await expect(page.getByTestId('usage-import-result')).toContainText('文件有 2 处错误，已整体拒绝');
-  await expect(page.getByTestId('usage-problems')).toContainText('usage_value');
-  await expect(page.getByTestId('usage-problems')).toContainText('begin_time');
+  await expect(page.getByTestId('usage-problems')).toContainText('使用量'); // the file's own column header
+  await expect(page.getByTestId('usage-problems')).toContainText('开始时间');
 });

@@ -7,7 +7,7 @@ import type { Core } from '../../electron/core';
 import type { CoreEvent, WireMessage } from '../../electron/core/contract';
 import { startSandboxServer } from '../../electron/sandbox';
 import type { WebHost } from '../../electron/web-host/server';
-import { callOverHttp, startBrowserMode, startCore } from '../support/core';
+import { callOverHttp, external, startBrowserMode, startCore , dbOf } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -61,13 +61,13 @@ describe('status from the core', () => {
   it('reports the embedded sandbox, online, and queue counts read from the database', async () => {
     const now = Date.UTC(2026, 10, 24, 6, 5, 0);
     const { core: c, client } = await core({ now: () => now });
-    const insert = c.services.db.prepare(
+    const insert = dbOf(c).prepare(
       `INSERT INTO usage_records (metering_sn, instance_id, begin_at, end_at, recorded_at, usage_value, billing_cycle, state, window_opens_at, window_closes_at, created_at, updated_at)
        VALUES (?, 'i-1', ?, ?, ?, '1', 'hourly', ?, 0, ?, ?, ?)`,
     );
     const rows: [string, number][] = [['queued', -60_000], ['queued', 5 * 60_000], ['sending', 10 * 60_000], ['queued', 3_600_000], ['accepted', -60_000]];
     rows.forEach(([state, closesIn], i) => insert.run(`sn-${i}`, i * 1000, i * 1000 + 1, now, state, now + closesIn, now, now));
-    c.services.db.prepare("INSERT INTO sync_cursors (resource, cursor, last_synced_at) VALUES ('orders', 'x', ?)").run(now - 1000);
+    dbOf(c).prepare("INSERT INTO sync_cursors (resource, cursor, last_synced_at) VALUES ('orders', 'x', ?)").run(now - 1000);
 
     const status = await client.call('status.get', {});
     expect(status.dataSource).toMatchObject({ kind: 'sandbox', reason: 'default', baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
@@ -78,7 +78,7 @@ describe('status from the core', () => {
 
   it('goes offline when the marketplace stops answering, and tells the UI', async () => {
     const sandbox = await startSandboxServer();
-    const { client } = await core({ sandbox: { baseUrl: sandbox.baseUrl } });
+    const { client } = await core({ sandbox: external(sandbox) });
     const events: CoreEvent[] = [];
     client.subscribe((event) => events.push(event));
     expect((await client.call('status.checkConnectivity', {})).state).toBe('online');

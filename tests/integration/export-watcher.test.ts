@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../electron/core/contract';
-import { startCore } from '../support/core';
+import { startCore , dbOf } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -29,7 +29,7 @@ describe('watched Downloads folder for Seller Center exports', () => {
     fs.writeFileSync(path.join(downloads, '订单列表.csv'), '订单号,订单状态,创建时间\nCS2611240100AAAAA,已完成,2026-11-24 09:00\n');
     fs.writeFileSync(path.join(downloads, '交易明细.csv'), '订单号,交易时间,交易金额\nCS2611240100AAAAA,2026-11-24 09:00,"¥1,234.00"\n');
     fs.writeFileSync(path.join(downloads, '账单.csv'), '账单编号,账期,账单金额,账单状态\nBL2026100001,2026-10,"¥1,234.00",待开票\n');
-    const db = core.services.db;
+    const db = dbOf(core);
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     await until(() => count('orders') === 1 && count('transaction_details') === 1 && count('bills') === 1, 'the three exports');
     const notices = () => events.filter((e) => e.type === 'notice' && e.messageKey === 'imports.watchedImported');

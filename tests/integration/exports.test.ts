@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient, ExportResult, MethodInput, MethodOutput } from '../../electron/core/contract';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
-import { startCore } from '../support/core';
+import { external, startCore , dbOf } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 import { base64, hourRows, TestClock, toCsv } from '../support/usage';
 
@@ -31,7 +31,7 @@ const shownAsYuan = (fen: number) => `${fen < 0 ? '-' : ''}¥${Math.abs(yuan(fen
 
 /** A core with the sandbox synced, exporting into its own folder. */
 async function syncedCore(exportFolder = tempDir()) {
-  const { core, client } = await startCore(tempDir(), { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0 });
+  const { core, client } = await startCore(tempDir(), { sandbox: external(sandbox), usageTickMs: 0 });
   closers.push(() => core.close());
   await client.call('settings.update', { exportFolder });
   await client.call('sync.run', { resources: ['orders', 'transaction_details'] });
@@ -114,7 +114,7 @@ describe('bulk export', () => {
 
   it('exports only 包周期 and 按次 order lines, as Seller Center does, and says how many were left out and why', async () => {
     const { core, client } = await syncedCore();
-    const db = core.services.db;
+    const db = dbOf(core);
     db.prepare(`UPDATE order_lines SET charging_mode = 'ON_DEMAND_PKG' WHERE rowid % 5 = 0`).run();
     db.prepare(`DELETE FROM order_lines WHERE rowid % 7 = 0`).run();
     const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
@@ -142,11 +142,11 @@ describe('bulk export', () => {
 
 /** 200,000 transaction details written straight into the cache: enough rows for an export to be stopped midway. */
 function bigCache(core: Awaited<ReturnType<typeof startCore>>['core']): void {
-  const insert = core.services.db.prepare(
+  const insert = dbOf(core).prepare(
     `INSERT INTO transaction_details (detail_id, order_id, product_type, product_name, customer_account, charging_mode, billing_period, transaction_at, billing_status, amount_fen, settlement_amount_fen, source, updated_at)
      VALUES (?, ?, 'general', '智云财务管理系统 标准版', ?, 'PERIOD', '2026-11', ?, 'unbilled', ?, ?, 'test', 0)`,
   );
-  core.services.db.transaction(() => {
+  dbOf(core).transaction(() => {
     for (let i = 0; i < 200_000; i++) insert.run(`TD${i}`, `CS2611${String(i).padStart(10, '0')}`, `hw${i % 5000}`, Date.UTC(2026, 10, 1) + i * 1000, 10_000 + i, 9_500 + i);
   })();
 }
@@ -234,7 +234,7 @@ describe('bulk export: bad cases leave no partial file and the app keeps working
 describe('bulk export while other work runs', () => {
   it('exports while a sync runs; both finish with every row', async () => {
     const folder = tempDir();
-    const { core, client } = await startCore(tempDir(), { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0 });
+    const { core, client } = await startCore(tempDir(), { sandbox: external(sandbox), usageTickMs: 0 });
     closers.push(() => core.close());
     bigCache(core);
     await client.call('settings.update', { exportFolder: folder });
@@ -244,14 +244,14 @@ describe('bulk export while other work runs', () => {
     ]);
     expect(exported.rows).toBe(40);
     expect(synced.every((r) => r.completed)).toBe(true);
-    expect((core.services.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n).toBe(sandbox.state.dataset.counts.tickets);
+    expect((dbOf(core).prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n).toBe(sandbox.state.dataset.counts.tickets);
   });
 
   it('exports while a usage flush runs; every queued 话单 reaches the marketplace', async () => {
     const clock = new TestClock(Date.parse('2026-11-24T05:40:00Z'));
     const usageSandbox = await startSandboxServer({ seed: 'usage', size: 'small', now: clock.now, anchor: Date.parse('2026-11-24T00:00:00+08:00') });
     closers.push(() => usageSandbox.close());
-    const { core, client } = await startCore(tempDir(), { now: clock.now, sandbox: { baseUrl: usageSandbox.baseUrl }, usageTickMs: 0, random: () => 0.5 });
+    const { core, client } = await startCore(tempDir(), { now: clock.now, sandbox: external(usageSandbox), usageTickMs: 0, random: () => 0.5 });
     closers.push(() => core.close());
     bigCache(core);
     await client.call('settings.update', { exportFolder: tempDir() });

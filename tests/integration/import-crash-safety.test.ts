@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/core/db';
-import { importSellerCenterFile } from '../../electron/core/imports/seller-center-import';
+import { sellerCenterImport } from '../support/imports';
 import { buildImportChild, runImport } from '../support/child-process';
 import { useTempDirs } from '../support/temp-dir';
 
@@ -47,7 +47,7 @@ describe('Seller Center import killed with SIGKILL', () => {
   it('leaves the cache exactly as before or exactly as after, never half-written, and a re-import completes it', async () => {
     const dataDir = tempDir();
     const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
-    await importSellerCenterFile(db, ordersCsv(path.join(dataDir, 'known.csv'), KNOWN, '待支付'), 'orders');
+    await sellerCenterImport(db).importFile(ordersCsv(path.join(dataDir, 'known.csv'), KNOWN, '待支付'), 'orders');
     db.close();
     const file = ordersCsv(path.join(dataDir, '订单导出.csv'), ROWS, '已完成');
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchListPage } from '../../electron/core/marketplace/list-client';
-import { fixedCredentials, KooGalleryClient, signUsageBody, PATHS } from '../../electron/core/marketplace/koogallery';
+import { fixedCredentials, KooGalleryClient, signUsageBody, PATHS } from '../../electron/core/koogallery';
 import { DEMO_CREDENTIALS, type SandboxServer } from '../../electron/sandbox';
 import { MOCK_ORDER_IDS } from '../../electron/sandbox/generator';
 import { ledgerOf, sandboxWithClient, usageRecords } from '../support/sandbox';

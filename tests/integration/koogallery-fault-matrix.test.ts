@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchListPage } from '../../electron/core/marketplace/list-client';
-import type { KooGalleryClient } from '../../electron/core/marketplace/koogallery';
+import type { KooGalleryClient } from '../../electron/core/koogallery';
 import type { FaultKind, SandboxServer } from '../../electron/sandbox';
 import { sandboxWithClient, setFaults, usageRecords } from '../support/sandbox';
 

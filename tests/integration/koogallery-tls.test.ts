@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixedCredentials, KooGalleryClient } from '../../electron/core/marketplace/koogallery';
+import { fixedCredentials, KooGalleryClient } from '../../electron/core/koogallery';
 import { DEMO_CREDENTIALS } from '../../electron/sandbox';
 import { useTempDirs } from '../support/temp-dir';
 

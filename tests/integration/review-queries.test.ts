@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Core } from '../../electron/core';
 import type { CoreClient } from '../../electron/core/contract';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
-import { startCore } from '../support/core';
+import { external, startCore , dbOf } from '../support/core';
 import { useFileTempDir } from '../support/temp-dir';
 
 const dataDir = useFileTempDir();
@@ -12,7 +12,7 @@ let core: Core;
 let client: CoreClient;
 beforeAll(async () => {
   sandbox = await startSandboxServer({ seed: 'review', size: 'small' });
-  ({ core, client } = await startCore(dataDir, { sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0 }));
+  ({ core, client } = await startCore(dataDir, { sandbox: external(sandbox), usageTickMs: 0 }));
   await client.call('sync.run', {});
 });
 afterAll(async () => {
@@ -65,7 +65,7 @@ describe('review pages in the core', () => {
     expect(mock.order).toMatchObject({ orderId: 'MOCKPERIODYEARNEW', orderType: 'NEW', createdAt: Date.UTC(2024, 10, 21, 9, 8, 46), amountFen: 10000 });
     expect(mock.lines).toMatchObject([{ orderLineId: 'MOCKPERIODYEARNEW-000001', chargingMode: 'PERIOD', periodType: 'year', periodNumber: 1, skuCode: '0a4d1578-5295-46a7-92d4-7c803dccc51d' }]);
     const cached = (await client.call('orders.page', { limit: 1, offset: 10 })).rows[0]!;
-    core.services.db.prepare('UPDATE orders SET customer_name = ? WHERE order_id = ?').run('stale', cached.orderId);
+    dbOf(core).prepare('UPDATE orders SET customer_name = ? WHERE order_id = ?').run('stale', cached.orderId);
     const refreshed = await client.call('orders.refresh', { orderId: cached.orderId });
     expect(refreshed.order).toMatchObject({ customerName: cached.customerName, status: cached.status });
     // search follows a refreshed order at once, and finds one that was not cached before
@@ -93,9 +93,9 @@ describe('counts', () => {
     expect(await count()).toBe(before);
     const insert = `INSERT INTO transaction_details (detail_id, order_id, product_type, product_name, customer_account, charging_mode, billing_period, transaction_at, billing_status, amount_fen, settlement_amount_fen, source, updated_at)
       VALUES (?, 'CS2611000000COUNT', 'general', '计数测试', 'hw-count', 'PERIOD', '2026-11', 0, 'unbilled', 100, 95, 'test', 0)`;
-    core.services.db.prepare(insert).run('COUNT-1');
+    dbOf(core).prepare(insert).run('COUNT-1');
     expect(await count()).toBe(before + 1);
-    const other = new Database(core.services.db.name);
+    const other = new Database(core.host.databaseFile);
     try {
       other.prepare(insert).run('COUNT-2');
       expect(await count()).toBe(before + 2);

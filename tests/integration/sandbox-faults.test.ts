@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KooGalleryClient } from '../../electron/core/marketplace/koogallery';
+import type { KooGalleryClient } from '../../electron/core/koogallery';
 import type { SandboxServer } from '../../electron/sandbox';
 import { ledgerOf, sandboxWithClient, setFaults, usageRecords } from '../support/sandbox';
 

@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/contract';
 import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
-import { importSellerCenterFile } from '../../electron/core/imports/seller-center-import';
-import { startCore } from '../support/core';
+import { sellerCenterImport } from '../support/imports';
+import { startCore , dbOf } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -40,7 +40,7 @@ describe('Seller Center export import', () => {
   it('reads title rows, blank rows, a total row, ¥ and thousands separators, Excel and text dates, full-width text', async () => {
     const db = database();
     const file = await ordersXlsx(path.join(tempDir(), '订单导出.xlsx'), rows);
-    const result = await importSellerCenterFile(db, file, 'orders');
+    const result = await sellerCenterImport(db).importFile(file, 'orders');
     expect(result).toMatchObject({ rows: 3, imported: 3, refused: false, problems: [] });
     const stored = db.prepare('SELECT order_id, status, amount_fen, created_at FROM orders ORDER BY order_id').all();
     expect(stored).toEqual([
@@ -54,10 +54,10 @@ describe('Seller Center export import', () => {
   it('never duplicates rows when the same or an overlapping file is imported again', async () => {
     const db = database();
     const first = await ordersXlsx(path.join(tempDir(), 'a.xlsx'), rows);
-    await importSellerCenterFile(db, first, 'orders');
-    await importSellerCenterFile(db, first, 'orders');
+    await sellerCenterImport(db).importFile(first, 'orders');
+    await sellerCenterImport(db).importFile(first, 'orders');
     const overlapping = await ordersXlsx(path.join(tempDir(), 'b.xlsx'), [rows[1]!, ['CS2611240400DDDDD', '成都博睿数据服务有限公司', 'hw4', '智能客服', '已取消', '0', '2026-11-24 13:00', '按次']]);
-    await importSellerCenterFile(db, overlapping, 'orders');
+    await sellerCenterImport(db).importFile(overlapping, 'orders');
     expect(count(db, 'orders')).toBe(4);
     expect(count(db, 'order_lines')).toBe(4);
   });
@@ -67,8 +67,8 @@ describe('Seller Center export import', () => {
     const file = path.join(tempDir(), '交易明细.csv');
     const csv = ['\uFEFF订单号,账期,客户账号,交易时间,出账状态,交易金额,结算金额,运营管理费比例', 'CS2611240100AAAAA,2026-11,hw1,2026-11-24 09:05:00,待出账,"¥1,234.56","¥1,172.83",0.05', 'CS2611240100AAAAA,2026/10,hw1,2026-10-24,已出账,-12.30,-11.69,-', '总计,,,,,"¥1,222.26",,'].join('\n');
     fs.writeFileSync(file, csv);
-    expect(await importSellerCenterFile(db, file, 'transaction_details')).toMatchObject({ rows: 2, imported: 2 });
-    expect(await importSellerCenterFile(db, file, 'transaction_details')).toMatchObject({ imported: 2 });
+    expect(await sellerCenterImport(db).importFile(file, 'transaction_details')).toMatchObject({ rows: 2, imported: 2 });
+    expect(await sellerCenterImport(db).importFile(file, 'transaction_details')).toMatchObject({ imported: 2 });
     expect(count(db, 'transaction_details')).toBe(2);
     const refund = db.prepare(`SELECT billing_period, billing_status, amount_fen, ops_fee_ratio FROM transaction_details WHERE amount_fen < 0`).get();
     expect(refund).toEqual({ billing_period: '2026-10', billing_status: 'billed', amount_fen: -1230, ops_fee_ratio: null });
@@ -82,7 +82,7 @@ describe('Seller Center export import', () => {
       ['CS2611240300CCCCC', '客户丙', 'hw3', '商品', '已完成', '¥1.00', '2026-11-24 10:00', '包周期'],
     ];
     const file = await ordersXlsx(path.join(tempDir(), 'bad.xlsx'), bad);
-    const result = await importSellerCenterFile(db, file, 'orders');
+    const result = await sellerCenterImport(db).importFile(file, 'orders');
     expect(result.refused).toBe(true);
     expect(result.imported).toBe(0);
     expect(result.problems).toEqual([
@@ -101,7 +101,7 @@ describe('Seller Center export import', () => {
     const db = database();
     const file = path.join(tempDir(), name);
     fs.writeFileSync(file, bytes);
-    await expect(importSellerCenterFile(db, file, 'orders')).rejects.toThrow(message);
+    await expect(sellerCenterImport(db).importFile(file, 'orders')).rejects.toThrow(message);
     expect(count(db, 'orders')).toBe(0);
   });
 
@@ -109,7 +109,7 @@ describe('Seller Center export import', () => {
     const db = database();
     const file = path.join(tempDir(), 'details.csv');
     fs.writeFileSync(file, '订单号,交易时间,交易金额\nCS1,2026-11-24,1.00\n');
-    const error = await importSellerCenterFile(db, file, 'orders').catch((e: unknown) => e);
+    const error = await sellerCenterImport(db).importFile(file, 'orders').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoreError);
     expect((error as CoreError).message).toBe('details.csv: this looks like a 交易明细 export, not a 订单 export');
   });
@@ -118,13 +118,13 @@ describe('Seller Center export import', () => {
     const db = database();
     const file = path.join(tempDir(), 'custom.csv');
     fs.writeFileSync(file, '订单号,单据状态,下单日期\nCS2611240100AAAAA,已完成,2026-11-24\n');
-    const first = await importSellerCenterFile(db, file, 'orders');
+    const first = await sellerCenterImport(db).importFile(file, 'orders');
     expect(first.needsMapping).toEqual({ headers: ['订单号', '单据状态', '下单日期'], missing: ['status', 'created_at'], mapping: { 订单号: 'order_id', 单据状态: null, 下单日期: null } });
     expect(count(db, 'orders')).toBe(0);
-    const mapped = await importSellerCenterFile(db, file, 'orders', { 单据状态: 'status', 下单日期: 'created_at' });
+    const mapped = await sellerCenterImport(db).importFile(file, 'orders', { 单据状态: 'status', 下单日期: 'created_at' });
     expect(mapped).toMatchObject({ imported: 1, needsMapping: null });
     fs.writeFileSync(file, '订单号,单据状态,下单日期\nCS2611240200BBBBB,处理中,2026-11-25\n');
-    expect(await importSellerCenterFile(db, file, 'orders')).toMatchObject({ imported: 1 });
+    expect(await sellerCenterImport(db).importFile(file, 'orders')).toMatchObject({ imported: 1 });
     expect(count(db, 'orders')).toBe(2);
   });
 });
@@ -135,9 +135,9 @@ describe('bills (账单)', () => {
     const file = path.join(tempDir(), '账单.csv');
     const csv = (status: string) => ['账单列表', '账单编号,账期,商品类型,账单金额,结算金额,账单状态,出账时间', `BL2026100001,2026年10月,通用商品,"¥18,800.00","¥17,860.00",${status},2026-11-07 09:00`, 'BL2026090001,2026/9,联营商品,520.5,,申付审核,2026-10-07', '合计,,,"¥19,320.50",,,'].join('\n');
     fs.writeFileSync(file, csv('待开票'));
-    expect(await importSellerCenterFile(db, file, 'bills')).toMatchObject({ kind: 'bills', rows: 2, imported: 2, refused: false });
+    expect(await sellerCenterImport(db).importFile(file, 'bills')).toMatchObject({ kind: 'bills', rows: 2, imported: 2, refused: false });
     fs.writeFileSync(file, csv('发票待审核'));
-    await importSellerCenterFile(db, file, 'bills');
+    await sellerCenterImport(db).importFile(file, 'bills');
     expect(db.prepare('SELECT bill_id, billing_period, period_start, product_type, amount_fen, settlement_amount_fen, status FROM bills ORDER BY bill_id').all()).toEqual([
       { bill_id: 'BL2026090001', billing_period: '2026-09', period_start: Date.parse('2026-08-31T16:00:00Z'), product_type: 'joint_operation', amount_fen: 52050, settlement_amount_fen: null, status: '申付审核' },
       { bill_id: 'BL2026100001', billing_period: '2026-10', period_start: Date.parse('2026-09-30T16:00:00Z'), product_type: 'general', amount_fen: 1880000, settlement_amount_fen: 1786000, status: '发票待审核' },
@@ -148,7 +148,7 @@ describe('bills (账单)', () => {
     const db = database();
     const file = path.join(tempDir(), '账单.csv');
     fs.writeFileSync(file, ['账单编号,账期,账单金额', 'BL1,2026-13,1.00', 'BL2,2026-11,1.00'].join('\n'));
-    const result = await importSellerCenterFile(db, file, 'bills');
+    const result = await sellerCenterImport(db).importFile(file, 'bills');
     expect(result).toMatchObject({ refused: true, imported: 0, problems: [{ row: 2, column: '账期', reason: expect.stringContaining('2026-13') }] });
     expect(count(db, 'bills')).toBe(0);
   });
@@ -157,7 +157,7 @@ describe('bills (账单)', () => {
     const db = database();
     const file = path.join(tempDir(), 'bills.csv');
     fs.writeFileSync(file, '账单编号,账期,账单金额\nBL1,2026-11,1.00\n');
-    await expect(importSellerCenterFile(db, file, 'transaction_details')).rejects.toThrow('bills.csv: this looks like a 账单 export, not a 交易明细 export');
+    await expect(sellerCenterImport(db).importFile(file, 'transaction_details')).rejects.toThrow('bills.csv: this looks like a 账单 export, not a 交易明细 export');
   });
 });
 
@@ -179,8 +179,8 @@ describe('import as a job', () => {
       expect(progress.length).toBeGreaterThanOrEqual(2);
       expect(progress[1]).toBeGreaterThan(progress[0]!);
       expect(progress.at(-1)).toBeLessThan(150_000);
-      expect(count(core.services.db, 'orders')).toBe(0);
-      expect(core.services.db.prepare(`SELECT COUNT(*) AS n FROM temp.sqlite_master WHERE name LIKE 'import_staging%'`).get()).toEqual({ n: 0 });
+      expect(count(dbOf(core), 'orders')).toBe(0);
+      expect(dbOf(core).prepare(`SELECT COUNT(*) AS n FROM temp.sqlite_master WHERE name LIKE 'import_staging%'`).get()).toEqual({ n: 0 });
       expect(await client.call('jobs.cancel', { jobId: 'import:test-cancel' })).toEqual({ cancelled: false });
     } finally {
       await core.close();
@@ -197,7 +197,7 @@ describe('large workbooks in Chinese', () => {
     sheet.addRow(['订单号', '客户名称', '订单状态', '创建时间']).commit();
     for (let i = 0; i < 6000; i++) sheet.addRow([`CS26${String(i).padStart(8, '0')}ABCDE`, `杭州星河信息技术有限公司第${i}分公司`, ['已完成', '处理中', '已取消', '待支付'][i % 4], '2026-11-24 10:00']).commit();
     await workbook.commit();
-    const result = await importSellerCenterFile(db, file, 'orders');
+    const result = await sellerCenterImport(db).importFile(file, 'orders');
     expect(result.problems).toEqual([]);
     expect(result.imported).toBe(6000);
     const broken = db.prepare(`SELECT COUNT(*) AS n FROM orders WHERE customer_name LIKE '%' || char(65533) || '%'`).get() as { n: number };

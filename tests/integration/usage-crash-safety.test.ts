@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
-import { captureRows } from '../../electron/core/usage/capture';
-import { UsageStore } from '../../electron/core/usage/usage-store';
+import { settingsTable } from '../../electron/core/settings';
+import { captureRows, UsageStore } from '../../electron/core/usage';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
 import { buildCoreJobChild, runCoreJob } from '../support/child-process';
 import { useTempDirs } from '../support/temp-dir';
@@ -43,7 +43,7 @@ describe('crash safety', () => {
     const dataDir = tempDir();
     const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
     const store = new UsageStore(db);
-    store.startOffsetMs(() => 0); // this install sends at the very start of each window
+    settingsTable(db, Date.now).set({ 'usage.startOffsetMs': 0 }); // this install sends at the very start of each window
     const previousHour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
     let total = 0;
     for (let trial = 0; trial < TRIALS; trial++) {

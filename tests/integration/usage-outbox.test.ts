@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../electron/core/contract';
 import { SandboxState, startSandboxServer, type SandboxServer } from '../../electron/sandbox';
 import { setFaults } from '../support/sandbox';
-import { startCore } from '../support/core';
+import { external, startCore } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
-import { formatSdrTime as fmt } from '../../electron/core/marketplace/koogallery';
+import { formatSdrTime as fmt } from '../../electron/core/koogallery';
 import { base64, hourRows, MINUTE, TestClock, toCsv } from '../support/usage';
 
 const tempDir = useTempDirs();
@@ -17,7 +17,7 @@ afterEach(async () => {
 /** A sandbox on its own clock and a core on the test clock (fixed randomness: start offset 2.5 min). */
 async function setup(clock: TestClock, sandboxNow: () => number = clock.now) {
   const sandbox = await startSandboxServer({ seed: 'usage', size: 'small', now: sandboxNow, anchor: Date.parse('2026-11-24T00:00:00+08:00') });
-  const started = await startCore(tempDir(), { now: clock.now, sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0, random: () => 0.5 });
+  const started = await startCore(tempDir(), { now: clock.now, sandbox: external(sandbox), usageTickMs: 0, random: () => 0.5 });
   cleanups.push(() => sandbox.close(), () => started.core.close());
   return { sandbox, ...started };
 }
@@ -49,8 +49,8 @@ describe('capture and validation', () => {
     const result = await importRows(client, rows);
     expect(result).toMatchObject({ rows: 1000, queued: 0, refused: true });
     expect(result.problems).toHaveLength(37);
-    for (const problem of result.problems) expect(bad.get(problem.row), JSON.stringify(problem)).toBe(problem.field);
-    expect(result.problems.find((p) => p.field === 'begin_time')!.reason).toContain("yyyyMMdd'T'HHmmss'Z'");
+    for (const problem of result.problems) expect(bad.get(problem.row), JSON.stringify(problem)).toBe(problem.column);
+    expect(result.problems.find((p) => p.column === 'begin_time')!.reason).toContain("yyyyMMdd'T'HHmmss'Z'");
     expect((await client.call('status.get', {})).usageQueue.queued).toBe(0);
 
     const partial = await importRows(client, rows, true);
@@ -70,7 +70,7 @@ describe('capture and validation', () => {
 
     const jsonl = rows.slice(3).map((row) => JSON.stringify(row)).join('\n') + '\nnot json\n';
     const result = await client.call('usage.importFile', { fileName: 'usage.jsonl', contentBase64: base64(jsonl) });
-    expect(result).toMatchObject({ rows: 4, queued: 0, refused: true, problems: [{ row: 4, field: '(line)', reason: 'line is not a JSON object' }] });
+    expect(result).toMatchObject({ rows: 4, queued: 0, refused: true, problems: [{ row: 4, column: '(line)', reason: 'line is not a JSON object' }] });
     expect(await client.call('usage.importFile', { fileName: 'usage.jsonl', contentBase64: base64(jsonl), queueValidOnly: true })).toMatchObject({ queued: 3 });
     await expect(client.call('usage.importFile', { fileName: 'usage.txt', contentBase64: base64('x') })).rejects.toThrow('unsupported file type ".txt"');
   });
@@ -111,7 +111,7 @@ describe('the outbox against the sandbox', () => {
     const accepted = await client.call('usage.records', { windowOpensAt: window!.windowOpensAt, limit: 2 });
     const list = ['实例ID,开始时间,结束时间,异常原因', ...accepted.map((r) => `${r.instanceId},${fmt(r.beginAt)},${fmt(r.endAt)},实例已退订`), 'nobody,20261124T050000Z,20261124T050059Z,x'].join('\n');
     const reconciled = await client.call('usage.reconcile', { fileName: 'anomalies.csv', contentBase64: base64(list) });
-    expect(reconciled).toMatchObject({ rows: 3, marked: 2, unmatched: [{ row: 4, field: 'instance_id' }] });
+    expect(reconciled).toMatchObject({ rows: 3, marked: 2, unmatched: [{ row: 4, column: '实例ID' }] });
     const [after] = await client.call('usage.windows', { limit: 1 });
     expect(after).toMatchObject({ anomaly: 2, onTime: queued - 2 });
     const anomalous = await client.call('usage.records', { windowOpensAt: window!.windowOpensAt, state: 'anomaly' });
@@ -123,7 +123,7 @@ describe('the outbox against the sandbox', () => {
     const state = new SandboxState({ seed: 'usage', size: 'small', now: clock.now, anchor: Date.parse('2026-11-24T00:00:00+08:00') });
     let sandbox = await startSandboxServer({ state });
     const port = Number(new URL(sandbox.baseUrl).port);
-    const { client } = await startCore(tempDir(), { now: clock.now, sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0, random: () => 0.5 });
+    const { client } = await startCore(tempDir(), { now: clock.now, sandbox: external(sandbox), usageTickMs: 0, random: () => 0.5 });
     cleanups.push(async () => sandbox.close());
 
     const fromFourOClock = hourRows(sandbox, Date.parse('2026-11-24T04:00:00Z'), 40); // window 05:00–05:15, already closed

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../electron/core/contract';
 import { MemorySecretStore, type Platform } from '../../electron/core/platform';
 import { startSandboxServer } from '../../electron/sandbox';
-import { startCore } from '../support/core';
+import { external, startCore } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 import { hourRows, TestClock, toCsv } from '../support/usage';
 
@@ -18,7 +18,7 @@ async function setup(clock: TestClock) {
   const sandbox = await startSandboxServer({ seed: 'watch', now: clock.now, anchor: Date.parse('2026-11-24T00:00:00+08:00') });
   const notifications: string[] = [];
   const platform: Platform = { host: 'test', notify: (title, body) => notifications.push(`${title}: ${body}`), secrets: new MemorySecretStore() };
-  const started = await startCore(tempDir(), { now: clock.now, sandbox: { baseUrl: sandbox.baseUrl }, usageTickMs: 0, random: () => 0.5, platform });
+  const started = await startCore(tempDir(), { now: clock.now, sandbox: external(sandbox), usageTickMs: 0, random: () => 0.5, platform });
   const events: CoreEvent[] = [];
   started.client.subscribe((event) => events.push(event));
   cleanups.push(() => sandbox.close(), () => started.core.close());
@@ -61,11 +61,11 @@ describe('windows at risk', () => {
     await sandbox.close(); // offline: nothing can be sent
     clock.set('2026-11-24T06:05:00Z');
     await client.call('usage.flushNow', {});
-    core.services.usage.warnWindowsClosing();
+    await core.host.runScheduleNow('usage.tick');
     expect(notifications).toEqual([]); // 10 minutes left: not yet
     clock.set('2026-11-24T06:11:00Z');
-    core.services.usage.warnWindowsClosing();
-    core.services.usage.warnWindowsClosing();
+    await core.host.runScheduleNow('usage.tick');
+    await core.host.runScheduleNow('usage.tick');
     expect(notifications).toHaveLength(1);
     expect(notifications[0]).toContain('4 条话单尚未发送');
     expect(events.filter((e) => e.type === 'notice' && e.messageKey === 'usage.windowClosing')).toHaveLength(1);

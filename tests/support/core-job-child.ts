@@ -1,4 +1,6 @@
-import { createCore, createHeadlessPlatform } from '../../electron/core';
+import { createClient } from '../../electron/core/contract';
+import { createCore, createHeadlessPlatform, createInProcessTransport } from '../../electron/core';
+import { DEMO_CREDENTIALS } from '../../electron/sandbox';
 
 /**
  * A core in its own process, for the crash tests (which kill it with SIGKILL): `flush` sends the
@@ -10,18 +12,20 @@ const core = await createCore({
   dataDir: dataDir!,
   platform: createHeadlessPlatform('test'),
   appVersion: 'core-job-child',
-  sandbox: { baseUrl: baseUrl! },
-  connectivityIntervalMs: 0, syncTickMs: 0,
+  sandbox: { baseUrl: baseUrl!, credentials: DEMO_CREDENTIALS },
+  connectivityIntervalMs: 0,
+  syncTickMs: 0,
   usageTickMs: 0,
   usageLeaseMs: 300,
 });
+const client = createClient(createInProcessTransport(core));
 if (job === 'sync') {
-  const result = await core.services.sync.sync('transaction_details');
-  if (!result.completed) throw new Error(`sync stopped: ${result.error}`);
+  const [result] = await client.call('sync.run', { resources: ['transaction_details'] });
+  if (!result?.completed) throw new Error(`sync stopped: ${result?.error}`);
 } else {
   for (;;) {
-    await core.services.usage.flushNow();
-    const { queued, sending } = core.services.status().usageQueue;
+    await client.call('usage.flushNow', {});
+    const { queued, sending } = (await client.call('status.get', {})).usageQueue;
     if (queued + sending === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -1,5 +1,5 @@
 import { openDatabase, DATABASE_FILE_NAME } from '../../electron/core/db';
-import { importSellerCenterFile } from '../../electron/core/imports/seller-center-import';
+import { sellerCenterImport } from './imports';
 import type { JobContext } from '../../electron/core/jobs';
 import path from 'node:path';
 
@@ -19,6 +19,6 @@ const job: JobContext = {
   },
   throwIfCancelled: () => undefined,
 };
-const result = await importSellerCenterFile(db, file!, 'orders', {}, job);
+const result = await sellerCenterImport(db).importFile(file!, 'orders', {}, job);
 console.log(`imported ${result.imported}`);
 db.close();

@@ -1,4 +1,4 @@
-import { fixedCredentials, formatSdrTime, KooGalleryClient, type KooGalleryCredentials, type UsagePushRecord } from '../../electron/core/marketplace/koogallery';
+import { fixedCredentials, formatSdrTime, KooGalleryClient, type KooGalleryCredentials, type UsagePushRecord } from '../../electron/core/koogallery';
 import { DEMO_CREDENTIALS, startSandboxServer, type FaultPlan, type SandboxOptions, type SandboxServer } from '../../electron/sandbox';
 import { faultPlanSchema } from '../../electron/sandbox';
 

@@ -1,4 +1,4 @@
-import { formatSdrTime } from '../../electron/core/marketplace/koogallery';
+import { formatSdrTime } from '../../electron/core/koogallery';
 import type { SandboxServer } from '../../electron/sandbox';
 
 /** A clock the test moves by hand: no real waiting. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyCode, KOOGALLERY_CODES } from '../../electron/core/marketplace/koogallery';
+import { classifyCode, KOOGALLERY_CODES } from '../../electron/core/koogallery';
 
 describe('KooGallery error codes → what the outbox does', () => {
   it.each([

@@ -6,7 +6,7 @@ import {
   signUsageBody,
   usageBodySignature,
   verifyUsageBodySignature,
-} from '../../electron/core/marketplace/koogallery';
+} from '../../electron/core/koogallery';
 
 describe('APIG SDK-HMAC-SHA256 (koogallery-api.md §7.1, §7.2)', () => {
   it('reproduces the published license-activate vector', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { availableThrough, dueResources } from '../../electron/core/sync/sync-schedule';
+import { transactionDetailsVisibleBefore as availableThrough } from '../../electron/core/conventions';
+import { dueResources } from '../../electron/core/sync';
 
 const at = (iso: string) => Date.parse(iso);
 const all = ['orders', 'transaction_details', 'tickets', 'products'] as const;

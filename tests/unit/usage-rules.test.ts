@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retryDelayMs } from '../../electron/core/usage/backoff';
 import { ClockOffset } from '../../electron/core/usage/clock-offset';
-import { reportingWindow, timeliness } from '../../electron/core/usage/reporting-window';
+import { reportingWindow, timeliness } from '../../electron/core/conventions';
 import { meteringSnFor, validateUsageRow } from '../../electron/core/usage/usage-validation';
 
 const at = (iso: string) => Date.parse(iso);

@@ -1,6 +1,6 @@
 import { CoreCallError, type CallResult } from './errors';
 import type { CoreEvent } from './events';
-import type { MethodInput, MethodName, MethodOutput } from './index';
+import type { MethodInput, MethodName, MethodOutput } from './methods';
 
 /** What each transport (MessagePort, HTTP + WebSocket, in-process) provides. */
 export interface RawTransport {

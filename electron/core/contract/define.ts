@@ -15,16 +15,27 @@ type Specs = Record<string, MethodSpec>;
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
 /**
- * Joins the per-capability declarations into one contract. A method name declared twice is a
- * programming error and fails at start-up, not silently overwritten.
+ * Joins per-capability parts (contract declarations, handler tables) into one. A name given twice
+ * is a programming error and fails at start-up, not silently overwritten.
  */
-export function mergeContracts<T extends Specs[]>(...parts: T): UnionToIntersection<T[number]> {
-  const merged: Specs = {};
+export function mergeUnique<T extends Record<string, unknown>[]>(what: string, ...parts: T): UnionToIntersection<T[number]> {
+  const merged: Record<string, unknown> = {};
   for (const part of parts) {
-    for (const [name, spec] of Object.entries(part)) {
-      if (name in merged) throw new Error(`Contract method "${name}" is declared twice`);
-      merged[name] = spec;
+    for (const [name, value] of Object.entries(part)) {
+      if (name in merged) throw new Error(`${what} "${name}" is declared twice`);
+      merged[name] = value;
     }
   }
   return merged as UnionToIntersection<T[number]>;
 }
+
+/** Joins the per-capability declarations into one contract. */
+export function mergeContracts<T extends Specs[]>(...parts: T): UnionToIntersection<T[number]> {
+  return mergeUnique('Contract method', ...parts);
+}
+
+/** What a capability's handler for one declared method receives (parsed input) and returns. */
+export type Handler<S extends MethodSpec> = (input: z.output<S['input']>) => Promise<z.output<S['output']>> | z.output<S['output']>;
+
+/** A capability's handlers: one per method of its contract part, so a new method without a handler fails to compile. */
+export type HandlersFor<C extends Specs> = { [M in keyof C]: Handler<C[M]> };

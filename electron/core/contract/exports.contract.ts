@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { method } from './define';
-import { jobIdSchema } from './imports.contract';
-import { billFiltersSchema, detailFiltersSchema, orderFiltersSchema, ticketFiltersSchema } from './review.contract';
+import { jobIdSchema } from './jobs.contract';
+import { billFiltersSchema } from './bills.contract';
+import { orderFiltersSchema } from './orders.contract';
+import { ticketFiltersSchema } from './tickets.contract';
+import { detailFiltersSchema } from './transaction-details.contract';
 import { usageRecordViewSchema } from './usage.contract';
 
 export const exportFormatSchema = z.enum(['xlsx', 'csv']);

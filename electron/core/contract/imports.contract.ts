@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { method } from './define';
+import { jobIdSchema } from './jobs.contract';
 
 export const exportKindSchema = z.enum(['orders', 'transaction_details', 'bills']);
+
+/** Every bad row of an imported file, in one shape: its row number, the file's own column header, what is wrong. */
+export const badRowSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+export type BadRow = z.infer<typeof badRowSchema>;
 
 export const importResultSchema = z.object({
   kind: exportKindSchema,
   rows: z.number().int(),
   imported: z.number().int(),
-  problems: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
+  problems: z.array(badRowSchema),
   refused: z.boolean(),
   needsMapping: z
     .object({ headers: z.array(z.string()), missing: z.array(z.string()), mapping: z.record(z.string(), z.string().nullable()) })
     .nullable(),
 });
+export type ImportResult = z.infer<typeof importResultSchema>;
 
-/** A job id the caller picks, so it can follow the job's progress events and cancel it while the call runs. */
-export const jobIdSchema = z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" or "-", at most 64');
 
 export const importsContract = {
   'imports.sellerCenter': method({
@@ -31,10 +35,5 @@ export const importsContract = {
       })
       .strict(),
     output: importResultSchema,
-  }),
-  'jobs.cancel': method({
-    summary: 'Cancels a running import or export by its job id; what it had done is undone.',
-    input: z.object({ jobId: jobIdSchema }).strict(),
-    output: z.object({ cancelled: z.boolean() }),
   }),
 };

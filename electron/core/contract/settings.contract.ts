@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../conventions';
 import { method } from './define';
 
-export const languageSchema = z.enum(['zh-CN', 'en-US']);
+export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
 
 export const settingsSchema = z.object({

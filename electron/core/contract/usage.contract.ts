@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { method } from './define';
+import { badRowSchema } from './imports.contract';
+import { vocabEnum } from './lists.contract';
 
 const sdrTime = z.string().regex(/^\d{8}T\d{6}Z$/, "expected yyyyMMdd'T'HHmmss'Z' (UTC)");
 
-export const rowProblemSchema = z.object({ row: z.number().int(), field: z.string(), reason: z.string() });
 
 export const captureResultSchema = z.object({
   rows: z.number().int(),
   queued: z.number().int(),
-  problems: z.array(rowProblemSchema),
+  problems: z.array(badRowSchema),
   refused: z.boolean(),
 });
 
 export const usageWindowSchema = z.object({
   windowOpensAt: z.number().int(),
   windowClosesAt: z.number().int(),
-  billingCycle: z.enum(['hourly', 'daily']),
+  billingCycle: vocabEnum('billingCycle'),
   records: z.number().int(),
   waiting: z.number().int(),
   onTime: z.number().int(),
@@ -35,9 +36,9 @@ export const usageRecordViewSchema = z.object({
   beginAt: z.number().int(),
   endAt: z.number().int(),
   usageValue: z.string(),
-  billingCycle: z.enum(['hourly', 'daily']),
-  state: z.enum(['queued', 'sending', 'accepted', 'rejected', 'anomaly', 'expired']),
-  timeliness: z.enum(['on_time', 'late', 'overdue']).nullable(),
+  billingCycle: vocabEnum('billingCycle'),
+  state: vocabEnum('usageState'),
+  timeliness: vocabEnum('timeliness').nullable(),
   attempts: z.number().int(),
   lastErrorCode: z.string().nullable(),
   lastErrorMessage: z.string().nullable(),
@@ -64,7 +65,7 @@ export const manualUsageSchema = z
     begin_time: sdrTime,
     end_time: sdrTime,
     usage_value: z.string().trim().min(1).max(20),
-    billing_cycle: z.enum(['hourly', 'daily']).default('hourly'),
+    billing_cycle: vocabEnum('billingCycle').default('hourly'),
     relate_pkg_instance: z.string().trim().max(64).optional(),
     product_id: z.string().trim().max(64).optional(),
   })
@@ -99,7 +100,7 @@ export const usageContract = {
   'usage.reconcile': method({
     summary: "Imports Seller Center's SDR anomaly list: records the API accepted but the marketplace lists as anomalies become anomaly.",
     input: z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(200 * 1024 * 1024) }).strict(),
-    output: z.object({ rows: z.number().int(), marked: z.number().int(), unmatched: z.array(rowProblemSchema) }),
+    output: z.object({ rows: z.number().int(), marked: z.number().int(), unmatched: z.array(badRowSchema) }),
   }),
   'usage.windows': method({
     summary: 'One row per reporting window, newest first: record counts by outcome and the on-time ratio.',

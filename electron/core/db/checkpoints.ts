@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { DbWorkerData, DbWorkerRequest } from '../workers/db-worker';
-import { dbWorkerUrl } from '../workers/worker-url';
+import type { CheckpointWorkerData, CheckpointWorkerRequest } from './checkpoint-worker';
+import { workerUrl } from './worker-url';
 import { JOURNAL_SIZE_LIMIT_BYTES } from './open';
 
 export interface Checkpoints {
@@ -29,8 +29,8 @@ export const WAL_CATCH_UP_BYTES = JOURNAL_SIZE_LIMIT_BYTES * 1.5;
  */
 export function startCheckpoints(file: string, options: { intervalMs?: number; nativeBinding?: string; catchUpAtWalBytes?: number } = {}): Checkpoints {
   const catchUpAt = options.catchUpAtWalBytes ?? WAL_CATCH_UP_BYTES;
-  const workerData: DbWorkerData = { role: 'checkpoints', file, intervalMs: options.intervalMs ?? 10_000, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
-  const worker = new Worker(dbWorkerUrl(), { workerData });
+  const workerData: CheckpointWorkerData = { file, intervalMs: options.intervalMs ?? 10_000, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  const worker = new Worker(workerUrl('checkpoint-worker'), { workerData });
   worker.on('error', (error) => console.error('checkpoint worker failed', error));
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -48,12 +48,12 @@ export function startCheckpoints(file: string, options: { intervalMs?: number; n
         };
         worker.on('message', done);
         worker.once('exit', done);
-        worker.postMessage({ type: 'checkpoint' } satisfies DbWorkerRequest);
+        worker.postMessage({ type: 'checkpoint' } satisfies CheckpointWorkerRequest);
       });
       return caughtUp;
     },
     async stop() {
-      const stop: DbWorkerRequest = { type: 'stop' };
+      const stop: CheckpointWorkerRequest = { type: 'stop' };
       worker.ref(); // keep the process alive until the worker has closed its connection
       worker.postMessage(stop);
       await exited;

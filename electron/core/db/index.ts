@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
-export { openDatabase, DATABASE_FILE_NAME, type OpenDatabaseOptions } from './open';
+export { openDatabase, openWorkerConnection, DATABASE_FILE_NAME, type OpenDatabaseOptions } from './open';
+export { workerUrl, type WorkerName } from './worker-url';
 export { startCheckpoints, type Checkpoints } from './checkpoints';
 export { schemaVersion, latestVersion, runMigrations, type Migration } from './migration';
 export { migrations } from './migrations';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CoreError } from '../contract/errors';
+import { CoreError } from '../contract';
 
 export interface Migration {
   version: number;

@@ -49,3 +49,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     throw error;
   }
 }
+
+/** A worker thread's own connection to the app's database (never a new file). */
+export function openWorkerConnection(file: string, options: { nativeBinding?: string | undefined; readonly: boolean }): Database.Database {
+  return new Database(file, { readonly: options.readonly, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+}

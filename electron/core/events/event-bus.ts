@@ -1,4 +1,4 @@
-import type { CoreEvent } from '../contract/events';
+import type { CoreEvent } from '../contract';
 
 export type EventListener = (event: CoreEvent) => void;
 

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportResult, ExportSelection } from '../contract/exports.contract';
+import type { ExportResult, ExportSelection } from '../contract';
 import type { SqliteDatabase } from '../db';
-import { EXPORT_TABLES, labelled, type ExportTable, type LeftOut } from './export-tables';
+import { labelled, type ExportTable, type LeftOut } from '../lists';
+import { EXPORT_TABLES } from './export-registry';
 import { createCsvWriter, createXlsxWriter, type TableWriter } from './writers';
 
 export interface ExportFileRequest {

@@ -1,18 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CoreError } from '../contract/errors';
-import type { ExportResult, ExportSelection } from '../contract/exports.contract';
-import type { JobContext, JobRegistry } from '../jobs';
+import { formatInZone } from '../conventions';
+import { CoreError, type ExportResult, type ExportSelection } from '../contract';
+import { workerUrl } from '../db';
+import type { JobContext, JobEngine } from '../jobs';
 import type { Platform } from '../platform';
-import type { DbWorkerData, DbWorkerRequest, ExportWorkerMessage } from '../workers/db-worker';
-import { dbWorkerUrl } from '../workers/worker-url';
-import { EXPORT_TABLES } from './export-tables';
+import { EXPORT_TABLES } from './export-registry';
+import type { ExportWorkerData, ExportWorkerMessage, ExportWorkerRequest } from './export-worker';
 
 export interface ExportServiceOptions {
   databaseFile: string;
   nativeBinding?: string;
-  jobs: JobRegistry;
+  jobs: JobEngine;
   platform: Platform;
   /** The export folder as the settings say now. */
   folder: () => string;
@@ -63,10 +63,7 @@ export class ExportService {
 
   /** 交易明细_20261123_1530.xlsx in the seller's time zone; " (2)" and so on when that name is taken. */
   private suggestName(folder: string, title: string, format: string): string {
-    const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone: this.options.timeZone(), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .format(this.options.now())
-      .replace(/[-:]/g, '')
-      .replace(' ', '_');
+    const stamp = formatInZone(this.options.now(), this.options.timeZone()).replace(/[-:]/g, '').replace(' ', '_');
     const base = `${title}_${stamp}`;
     for (let n = 1; ; n++) {
       const name = n === 1 ? `${base}.${format}` : `${base} (${n}).${format}`;
@@ -76,9 +73,9 @@ export class ExportService {
 
   private inWorker(request: { selection: ExportSelection; format: ExportResult['format']; target: string }, job: JobContext): Promise<Omit<ExportResult, 'fileName' | 'filePath'>> {
     const { databaseFile, nativeBinding } = this.options;
-    const workerData: DbWorkerData = { role: 'export', file: databaseFile, request, ...(nativeBinding ? { nativeBinding } : {}) };
-    const worker = new Worker(dbWorkerUrl(), { workerData });
-    const cancel = () => worker.postMessage({ type: 'cancel' } satisfies DbWorkerRequest);
+    const workerData: ExportWorkerData = { file: databaseFile, request, ...(nativeBinding ? { nativeBinding } : {}) };
+    const worker = new Worker(workerUrl('export-worker'), { workerData });
+    const cancel = () => worker.postMessage({ type: 'cancel' } satisfies ExportWorkerRequest);
     job.signal.addEventListener('abort', cancel);
     return new Promise<Omit<ExportResult, 'fileName' | 'filePath'>>((resolve, reject) => {
       worker.on('message', (message: ExportWorkerMessage) => {

@@ -1,1 +1,4 @@
-export { JobRegistry, type JobContext } from './job-registry';
+/** One engine for long and repeated work: jobs with progress and cancel, schedules on the core's clock. */
+export { JobEngine, type JobContext, type Schedule } from './job-engine';
+export { systemClock, type Clock } from './clock';
+export { jobHandlers } from './handlers';

@@ -1,5 +1,5 @@
-import { CoreError } from '../contract/errors';
-import { LIST_RESOURCES, type ApiOutcome, type KooGalleryClient, type ListResource } from './koogallery';
+import { CoreError } from '../contract';
+import { LIST_RESOURCES, type ApiOutcome, type KooGalleryClient, type ListResource } from '../koogallery';
 import { fetchListPage, sendTicketAction, type ListPage } from './list-client';
 
 /** What a source can do, so the UI can say what it cannot instead of failing. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { credentialsStatusSchema } from '../contract/marketplace.contract';
+import type { credentialsStatusSchema } from '../contract';
 import type { SecretStore } from '../platform';
-import { SECRET_NAMES, type KooGalleryCredentials } from './koogallery';
+import { SECRET_NAMES, type KooGalleryCredentials } from '../koogallery';
 
 type CredentialsStatus = z.infer<typeof credentialsStatusSchema>;
 

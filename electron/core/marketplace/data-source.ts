@@ -1,11 +1,23 @@
-import { DEMO_CREDENTIALS, startSandboxServer, type SandboxServer } from '../../sandbox';
-import type { Settings } from '../contract/settings.contract';
-import type { AppStatus } from '../contract/status.contract';
+import type { AppStatus, MethodOutput, Settings } from '../contract';
+import { fixedCredentials, KooGalleryClient, KOOGALLERY_HOSTS, secretStoreCredentials, type KooGalleryCredentials } from '../koogallery';
 import type { SecretStore } from '../platform';
 import { koogalleryConnector, sandboxConnector, type Connector } from './connector';
-import { fixedCredentials, KooGalleryClient, KOOGALLERY_HOSTS, secretStoreCredentials } from './koogallery';
 
-export type SandboxMode = 'embedded' | 'off' | { baseUrl: string };
+/** A sandbox marketplace the core runs itself (the embedded default); the host supplies how to start one. */
+export interface EmbeddedSandbox {
+  readonly baseUrl: string;
+  readonly credentials: KooGalleryCredentials;
+  close(): Promise<void>;
+}
+
+/**
+ * Where the sandbox comes from: started by the core with the host's `start` (the app's default; the
+ * core never imports the sandbox itself), one already running elsewhere (tests), or none.
+ */
+export type SandboxMode =
+  | 'off'
+  | { baseUrl: string; credentials: KooGalleryCredentials }
+  | { start(options: { now: () => number; size: 'small' | 'large' }): Promise<EmbeddedSandbox> };
 
 export interface DataSourceOptions {
   sandboxMode: SandboxMode;
@@ -19,7 +31,7 @@ export interface DataSourceOptions {
  * in settings *and* credentials are stored; otherwise the app runs its embedded sandbox and says why.
  */
 export class DataSourceManager {
-  private sandbox: SandboxServer | null = null;
+  private sandbox: EmbeddedSandbox | null = null;
   private active: { status: AppStatus['dataSource']; connector: Connector | null } = {
     status: { kind: 'sandbox', baseUrl: null, reason: 'default' },
     connector: null,
@@ -36,8 +48,9 @@ export class DataSourceManager {
       this.active = { status: { kind: 'real', baseUrl: baseUrls[0], reason: 'selected' }, connector: koogalleryConnector(api) };
       return;
     }
-    const baseUrl = await this.sandboxBaseUrl();
-    const api = baseUrl ? new KooGalleryClient({ baseUrls: [baseUrl], credentials: fixedCredentials(DEMO_CREDENTIALS), now: this.options.now }) : null;
+    const sandbox = await this.sandboxSource();
+    const baseUrl = sandbox?.baseUrl ?? null;
+    const api = sandbox ? new KooGalleryClient({ baseUrls: [sandbox.baseUrl], credentials: fixedCredentials(sandbox.credentials), now: this.options.now }) : null;
     this.active = {
       status: { kind: 'sandbox', baseUrl, reason: settings.dataSource === 'real' ? 'no-credentials' : 'default' },
       connector: api ? sandboxConnector(api) : null,
@@ -53,6 +66,13 @@ export class DataSourceManager {
     return this.active.connector;
   }
 
+  /** What the current source can do, so pages can say what it cannot instead of failing. */
+  capabilities(): MethodOutput<'marketplace.capabilities'> {
+    const connector = this.connector;
+    if (!connector) return { source: null, pushUsage: false, queryOrder: false, license: false, lists: [], ticketActions: false };
+    return { source: connector.source, ...connector.capabilities, lists: [...connector.capabilities.lists] };
+  }
+
   /** What the connectivity monitor requests: the sandbox's health path, or the API host itself. */
   probeUrl(): string | null {
     const { kind, baseUrl } = this.active.status;
@@ -60,21 +80,16 @@ export class DataSourceManager {
     return kind === 'sandbox' ? `${baseUrl}/sandbox/health` : baseUrl;
   }
 
-  /** The embedded sandbox server, when this app runs one (tests read its ledger). */
-  get embeddedSandbox(): SandboxServer | null {
-    return this.sandbox;
-  }
-
   async close(): Promise<void> {
     await this.stopSandbox();
   }
 
-  private async sandboxBaseUrl(): Promise<string | null> {
+  private async sandboxSource(): Promise<{ baseUrl: string; credentials: KooGalleryCredentials } | null> {
     const mode = this.options.sandboxMode;
     if (mode === 'off') return null;
-    if (typeof mode === 'object') return mode.baseUrl;
-    this.sandbox ??= await startSandboxServer({ now: this.options.now, size: this.options.sandboxSize });
-    return this.sandbox.baseUrl;
+    if ('baseUrl' in mode) return mode;
+    this.sandbox ??= await mode.start({ now: this.options.now, size: this.options.sandboxSize });
+    return this.sandbox;
   }
 
   private async stopSandbox(): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listPath, type ApiOutcome, type EnvelopeReader, type KooGalleryClient, type ListResource } from './koogallery';
+import { listPath, type ApiOutcome, type EnvelopeReader, type KooGalleryClient, type ListResource } from '../koogallery';
 
 /** One page of a list endpoint (the sandbox's documented extension). */
 export interface ListPage {

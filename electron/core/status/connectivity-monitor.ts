@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { connectivitySchema } from '../contract/status.contract';
-import { exchange } from '../marketplace/koogallery/http-exchange';
+import type { connectivitySchema } from '../contract';
+import { exchange } from '../koogallery';
 
 export type Connectivity = z.infer<typeof connectivitySchema>;
 
@@ -14,11 +14,10 @@ export interface ConnectivityMonitorOptions {
 
 /**
  * Online means the current data source answered an HTTP request (any status): the marketplace, not
- * the internet at large, is what the queue and sync need.
+ * the internet at large, is what the queue and sync need. Probed by the `connectivity.probe` schedule.
  */
 export class ConnectivityMonitor {
   private current: Connectivity = { state: 'unknown', checkedAt: null, detail: null };
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ConnectivityMonitorOptions) {}
 
@@ -33,18 +32,6 @@ export class ConnectivityMonitor {
     this.current = { ...next, checkedAt: this.options.now() };
     if (changed) this.options.onChange(this.current);
     return this.current;
-  }
-
-  start(intervalMs: number): void {
-    this.stop();
-    void this.probe();
-    this.timer = setInterval(() => void this.probe(), intervalMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
   }
 
   private async reach(url: string): Promise<Pick<Connectivity, 'state' | 'detail'>> {

@@ -1,6 +1,7 @@
+import type { BadRow } from '../contract';
+import type { NumberedRow } from './usage-files';
 import type { UsageStore } from './usage-store';
 import { identityKey, validateUsageRow, type RawUsageRow, type RowProblem, type ValidUsageRecord } from './usage-validation';
-import type { NumberedRow } from './usage-file-reader';
 
 export interface CaptureOptions {
   /** Marketplace time: "now" for begin ≤ end ≤ now and the 21-day limit. */
@@ -16,8 +17,8 @@ export interface CaptureResult {
   /** Rows read (not counting the header). */
   rows: number;
   queued: number;
-  /** Every bad row, with the field and the reason. */
-  problems: RowProblem[];
+  /** Every bad row, with the column and the reason. */
+  problems: BadRow[];
   refused: boolean;
 }
 
@@ -30,9 +31,11 @@ export async function captureRows(store: UsageStore, rows: AsyncIterable<Numbere
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   const seenSn = new Map<string, number>();
+  let columnOf: NumberedRow['columnOf'];
   let count = 0;
-  for await (const { row, data } of rows) {
+  for await (const { row, data, columnOf: named } of rows) {
     count++;
+    columnOf ??= named;
     const result = checkRow(data, row, options.now);
     if (!result.record) {
       problems.push(...result.problems);
@@ -42,18 +45,20 @@ export async function captureRows(store: UsageStore, rows: AsyncIterable<Numbere
     if (duplicate) problems.push(duplicate);
     else valid.push(result.record);
   }
+  const report = (found: RowProblem[]) => badRows(found, columnOf);
   if (problems.length > 0 && !options.queueValidOnly) {
     // refused anyway: still tell the seller which rows duplicate what is already stored
     problems.push(...alreadyKnown(store, valid));
-    return { rows: count, queued: 0, problems: byRow(problems), refused: true };
+    return { rows: count, queued: 0, problems: report(problems), refused: true };
   }
   const { inserted, conflicts } = store.insert(valid, { ...options, allOrNothing: !options.queueValidOnly });
   problems.push(...alreadyKnown(store, conflicts));
-  return { rows: count, queued: inserted, problems: byRow(problems), refused: problems.length > 0 && !options.queueValidOnly };
+  return { rows: count, queued: inserted, problems: report(problems), refused: problems.length > 0 && !options.queueValidOnly };
 }
 
-function byRow(problems: RowProblem[]): RowProblem[] {
-  return problems.sort((a, b) => a.row - b.row);
+/** Problems in the shape every import reports, by row, each naming the file's own column. */
+export function badRows(problems: RowProblem[], columnOf?: (field: string) => string): BadRow[] {
+  return problems.sort((a, b) => a.row - b.row).map(({ row, field, reason }) => ({ row, column: columnOf && !field.startsWith('(') ? columnOf(field) : field, reason }));
 }
 
 function checkRow(data: RawUsageRow, row: number, now: number) {

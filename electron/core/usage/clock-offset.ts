@@ -1,4 +1,4 @@
-import type { CallMeta } from '../marketplace/koogallery';
+import type { CallMeta } from '../koogallery';
 
 const SAMPLES_KEPT = 9;
 

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import type { Connector } from '../marketplace/connector';
-import { formatSdrTime, type ApiOutcome, type UsagePushRecord } from '../marketplace/koogallery';
+import { EXPIRY_MS } from '../conventions';
+import { formatSdrTime, type ApiOutcome, type UsagePushRecord } from '../koogallery';
+import type { Connector } from '../marketplace';
 import { retryDelayMs } from './backoff';
 import type { ClockOffset } from './clock-offset';
-import { EXPIRY_MS } from './reporting-window';
 import type { OutboxRecord, UsageStore } from './usage-store';
 
 export const MAX_BATCH = 1000;
@@ -66,13 +66,16 @@ export class UsageFlusher {
     return this.pausedUntil > this.marketplaceNow() ? this.pausedUntil : null;
   }
 
-  /** Sends everything due now; returns when nothing more is due or the marketplace asked to wait. */
-  async flushDue(): Promise<FlushReport> {
+  /**
+   * Sends everything due now; returns when nothing more is due, the marketplace asked to wait, or
+   * `signal` was aborted (after the batch in flight, whose answer is always stored).
+   */
+  async flushDue(signal?: AbortSignal): Promise<FlushReport> {
     const report: FlushReport = { batches: 0, accepted: 0, retried: 0, rejected: 0, pausedUntil: null };
     const connector = this.options.connector();
     if (!connector) return report;
     this.options.store.expireOld(this.marketplaceNow(), EXPIRY_MS);
-    while (this.marketplaceNow() >= this.pausedUntil) {
+    while (this.marketplaceNow() >= this.pausedUntil && !signal?.aborted) {
       const batch = this.options.store.claim(this.owner, this.marketplaceNow(), this.leaseMs, this.batchSize);
       if (batch.length === 0) break;
       await this.sendBatch(connector, batch, report);
@@ -80,12 +83,6 @@ export class UsageFlusher {
     }
     report.pausedUntil = this.pausedUntilMs;
     return report;
-  }
-
-  /** The network is back: forget backoffs and send everything due, in deadline order. */
-  async onOnline(): Promise<FlushReport> {
-    this.options.store.clearBackoff(this.marketplaceNow());
-    return this.flushDue();
   }
 
   private async sendBatch(connector: Connector, batch: OutboxRecord[], report: FlushReport): Promise<void> {

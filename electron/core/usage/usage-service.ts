@@ -1,33 +1,37 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { z } from 'zod';
-import type { captureResultSchema, manualUsageSchema } from '../contract/usage.contract';
-import { CoreError } from '../contract/errors';
-import type { SqliteDatabase } from '../db';
-import type { EventBus } from '../events/event-bus';
-import type { Connector } from '../marketplace/connector';
-import { formatSdrTime } from '../marketplace/koogallery';
+import { z } from 'zod';
+import { clockTimeInZone, notificationText, type Language } from '../conventions';
+import { CoreError, type captureResultSchema, type manualUsageSchema } from '../contract';
+import type { EventBus } from '../events';
+import { withUploadedFile } from '../imports';
+import type { JobEngine, Schedule } from '../jobs';
+import { formatSdrTime } from '../koogallery';
+import type { Connector } from '../marketplace';
 import type { Platform } from '../platform';
-import { readUsageQueueSummary } from '../status/status-readers';
+import type { KeyValues } from '../settings';
+import { fileAway, WatchedFolder } from '../watch';
 import { captureRows } from './capture';
 import { ClockOffset } from './clock-offset';
 import { UsageFlusher, type FlushReport } from './flusher';
-import { withUploadedFile } from '../imports/uploaded-file';
-import { ANOMALY_LIST_COLUMNS, readUsageFile } from './usage-file-reader';
 import { reconcileAnomalies, type ReconcileResult } from './reconciliation';
+import { ANOMALY_LIST_COLUMNS, readUsageFile, type NumberedRow } from './usage-files';
+import { type UsageStore } from './usage-store';
 import { validateUsageRow } from './usage-validation';
-import { fileAway, WatchedFolder } from '../watch/watched-folder';
-import { UsageStore } from './usage-store';
 
 type CaptureResult = z.infer<typeof captureResultSchema>;
 type ManualUsage = z.infer<typeof manualUsageSchema>;
 
 export interface UsageServiceOptions {
-  db: SqliteDatabase;
+  store: UsageStore;
+  values: KeyValues;
   connector: () => Connector | null;
   now: () => number;
   events: EventBus;
+  jobs: JobEngine;
   platform: Platform;
+  /** The seller's language and time zone, for the notifications the core words itself. */
+  locale: () => { language: Language; timeZone: string };
   random?: () => number;
   /** Scheduler tick; 0 turns the background scheduler off (tests drive flushNow). */
   tickMs?: number;
@@ -35,6 +39,10 @@ export interface UsageServiceOptions {
 }
 
 const WARN_BEFORE_CLOSE_MS = 5 * 60_000;
+const START_OFFSET_KEY = 'usage.startOffsetMs';
+/** Each install starts pushing at a random minute 0–5 of every window, chosen once and kept. */
+const START_OFFSET_SPREAD_MS = 5 * 60_000;
+export const USAGE_FLUSH_JOB = 'usage:flush';
 
 /**
  * 话单: capture, the outbox flusher and its schedule, and the warning before a window closes with
@@ -44,13 +52,12 @@ export class UsageService {
   readonly store: UsageStore;
   readonly offset = new ClockOffset();
   readonly flusher: UsageFlusher;
+  readonly schedules: Schedule[];
   private readonly warned = new Set<number>();
-  private timer: NodeJS.Timeout | null = null;
   private watched: WatchedFolder | null = null;
-  private flushing: Promise<FlushReport> | null = null;
 
   constructor(private readonly options: UsageServiceOptions) {
-    this.store = new UsageStore(options.db);
+    this.store = options.store;
     this.flusher = new UsageFlusher({
       store: this.store,
       connector: options.connector,
@@ -59,17 +66,9 @@ export class UsageService {
       ...(options.random ? { random: options.random } : {}),
       ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
       onProgress: () => this.emitQueue(),
-      onAccountProblem: (code, message) =>
-        options.events.emit({ type: 'notice', level: 'error', messageKey: 'usage.accountRefused', values: { code: code ?? '-', message } }),
+      onAccountProblem: (code, message) => options.events.emit({ type: 'notice', level: 'error', messageKey: 'usage.accountRefused', values: { code: code ?? '-', message } }),
     });
-  }
-
-  start(): void {
-    const tick = this.options.tickMs ?? 15_000;
-    if (tick <= 0) return;
-    this.timer = setInterval(() => void this.tick(), tick);
-    this.timer.unref();
-    void this.tick();
+    this.schedules = [{ name: 'usage.tick', everyMs: options.tickMs ?? 15_000, run: () => this.tick() }];
   }
 
   /** Watches `dir` for usage files (or stops watching when null). */
@@ -80,32 +79,16 @@ export class UsageService {
     this.watched?.start();
   }
 
-  private async importWatched(file: string): Promise<void> {
-    const result = await this.capture(readUsageFile(file), 'watched', path.basename(file), false).catch((error: unknown) => ({
-      rows: 0, queued: 0, refused: true, problems: [{ row: 1, field: '(file)', reason: error instanceof Error ? error.message : String(error) }],
-    }));
-    fileAway(file, result.refused ? 'refused' : 'imported', result.problems);
-    const values = { file: path.basename(file), queued: result.queued, problems: result.problems.length };
-    this.options.events.emit({ type: 'notice', level: result.refused ? 'error' : 'info', messageKey: result.refused ? 'usage.watchedRefused' : 'usage.watchedImported', values });
-  }
-
-  /** Stops the scheduler and waits for a flush in progress, so the database can close under it. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
     await this.watchFolder(null);
-    await this.flushing?.catch(() => undefined);
   }
 
-  /** One flush at a time; a second caller shares the running one. */
+  /** One flush at a time (a job: its progress shows, `jobs.cancel` stops it after the batch in flight); a second caller shares it. */
   flushNow(): Promise<FlushReport> {
-    this.flushing ??= this.flusher.flushDue().finally(() => {
-      this.flushing = null;
-      this.emitQueue();
-    });
-    return this.flushing;
+    return this.options.jobs.runShared(USAGE_FLUSH_JOB, 'usage.flush', (job) => this.flusher.flushDue(job.signal).finally(() => this.emitQueue()));
   }
 
+  /** The network is back: forget backoffs and send everything due, in deadline order. */
   async onOnline(): Promise<void> {
     this.store.clearBackoff(this.flusher.marketplaceNow());
     await this.flushNow();
@@ -121,16 +104,14 @@ export class UsageService {
   }
 
   async reconcile(fileName: string, contentBase64: string): Promise<ReconcileResult> {
-    const result = await withUploadedFile(fileName, contentBase64, (file) =>
-      reconcileAnomalies(this.options.db, readUsageFile(file, ANOMALY_LIST_COLUMNS), this.flusher.marketplaceNow()),
-    );
+    const result = await withUploadedFile(fileName, contentBase64, (file) => reconcileAnomalies(this.store, readUsageFile(file, ANOMALY_LIST_COLUMNS), this.flusher.marketplaceNow()));
     this.emitQueue();
     return result;
   }
 
   /** Corrects a refused record in place and queues it again; its attempts stay in the log. */
   async correct(id: number, changes: { usage_value?: string; begin_time?: string; end_time?: string }): Promise<CaptureResult> {
-    const record = this.options.db.prepare('SELECT * FROM usage_records WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    const record = this.store.rawRecord(id);
     if (!record) throw new CoreError('NOT_FOUND', `Usage record ${id} does not exist`);
     if (!['rejected', 'anomaly', 'expired'].includes(String(record.state))) {
       throw new CoreError('CONFLICT', `Usage record ${id} is ${String(record.state)}; only rejected, anomalous or expired records can be corrected`);
@@ -151,49 +132,66 @@ export class UsageService {
     const clash = valid ? this.store.findExisting([valid], id).size > 0 : false;
     if (!valid || clash) {
       const all = clash ? [...problems, { row: 1, field: 'end_time', reason: 'another record already has this instance_id, begin_time and end_time' }] : problems;
-      return { rows: 1, queued: 0, problems: all, refused: true };
+      return { rows: 1, queued: 0, problems: all.map(({ row, field, reason }) => ({ row, column: field, reason })), refused: true };
     }
-    this.store.requeue(id, valid, { now, startOffsetMs: this.store.startOffsetMs(this.options.random ?? Math.random) });
+    this.store.requeue(id, valid, { now, startOffsetMs: this.startOffsetMs() });
     this.afterQueued();
     return { rows: 1, queued: 1, problems: [], refused: false };
   }
 
-  private async capture(rows: Parameters<typeof captureRows>[1], source: 'manual' | 'import' | 'watched', sourceFile: string | null, queueValidOnly: boolean): Promise<CaptureResult> {
-    const result = await captureRows(this.store, rows, {
-      now: this.flusher.marketplaceNow(),
-      source,
-      sourceFile,
-      queueValidOnly,
-      startOffsetMs: this.store.startOffsetMs(this.options.random ?? Math.random),
-    });
-    if (result.queued > 0) this.afterQueued();
-    return result;
-  }
-
-  private afterQueued(): void {
-    this.emitQueue();
-    void this.flushNow();
-  }
-
-  private async tick(): Promise<void> {
+  /** The schedule's tick: warn about windows about to close, and send what is due. */
+  async tick(): Promise<void> {
     this.warnWindowsClosing();
     const due = this.store.nextDueAt();
     if (due !== null && due <= this.flusher.marketplaceNow()) await this.flushNow();
   }
 
-  /** OS notification (in-app banner in browser mode) 5 minutes before a window closes with records unsent. */
+  /** OS notification (in-app notice in browser mode) 5 minutes before a window closes with records unsent. */
   warnWindowsClosing(): void {
     const now = this.flusher.marketplaceNow();
+    const { language, timeZone } = this.options.locale();
     for (const window of this.store.windowsAtRisk(now, now + WARN_BEFORE_CLOSE_MS)) {
       if (this.warned.has(window.windowClosesAt)) continue;
       this.warned.add(window.windowClosesAt);
-      const values = { count: window.unsent, closesAt: new Date(window.windowClosesAt).toISOString() };
-      this.options.platform.notify('话单即将错过上报窗口', `${window.unsent} 条话单尚未发送，窗口将于 ${values.closesAt} 关闭`);
-      this.options.events.emit({ type: 'notice', level: 'warning', messageKey: 'usage.windowClosing', values });
+      const text = notificationText('usage.windowClosing', language, { count: window.unsent, closesAt: clockTimeInZone(window.windowClosesAt, timeZone, language) });
+      this.options.platform.notify(text.title, text.body);
+      this.options.events.emit({ type: 'notice', level: 'warning', messageKey: 'usage.windowClosing', values: { count: window.unsent, closesAt: window.windowClosesAt } });
     }
   }
 
+  private async importWatched(file: string): Promise<void> {
+    const result = await this.capture(readUsageFile(file), 'watched', path.basename(file), false).catch((error: unknown) => ({
+      rows: 0,
+      queued: 0,
+      refused: true,
+      problems: [{ row: 1, column: '(file)', reason: error instanceof Error ? error.message : String(error) }],
+    }));
+    fileAway(file, result.refused ? 'refused' : 'imported', this.options.now(), result.problems);
+    const values = { file: path.basename(file), queued: result.queued, problems: result.problems.length };
+    this.options.events.emit({ type: 'notice', level: result.refused ? 'error' : 'info', messageKey: result.refused ? 'usage.watchedRefused' : 'usage.watchedImported', values });
+  }
+
+  private async capture(rows: AsyncIterable<NumberedRow> | Iterable<NumberedRow>, source: 'manual' | 'import' | 'watched', sourceFile: string | null, queueValidOnly: boolean): Promise<CaptureResult> {
+    const result = await captureRows(this.store, rows, { now: this.flusher.marketplaceNow(), source, sourceFile, queueValidOnly, startOffsetMs: this.startOffsetMs() });
+    if (result.queued > 0) this.afterQueued();
+    return result;
+  }
+
+  /** This install's random start offset inside each window (0–5 min), chosen once and kept. */
+  private startOffsetMs(): number {
+    const kept = this.options.values.get(START_OFFSET_KEY, z.number().int().nonnegative());
+    if (kept !== undefined) return kept;
+    const offset = Math.floor((this.options.random ?? Math.random)() * START_OFFSET_SPREAD_MS);
+    this.options.values.set({ [START_OFFSET_KEY]: offset });
+    return offset;
+  }
+
+  private afterQueued(): void {
+    this.emitQueue();
+    void this.flushNow().catch((error: unknown) => console.error('usage flush failed', error));
+  }
+
   private emitQueue(): void {
-    this.options.events.emit({ type: 'queue', queue: readUsageQueueSummary(this.options.db, this.flusher.marketplaceNow()) });
+    this.options.events.emit({ type: 'queue', queue: this.store.queueSummary(this.flusher.marketplaceNow()) });
   }
 }

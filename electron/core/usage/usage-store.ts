@@ -1,6 +1,13 @@
+import type { z } from 'zod';
+import { reportingWindow, timeliness, windowOpeningAt, type BillingCycle } from '../conventions';
+import type { uploadAttemptSchema, UsageQueueSummary, usageRecordExportFiltersSchema, usageRecordViewSchema, usageWindowSchema } from '../contract';
 import type { SqliteDatabase } from '../db';
-import { reportingWindow } from './reporting-window';
+import { countRows, dateField, equals, integerField, joinConditions, textField, type Condition, type ExportField, type ExportTable } from '../lists';
 import { identityKey, type ValidUsageRecord } from './usage-validation';
+
+type UsageWindow = z.infer<typeof usageWindowSchema>;
+type UsageRecordView = z.infer<typeof usageRecordViewSchema>;
+type UploadAttempt = z.infer<typeof uploadAttemptSchema>;
 
 export type UsageState = 'queued' | 'sending' | 'accepted' | 'rejected' | 'anomaly' | 'expired';
 
@@ -40,7 +47,13 @@ const OUTBOX_COLUMNS = `id, metering_sn AS meteringSn, instance_id AS instanceId
   end_at AS endAt, recorded_at AS recordedAt, usage_value AS usageValue, relate_pkg_instance AS relatePkgInstance,
   billing_cycle AS billingCycle, window_closes_at AS windowClosesAt, attempts`;
 
-/** The usage outbox's SQL, and nothing else: every write is one transaction. */
+/** A window closing within this many ms counts as "due soon" (status bar, overview). */
+export const DUE_SOON_MS = 15 * 60_000;
+
+/**
+ * The usage outbox's tables (usage_records, upload_attempts, upload_attempt_records): every
+ * statement that touches them, and nothing else. Every write is one transaction.
+ */
 export class UsageStore {
   constructor(private readonly db: SqliteDatabase) {}
 
@@ -125,18 +138,20 @@ export class UsageStore {
     })();
   }
 
+  /** Accepted by the marketplace at `acceptedAt`; each record's timeliness follows its window's rule. */
   markAccepted(ids: number[], acceptedAt: number): void {
-    this.updateEach(
-      ids,
-      `UPDATE usage_records SET state = 'accepted', accepted_at = @at, lease_owner = NULL, lease_until = NULL, updated_at = @at,
-         last_error_code = NULL, last_error_message = NULL,
-         timeliness = CASE
-           WHEN @at <= window_closes_at THEN 'on_time'
-           WHEN @at <= CASE billing_cycle WHEN 'hourly' THEN window_closes_at + 7200000 ELSE window_opens_at + 3600000 END THEN 'late'
-           ELSE 'overdue' END
+    const windowOf = this.db.prepare('SELECT window_opens_at AS opensAt, billing_cycle AS cycle FROM usage_records WHERE id = ?');
+    const accept = this.db.prepare(
+      `UPDATE usage_records SET state = 'accepted', accepted_at = @at, timeliness = @timeliness, lease_owner = NULL, lease_until = NULL,
+         updated_at = @at, last_error_code = NULL, last_error_message = NULL
        WHERE id = @id AND state = 'sending'`,
-      { at: acceptedAt },
     );
+    this.db.transaction(() => {
+      for (const id of ids) {
+        const row = windowOf.get(id) as { opensAt: number; cycle: BillingCycle } | undefined;
+        if (row) accept.run({ id, at: acceptedAt, timeliness: timeliness(windowOpeningAt(row.opensAt, row.cycle), acceptedAt) });
+      }
+    })();
   }
 
   /** Back to the queue, not before `nextAttemptAt`; the error is kept for the page. */
@@ -214,13 +229,70 @@ export class UsageStore {
       .all(from, until) as { windowClosesAt: number; unsent: number }[];
   }
 
-  /** This install's random start offset inside each window (0–5 min), chosen once and kept. */
-  startOffsetMs(random: () => number): number {
-    const row = this.db.prepare(`SELECT value_json FROM settings WHERE key = 'usage.startOffsetMs'`).get() as { value_json: string } | undefined;
-    if (row) return Number(JSON.parse(row.value_json));
-    const offset = Math.floor(random() * 5 * 60_000);
-    this.db.prepare(`INSERT INTO settings (key, value_json, updated_at) VALUES ('usage.startOffsetMs', ?, ?)`).run(JSON.stringify(offset), Date.now());
-    return offset;
+  /** A stored record, by its local id, in the shape validation takes (for 更正). */
+  rawRecord(id: number): Record<string, unknown> | undefined {
+    return this.db.prepare('SELECT * FROM usage_records WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  }
+
+  /** The status bar's queue: what waits, what is being sent, what is due soon or already late. */
+  queueSummary(now: number): UsageQueueSummary {
+    return this.db
+      .prepare(
+        `SELECT
+           COALESCE(SUM(state = 'queued'), 0) AS queued,
+           COALESCE(SUM(state = 'sending'), 0) AS sending,
+           COALESCE(SUM(window_closes_at >= @now AND window_closes_at < @soon), 0) AS dueSoon,
+           COALESCE(SUM(window_closes_at < @now), 0) AS atRisk
+         FROM usage_records
+         WHERE state IN ('queued', 'sending')`,
+      )
+      .get({ now, soon: now + DUE_SOON_MS }) as UsageQueueSummary;
+  }
+
+  /** 话单管理: one row per reporting window with counts by outcome, newest first. */
+  windows(limit: number, before: number | undefined): UsageWindow[] {
+    const rows = this.db
+      .prepare(`SELECT ${WINDOW_COUNTS} FROM usage_records WHERE window_opens_at < @before GROUP BY window_opens_at, billing_cycle ORDER BY window_opens_at DESC LIMIT @limit`)
+      .all({ before: before ?? Number.MAX_SAFE_INTEGER, limit }) as Omit<UsageWindow, 'onTimeRatio'>[];
+    return rows.map((row) => ({ ...row, onTimeRatio: row.records === row.waiting ? null : row.onTime / row.records }));
+  }
+
+  /** The records of one window (drill-down), optionally of one state. */
+  records(windowOpensAt: number, state: string | undefined, afterId: number, limit: number): UsageRecordView[] {
+    return this.db
+      .prepare(
+        `SELECT id, metering_sn AS meteringSn, instance_id AS instanceId, begin_at AS beginAt, end_at AS endAt, usage_value AS usageValue,
+           billing_cycle AS billingCycle, state, timeliness, attempts, last_error_code AS lastErrorCode,
+           last_error_message AS lastErrorMessage, accepted_at AS acceptedAt
+         FROM usage_records WHERE window_opens_at = @windowOpensAt AND (@state IS NULL OR state = @state) AND id > @afterId
+         ORDER BY id LIMIT @limit`,
+      )
+      .all({ windowOpensAt, state: state ?? null, afterId, limit }) as UsageRecordView[];
+  }
+
+  /** The upload attempts log, newest first. */
+  attempts(limit: number, beforeId: number | undefined): UploadAttempt[] {
+    return this.db
+      .prepare(
+        `SELECT id, started_at AS startedAt, finished_at AS finishedAt, ts, nonce, body_sha256 AS bodySha256, record_count AS recordCount,
+           http_status AS httpStatus, code, message, outcome
+         FROM upload_attempts WHERE id < ? ORDER BY id DESC LIMIT ?`,
+      )
+      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as UploadAttempt[];
+  }
+
+  /** The accepted (or already anomalous) record with this identity: Seller Center's SDR list names records this way. */
+  findAccepted(instanceId: string, beginAt: number, endAt: number): number | null {
+    const id = this.db.prepare(`SELECT id FROM usage_records WHERE instance_id = ? AND begin_at = ? AND end_at = ? AND state IN ('accepted', 'anomaly')`).pluck().get(instanceId, beginAt, endAt);
+    return (id as number | undefined) ?? null;
+  }
+
+  /** Records the marketplace listed as anomalies, with its reason, in one transaction. */
+  markAnomalies(matches: { id: number; reason: string }[], now: number): void {
+    const mark = this.db.prepare(`UPDATE usage_records SET state = 'anomaly', last_error_code = 'ANOMALY', last_error_message = ?, updated_at = ? WHERE id = ?`);
+    this.db.transaction(() => {
+      for (const match of matches) mark.run(match.reason, now, match.id);
+    })();
   }
 
   private updateEach(ids: number[], sql: string, params: Record<string, unknown>): void {
@@ -230,3 +302,90 @@ export class UsageStore {
     })();
   }
 }
+
+/** 话单管理's counts per window (key, export header, SQL), shared by the page and the on-time report export. */
+const WINDOW_OUTCOMES = [
+  ['records', '话单数', 'COUNT(*)'],
+  ['waiting', '待发送', `SUM(state IN ('queued', 'sending'))`],
+  ['onTime', '准时', `SUM(state = 'accepted' AND timeliness = 'on_time')`],
+  ['late', '迟报', `SUM(state = 'accepted' AND timeliness = 'late')`],
+  ['overdue', '超时', `SUM(state = 'accepted' AND timeliness = 'overdue')`],
+  ['rejected', '拒绝', `SUM(state = 'rejected')`],
+  ['expired', '过期', `SUM(state = 'expired')`],
+  ['anomaly', '异常', `SUM(state = 'anomaly')`],
+] as const;
+
+const WINDOW_COUNTS = `window_opens_at AS windowOpensAt, MAX(window_closes_at) AS windowClosesAt, billing_cycle AS billingCycle,
+  ${WINDOW_OUTCOMES.map(([key, , sql]) => `${sql} AS ${key}`).join(', ')}`;
+
+type UsageRecordFilters = z.infer<typeof usageRecordExportFiltersSchema>;
+function recordConditions(filters: UsageRecordFilters): Condition[] {
+  const conditions: Condition[] = [];
+  equals(conditions, 'window_opens_at', filters.windowOpensAt, 'windowOpensAt');
+  equals(conditions, 'state', filters.state);
+  return conditions;
+}
+
+const RECORD_FIELDS: ExportField[] = [
+  textField('话单流水号(metering_sn)', 'metering_sn', 40),
+  textField('实例ID', 'instance_id', 24),
+  dateField('开始时间', 'begin_at'),
+  dateField('结束时间', 'end_at'),
+  textField('用量', 'usage_value', 12),
+  textField('计费周期', 'billing_cycle', 9, 'billingCycle'),
+  dateField('上报窗口开始', 'window_opens_at'),
+  textField('状态', 'state', 9, 'usageState'),
+  textField('及时性', 'timeliness', 8, 'timeliness'),
+  integerField('发送次数', 'attempts', 9),
+  textField('错误码', 'last_error_code', 12),
+  textField('错误信息', 'last_error_message', 36),
+  dateField('接受时间', 'accepted_at'),
+];
+
+/** 话单: a window's records (or all), as 话单管理 filters them. */
+export const USAGE_RECORDS_EXPORT: ExportTable<UsageRecordFilters> = {
+  title: '话单',
+  fields: RECORD_FIELDS,
+  rows(filters) {
+    const { where, params } = joinConditions(recordConditions(filters));
+    return { sql: `SELECT ${RECORD_FIELDS.map((f) => f.sql).join(', ')} FROM usage_records ${where} ORDER BY window_opens_at DESC, id`, params };
+  },
+  count: (db, filters) => countRows(db, 'usage_records', recordConditions(filters)),
+};
+
+const ATTEMPT_FIELDS: ExportField[] = [
+  dateField('发送时间', 'started_at'),
+  dateField('完成时间', 'finished_at'),
+  textField('ts', 'ts', 15),
+  textField('nonce', 'nonce', 36),
+  textField('请求体SHA-256', 'body_sha256', 66),
+  integerField('记录数', 'record_count', 8),
+  integerField('HTTP状态', 'http_status', 9),
+  textField('错误码', 'code', 12),
+  textField('消息', 'message', 36),
+  textField('结果', 'outcome', 12, 'uploadOutcome'),
+];
+
+/** The upload log: the proof of every push. */
+export const UPLOAD_ATTEMPTS_EXPORT: ExportTable<object> = {
+  title: '话单上传记录',
+  fields: ATTEMPT_FIELDS,
+  rows: () => ({ sql: `SELECT ${ATTEMPT_FIELDS.map((f) => f.sql).join(', ')} FROM upload_attempts ORDER BY id DESC`, params: {} }),
+  count: (db) => countRows(db, 'upload_attempts', []),
+};
+
+const WINDOW_FIELDS: ExportField[] = [
+  dateField('上报窗口开始', 'window_opens_at'),
+  dateField('上报窗口结束', 'MAX(window_closes_at)'),
+  textField('计费周期', 'billing_cycle', 9, 'billingCycle'),
+  ...WINDOW_OUTCOMES.map(([, header, sql]) => integerField(header, sql)),
+  textField('准时率', `printf('%.1f%%', 100.0 * SUM(state = 'accepted' AND timeliness = 'on_time') / COUNT(*))`, 9),
+];
+
+/** 话单 SLA report: one row per reporting window, the counts 话单管理 shows and the on-time ratio. */
+export const USAGE_WINDOWS_EXPORT: ExportTable<object> = {
+  title: '话单准时率',
+  fields: WINDOW_FIELDS,
+  rows: () => ({ sql: `SELECT ${WINDOW_FIELDS.map((f) => f.sql).join(', ')} FROM usage_records GROUP BY window_opens_at, billing_cycle ORDER BY window_opens_at DESC`, params: {} }),
+  count: (db) => db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM usage_records GROUP BY window_opens_at, billing_cycle)').pluck().get() as number,
+};

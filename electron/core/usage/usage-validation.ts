@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { formatSdrTime, parseSdrTime } from '../marketplace/koogallery/wire-formats';
-import { EXPIRY_MS, type BillingCycle } from './reporting-window';
+import { formatSdrTime, parseSdrTime } from '../koogallery';
+import { EXPIRY_MS, type BillingCycle } from '../conventions';
 
 /** One row as read from a form or a file, before validation: every field still text. */
 export type RawUsageRow = Record<string, unknown>;

@@ -65,14 +65,15 @@ async function settled(file: string): Promise<boolean> {
 }
 
 /** Moves a handled file into `imported/` or `refused/` beside it; a refused file gets an errors CSV. */
-export function fileAway(file: string, outcome: 'imported' | 'refused', problems: { row: number; field: string; reason: string }[] = []): string {
+export function fileAway(file: string, outcome: 'imported' | 'refused', now: number, problems: { row: number; column: string; reason: string }[] = []): string {
   const target = path.join(path.dirname(file), outcome);
   fs.mkdirSync(target, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   const destination = path.join(target, `${stamp}-${path.basename(file)}`);
   fs.renameSync(file, destination);
   if (problems.length > 0) {
-    const lines = ['行,字段,原因', ...problems.map((p) => `${p.row},${p.field},"${p.reason.replace(/"/g, '""')}"`)];
+    const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    const lines = ['行,列,原因', ...problems.map((p) => `${p.row},${quoted(p.column)},${quoted(p.reason)}`)];
     fs.writeFileSync(`${destination}.errors.csv`, '\uFEFF' + lines.join('\r\n') + '\r\n');
   }
   return destination;

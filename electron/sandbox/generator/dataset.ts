@@ -13,7 +13,8 @@ import {
   type Voucher,
 } from './seller-ops';
 import { generateTicket, type SandboxTicket } from './tickets';
-import { billingPeriod, generateDetail, type SandboxTransactionDetail } from './transaction-details';
+import { generateDetail, type SandboxTransactionDetail } from './transaction-details';
+import { billingPeriodOf, fromBeijingParts } from '../../core/conventions';
 
 export type DatasetSize = 'small' | 'large';
 
@@ -76,7 +77,7 @@ export class SandboxDataset {
 
   detail(index: number): SandboxTransactionDetail {
     const orderIndex = Math.max(0, Math.floor((index * this.counts.orders) / this.counts.details) - 1);
-    return generateDetail(this.seed, index, this.order(orderIndex), this.start, this.detailStep, billingPeriod(this.anchor));
+    return generateDetail(this.seed, index, this.order(orderIndex), this.start, this.detailStep, billingPeriodOf(this.anchor));
   }
 
   ticket(index: number): SandboxTicket {
@@ -101,7 +102,7 @@ export class SandboxDataset {
     const match = /^CS(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})[A-Z0-9]{5}$/.exec(orderId);
     if (!match) return null;
     const [, yy, mm, dd, hh, mi] = match;
-    const minute = Date.UTC(2000 + Number(yy), Number(mm) - 1, Number(dd), Number(hh), Number(mi)) - 8 * 3_600_000;
+    const minute = fromBeijingParts(2000 + Number(yy), Number(mm), Number(dd), Number(hh), Number(mi));
     const first = Math.max(0, Math.floor((minute - this.start) / this.orderStep) - 1);
     const last = Math.min(this.counts.orders - 1, Math.floor((minute + 60_000 - this.start) / this.orderStep) + 1);
     for (let i = first; i <= last; i++) {

@@ -1,4 +1,4 @@
-import type { OrderInfo } from '../../core/marketplace/koogallery/wire-formats';
+import type { OrderInfo } from '../../core/koogallery';
 
 /**
  * The nine debug orders KooGallery documents for order query (koogallery-api.md §3.1), each with

@@ -1,6 +1,7 @@
 import { CITIES, COMPANY_WORDS, GIVEN_NAMES, INDUSTRIES, SURNAMES } from './names';
 import type { ChargingMode, SandboxProduct } from './catalog';
 import { Rng } from './random';
+import { beijingParts } from '../../core/conventions';
 
 export type OrderType = 'NEW' | 'TRIAL' | 'TRIAL_TO_FORMAL' | 'UNSUBSCRIBE' | 'RENEW' | 'CHANGE';
 export type OrderStatus = 'pending_payment' | 'processing' | 'cancelled' | 'completed';
@@ -117,5 +118,6 @@ export function customer(seed: string, index: number): SandboxCustomer {
 
 /** `yyMMddHHmm` in Beijing time, as in KooGallery order IDs (CS2207261447…). */
 function compactBeijing(epochMs: number): string {
-  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(2, 16).replace(/[-T:]/g, '');
+  const p = beijingParts(epochMs);
+  return [p.year % 100, p.month, p.day, p.hour, p.minute].map((n) => String(n).padStart(2, '0')).join('');
 }

@@ -2,6 +2,7 @@ import type { SandboxProduct } from './catalog';
 import { COMPANY_WORDS, CITIES, GIVEN_NAMES, SURNAMES } from './names';
 import type { SandboxOrder } from './orders';
 import { Rng } from './random';
+import { beijingParts } from '../../core/conventions';
 
 /**
  * Seller-operations objects (product.md §3.6–3.10). KooGallery publishes no API for them; the
@@ -137,7 +138,7 @@ export function generateVouchers(seed: string, count: number, products: readonly
 }
 
 export function generatePlanning(seed: string, products: readonly SandboxProduct[], now: number): PlanningItem[] {
-  const year = new Date(now + 8 * 3_600_000).getUTCFullYear();
+  const { year } = beijingParts(now);
   return products
     .filter((p) => p.product_type === 'joint_operation')
     .map((product, i) => {

@@ -1,6 +1,7 @@
 import type { SandboxOrder } from './orders';
 import { TICKET_TITLES } from './names';
 import { Rng } from './random';
+import { beijingDate } from '../../core/conventions';
 
 /** KooGallery's seller ticket states are not public [UNCONFIRMED]; these follow Seller Center's 工单 pages. */
 export type TicketStatus = 'pending' | 'processing' | 'awaiting_customer' | 'closed';
@@ -47,5 +48,5 @@ export function generateTicket(seed: string, index: number, order: SandboxOrder,
 }
 
 function compactDate(epochMs: number): string {
-  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return beijingDate(epochMs).replace(/-/g, '');
 }

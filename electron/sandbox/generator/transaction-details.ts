@@ -1,3 +1,4 @@
+import { billingPeriodOf } from '../../core/conventions';
 import type { SandboxOrder } from './orders';
 import { Rng } from './random';
 
@@ -21,9 +22,6 @@ export interface SandboxTransactionDetail {
   updated_at: number;
 }
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
 /**
  * Detail #j happens at start + j·step (index order = time order) and belongs to an order placed
  * no later than that, so details can be served page by page without being stored.
@@ -37,7 +35,7 @@ export function generateDetail(seed: string, index: number, order: SandboxOrder,
   const amount = refund ? -gross : gross;
   const opsRatio = order.product_type === 'general' ? null : rng.pick(['0.05', '0.08', '0.1', null]);
   const share = order.product_type === 'general' ? 0.95 : 0.85;
-  const period = billingPeriod(at);
+  const period = billingPeriodOf(at);
   const supervision = order.status === 'processing' ? '进行中' : rng.chance(0.2) ? '已完成' : '不涉及';
   return {
     detail_id: `TD${String(index).padStart(9, '0')}${rng.code(4)}`,
@@ -56,19 +54,4 @@ export function generateDetail(seed: string, index: number, order: SandboxOrder,
     ops_fee_ratio: opsRatio,
     updated_at: at,
   };
-}
-
-export function billingPeriod(epochMs: number): string {
-  return new Date(epochMs + BEIJING_OFFSET_MS).toISOString().slice(0, 7);
-}
-
-/**
- * T+1 (koogallery-api.md §4.6): after 08:00 Beijing time each day, the previous day's details up
- * to 24:00 are visible. Returns the first instant that is not yet visible at `now`.
- */
-export function detailsVisibleBefore(now: number): number {
-  const beijingNow = now + BEIJING_OFFSET_MS;
-  const beijingMidnight = Math.floor(beijingNow / DAY_MS) * DAY_MS;
-  const afterEight = beijingNow - beijingMidnight >= 8 * 3_600_000;
-  return (afterEight ? beijingMidnight : beijingMidnight - DAY_MS) - BEIJING_OFFSET_MS;
 }

@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { formatCompactTime, licenseRequestV1Schema, licenseRequestV2Schema, type LicenseApiVersion } from '../../core/marketplace/koogallery/wire-formats';
+import { formatCompactTime, parseCompactTime, licenseRequestV1Schema, licenseRequestV2Schema, type LicenseApiVersion } from '../../core/koogallery';
 import type { SandboxRequest, SandboxResponse } from '../http-kit';
 import type { LicenseState, SandboxState } from '../sandbox-state';
 
@@ -32,7 +32,7 @@ function parseLicenseBody(rawBody: string, version: LicenseApiVersion): z.infer<
 function activate(state: SandboxState, entry: z.infer<typeof licenseRequestV1Schema>, now: number): LicenseResult {
   const license = state.licenses.get(entry.license);
   if (!license) return { error_code: '92020002', error_msg: `invalid param: license ${entry.license} not found` };
-  const effect = entry.real_effect_time ? parseCompact(entry.real_effect_time) : now;
+  const effect = entry.real_effect_time ? parseCompactTime(entry.real_effect_time) : now;
   if (effect === null || effect < license.created_at) {
     return { error_code: '92020002', error_msg: 'invalid param: real_effect_time must not be earlier than the order time' };
   }
@@ -62,9 +62,4 @@ function codeInfo(license: LicenseState, now: number) {
     order_id: license.order_id,
     amount: 1,
   };
-}
-
-function parseCompact(text: string): number | null {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
-  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LIST_RESOURCES, type ListResource } from '../../core/marketplace/koogallery/wire-formats';
-import { detailsVisibleBefore } from '../generator';
+import { LIST_RESOURCES, type ListResource } from '../../core/koogallery';
+import { transactionDetailsVisibleBefore } from '../../core/conventions';
 import type { SandboxRequest, SandboxResponse } from '../http-kit';
 import type { SandboxState } from '../sandbox-state';
 
@@ -54,7 +54,7 @@ function pageOf(state: SandboxState, resource: ListResource, cursor: Cursor | nu
     case 'tickets':
       return generatedPage(cursor, limit, data.counts.tickets, (i) => data.ticket(i) as unknown as Item, (u) => data.indexAfterUpdate('tickets', u));
     case 'transaction_details': {
-      const visibleBefore = detailsVisibleBefore(now);
+      const visibleBefore = transactionDetailsVisibleBefore(now);
       const visible = data.detailIndexAt(visibleBefore);
       const page = generatedPage(cursor, limit, visible, (i) => data.detail(i) as unknown as Item, (u) => data.indexAfterUpdate('transaction_details', u));
       return { ...page, completeThrough: visibleBefore };

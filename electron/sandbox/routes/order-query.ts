@@ -1,5 +1,5 @@
-import type { OrderInfo } from '../../core/marketplace/koogallery/wire-formats';
-import { formatCompactTime } from '../../core/marketplace/koogallery/wire-formats';
+import type { OrderInfo } from '../../core/koogallery';
+import { formatCompactTime } from '../../core/koogallery';
 import { mockOrderInfo, type SandboxOrder } from '../generator';
 import type { SandboxRequest, SandboxResponse } from '../http-kit';
 import type { SandboxState } from '../sandbox-state';

@@ -1,4 +1,4 @@
-import { verifyUsageBodySignature } from '../../core/marketplace/koogallery/usage-body-signer';
+import { verifyUsageBodySignature } from '../../core/koogallery';
 import {
   MAX_BEGIN_AGE_MS,
   MAX_RECORDS_PER_PUSH,
@@ -6,7 +6,7 @@ import {
   usagePushOldRecordSchema,
   usagePushRecordSchema,
   type UsagePushRecord,
-} from '../../core/marketplace/koogallery/wire-formats';
+} from '../../core/koogallery';
 import { z } from 'zod';
 import { mkt, type SandboxRequest, type SandboxResponse } from '../http-kit';
 import type { SandboxState } from '../sandbox-state';

@@ -28,7 +28,7 @@ export function BillsPage() {
   const columns: BigColumn<BillRow>[] = [
     { key: 'billId', title: t('review.billId'), width: 160, render: (r) => r.billId },
     { key: 'period', title: t('review.billingPeriod'), width: 90, render: (r) => r.billingPeriod },
-    { key: 'type', title: t('review.productType'), width: 130, render: (r) => t(`review.productTypes.${r.productType}`) },
+    { key: 'type', title: t('review.productType'), width: 130, render: (r) => t(`vocab.productType.${r.productType}`) },
     { key: 'amount', title: t('review.billAmount'), width: 120, render: (r) => formatFen(r.amountFen) },
     { key: 'settlement', title: t('review.settlementAmount'), width: 120, render: (r) => (r.settlementAmountFen === null ? '-' : formatFen(r.settlementAmountFen)) },
     { key: 'status', title: t('review.billStatus'), width: 130, render: (r) => r.status || '-' },

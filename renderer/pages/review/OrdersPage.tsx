@@ -30,7 +30,7 @@ export function OrdersPage() {
   const [refresh, setRefresh] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
   const { total, fetchPage } = useReviewSource('orders.page', 'orders.count', filters, refresh);
-  const statusLabels = useLabels('review.statuses', STATUSES);
+  const statusLabels = useLabels('vocab.orderStatus', STATUSES);
 
   const columns: BigColumn<OrderRow>[] = [
     { key: 'orderId', title: t('review.orderId'), width: 200, render: (r) => r.orderId },
@@ -54,7 +54,7 @@ export function OrdersPage() {
 /** The filters above the table; memoized, so it does not re-render when the table does. */
 const OrderFilterForm = memo(function OrderFilterForm({ onChange }: { onChange: (changes: Partial<Filters>) => void }) {
   const { t } = useTranslation();
-  const statusLabels = useLabels('review.statuses', STATUSES);
+  const statusLabels = useLabels('vocab.orderStatus', STATUSES);
   return (
     <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
       <Form.Item label={t('review.search')}>
@@ -101,7 +101,7 @@ function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => voi
           <Descriptions column={2} size="small">
             <Descriptions.Item label={t('review.customerName')}>{detail.order.customerName}</Descriptions.Item>
             <Descriptions.Item label={t('review.userName')}>{detail.order.userName}</Descriptions.Item>
-            <Descriptions.Item label={t('review.status')}>{t(`review.statuses.${detail.order.status}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('review.status')}>{t(`vocab.orderStatus.${detail.order.status}`)}</Descriptions.Item>
             <Descriptions.Item label={t('review.amount')}>{formatFen(detail.order.amountFen)}</Descriptions.Item>
             <Descriptions.Item label={t('review.createdAt')}>{formatTime(detail.order.createdAt, timeZone)}</Descriptions.Item>
             <Descriptions.Item label={t('review.orderType')}>{detail.order.orderType}</Descriptions.Item>
@@ -109,8 +109,8 @@ function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => voi
           <Table size="small" rowKey="orderLineId" pagination={false} dataSource={detail.lines} style={{ marginTop: 16 }}
             columns={[
               { title: t('review.orderLineId'), dataIndex: 'orderLineId' },
-              { title: t('review.chargingMode'), dataIndex: 'chargingMode', render: (m: string) => t(`review.chargingModes.${m}`) },
-              { title: t('review.period'), key: 'period', render: (_: unknown, l) => (l.periodType ? `${l.periodNumber} ${t(`review.periodTypes.${l.periodType}`)}` : '-') },
+              { title: t('review.chargingMode'), dataIndex: 'chargingMode', render: (m: string) => t(`vocab.chargingMode.${m}`) },
+              { title: t('review.period'), key: 'period', render: (_: unknown, l) => (l.periodType ? `${l.periodNumber} ${t(`vocab.periodUnit.${l.periodType}`)}` : '-') },
               { title: t('review.expireAt'), dataIndex: 'expireAt', render: (ms: number | null) => (ms ? formatTime(ms, timeZone) : '-') },
               { title: t('review.productName'), dataIndex: 'productName' },
               { title: 'SKU', dataIndex: 'skuCode', ellipsis: true },

@@ -29,7 +29,7 @@ export function TicketDrawer({ ticket, onClose, onChanged }: { ticket: TicketRow
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('review.customerName')}>{ticket.customerName}</Descriptions.Item>
         <Descriptions.Item label={t('review.productName')}>{ticket.productName ?? '-'}</Descriptions.Item>
-        <Descriptions.Item label={t('review.status')}>{t(`review.ticketStatuses.${ticket.status}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('review.status')}>{t(`vocab.ticketStatus.${ticket.status}`)}</Descriptions.Item>
       </Descriptions>
       <Input.TextArea rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('review.replyPlaceholder')} style={{ marginTop: 16 }} data-testid="ticket-reply-text" />
       <Space style={{ marginTop: 12 }}>

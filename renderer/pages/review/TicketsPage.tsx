@@ -26,8 +26,8 @@ export function TicketsPage() {
   const columns: BigColumn<TicketRow>[] = [
     { key: 'id', title: t('review.ticketId'), width: 170, render: (r) => r.ticketId },
     { key: 'title', title: t('review.ticketTitle'), width: 220, render: (r) => r.title },
-    { key: 'status', title: t('review.status'), width: 100, render: (r) => t(`review.ticketStatuses.${r.status}`) },
-    { key: 'priority', title: t('review.priority'), width: 80, render: (r) => <CellTag color={PRIORITY_COLORS[r.priority]}>{t(`review.priorities.${r.priority}`)}</CellTag> },
+    { key: 'status', title: t('review.status'), width: 100, render: (r) => t(`vocab.ticketStatus.${r.status}`) },
+    { key: 'priority', title: t('review.priority'), width: 80, render: (r) => <CellTag color={PRIORITY_COLORS[r.priority]}>{t(`vocab.ticketPriority.${r.priority}`)}</CellTag> },
     { key: 'product', title: t('review.productName'), width: 200, render: (r) => r.productName ?? '-' },
     { key: 'customer', title: t('review.customerName'), width: 200, render: (r) => r.customerName },
     { key: 'assignee', title: t('review.assignee'), width: 110, render: (r) => (r.assignee === 'main' ? t('review.mainAccount') : r.assignee ?? '-') },

@@ -29,7 +29,7 @@ export function TransactionDetailsPage() {
   const [refresh, setRefresh] = useState(0);
   const [open, setOpen] = useState<DetailRow | null>(null);
   const { total, fetchPage } = useReviewSource('transactionDetails.page', 'transactionDetails.count', filters, refresh);
-  const billingLabels = useLabels('review.billingStatuses', BILLING_STATUSES);
+  const billingLabels = useLabels('vocab.billingStatus', BILLING_STATUSES);
   const synced = () => {
     setRefresh((n) => n + 1);
     void useCore.getState().refreshStatus();
@@ -57,7 +57,7 @@ export function TransactionDetailsPage() {
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('review.orderId')}>{open.orderId}</Descriptions.Item>
             <Descriptions.Item label={t('review.orderLineId')}>{open.orderLineId ?? '-'}</Descriptions.Item>
-            <Descriptions.Item label={t('review.chargingMode')}>{t(`review.chargingModes.${open.chargingMode}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('review.chargingMode')}>{t(`vocab.chargingMode.${open.chargingMode}`)}</Descriptions.Item>
             <Descriptions.Item label={t('review.amount')}>{formatFen(open.amountFen)}</Descriptions.Item>
             <Descriptions.Item label={t('review.settlementAmount')}>{formatFen(open.settlementAmountFen)}</Descriptions.Item>
             <Descriptions.Item label={t('review.opsFeeRatio')}>{open.opsFeeRatio ?? '-'}</Descriptions.Item>
@@ -71,7 +71,7 @@ export function TransactionDetailsPage() {
 /** The filters above the table; memoized, so it does not re-render when the table does. */
 const DetailFilterForm = memo(function DetailFilterForm({ onChange }: { onChange: (changes: Partial<Filters>) => void }) {
   const { t } = useTranslation();
-  const billingLabels = useLabels('review.billingStatuses', BILLING_STATUSES);
+  const billingLabels = useLabels('vocab.billingStatus', BILLING_STATUSES);
   return (
     <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
       <Form.Item label={t('review.orderId')}>

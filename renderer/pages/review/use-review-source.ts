@@ -16,20 +16,23 @@ export function useReviewSource<M extends PageMethod>(pageMethod: M, countMethod
   const client = useCore((s) => s.client);
   const key = JSON.stringify(filters);
   const query = `${refresh}:${key}`;
+  // the same filters by value are the same query, whatever object the page passes; a refresh is a new one
+  const stableFilters = useMemo(() => JSON.parse(query.slice(query.indexOf(':') + 1)) as typeof filters, [query]);
   // a count belongs to the query it answered: a late answer for earlier filters is never shown
   const [counted, setCounted] = useState<{ query: string; total: Total } | null>(null);
 
   useEffect(() => {
     if (!client) return;
     const answered = (total: Total) => setCounted({ query, total });
-    if (countMethod) void client.call(countMethod, { filters } as MethodInput<CountMethod>).then(answered);
-    else void countByPaging(client.call.bind(client) as CallFn, pageMethod, filters).then(answered);
-  }, [client, query]);
+    if (countMethod) void client.call(countMethod, { filters: stableFilters } as MethodInput<CountMethod>).then(answered);
+    else void countByPaging(client.call.bind(client) as CallFn, pageMethod, stableFilters).then(answered);
+  }, [client, query, countMethod, pageMethod, stableFilters]);
   const total = counted?.query === query ? counted.total : null;
 
   const fetchPage = useMemo<PageFetcher<Row<M>>>(
-    () => async (request) => (await client!.call(pageMethod as MethodName, { filters, ...request } as never)) as FetchedPage<Row<M>>,
-    [client, key, refresh],
+    // a new fetcher per query (refresh included): it resets the table's page cache
+    () => async (request) => (await client!.call(pageMethod as MethodName, { filters: stableFilters, ...request } as never)) as FetchedPage<Row<M>>,
+    [client, pageMethod, stableFilters],
   );
   return { total, fetchPage };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { toBase64 } from '../../app/file-base64';
 import { useCore } from '../../stores/core-store';
-import { ProblemsTable } from './ProblemsTable';
+import { BadRowsTable } from '../../components/BadRowsTable';
 
 /** Import a CSV, XLSX or JSON Lines file; a file with bad rows is refused whole unless "valid rows only". */
 export function ImportUsageFile() {
@@ -42,7 +42,7 @@ export function ImportUsageFile() {
           ) : (
             <Alert type={result.problems.length ? 'warning' : 'success'} showIcon message={t('usage.importResult', { rows: result.rows, queued: result.queued })} />
           )}
-          {result.problems.length > 0 && <ProblemsTable problems={result.problems} />}
+          {result.problems.length > 0 && <BadRowsTable problems={result.problems} testId="usage-problems" />}
         </div>
       )}
       <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(file) => (void reconcile(file), false)}>
@@ -51,7 +51,7 @@ export function ImportUsageFile() {
       {reconciled && (
         <div data-testid="usage-reconcile-result">
           <Alert type={reconciled.unmatched.length ? 'warning' : 'success'} showIcon message={t('usage.reconciled', { rows: reconciled.rows, marked: reconciled.marked, unmatched: reconciled.unmatched.length })} />
-          {reconciled.unmatched.length > 0 && <ProblemsTable problems={reconciled.unmatched} />}
+          {reconciled.unmatched.length > 0 && <BadRowsTable problems={reconciled.unmatched} testId="usage-problems" />}
         </div>
       )}
     </Space>

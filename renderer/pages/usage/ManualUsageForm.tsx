@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
 import { useCore } from '../../stores/core-store';
-import { ProblemsTable } from './ProblemsTable';
+import { BadRowsTable } from '../../components/BadRowsTable';
 
 /** One usage record by hand, validated by the core exactly like an import. */
 export function ManualUsageForm() {
@@ -36,7 +36,7 @@ export function ManualUsageForm() {
           ) : (
             <>
               <Alert type="error" showIcon message={t('usage.refused', { count: result.problems.length })} />
-              <ProblemsTable problems={result.problems} />
+              <BadRowsTable problems={result.problems} testId="usage-problems" />
             </>
           )}
         </div>

@@ -33,7 +33,7 @@ export function UsageRecordsTable({ windowOpensAt }: { windowOpensAt: number }) 
           { title: t('usage.instance'), dataIndex: 'instanceId', ellipsis: true },
           { title: t('usage.period'), key: 'period', render: (_: unknown, r: UsageRecord) => `${new Date(r.beginAt).toISOString().slice(0, 19)} – ${new Date(r.endAt).toISOString().slice(11, 19)}` },
           { title: t('usage.value'), dataIndex: 'usageValue', width: 100 },
-          { title: t('usage.state'), dataIndex: 'state', width: 110, render: (s: string, r: UsageRecord) => <Tag color={STATE_COLORS[s]}>{t(`usage.states.${s}`)}{r.timeliness ? ` · ${t(`usage.${camel(r.timeliness)}`)}` : ''}</Tag> },
+          { title: t('usage.state'), dataIndex: 'state', width: 110, render: (s: string, r: UsageRecord) => <Tag color={STATE_COLORS[s]}>{t(`vocab.usageState.${s}`)}{r.timeliness ? ` · ${t(`vocab.timeliness.${r.timeliness}`)}` : ''}</Tag> },
           { title: t('usage.error'), key: 'error', render: (_: unknown, r: UsageRecord) => (r.lastErrorCode ? `${r.lastErrorCode} ${r.lastErrorMessage ?? ''}` : '') },
           { title: '', key: 'action', width: 120, render: (_: unknown, r: UsageRecord) => CORRECTABLE.has(r.state) && <Button size="small" onClick={() => setCorrecting(r)}>{t('usage.correct')}</Button> },
         ]}
@@ -53,15 +53,11 @@ function CorrectDialog({ record, onClose }: { record: UsageRecord; onClose: () =
     if (result.queued > 0) {
       void message.success(t('usage.queued', { count: 1 }));
       onClose();
-    } else void message.error(result.problems.map((p) => `${p.field}: ${p.reason}`).join('; '));
+    } else void message.error(result.problems.map((p) => `${p.column}: ${p.reason}`).join('; '));
   };
   return (
     <Modal open title={t('usage.correctTitle', { sn: record.meteringSn })} onOk={() => void submit()} onCancel={onClose}>
       <Input value={value} onChange={(e) => setValue(e.target.value)} addonBefore={t('usage.value')} />
     </Modal>
   );
-}
-
-function camel(value: string): string {
-  return value.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 }

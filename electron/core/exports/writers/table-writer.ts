@@ -1,14 +1,11 @@
 import { finished } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
+import { BEIJING_OFFSET_MS, DAY_MS } from '../../conventions';
+import type { ExportColumn } from '../../lists';
 
-export type ExportColumnType = 'text' | 'amount' | 'integer' | 'date';
+export type { ExportColumn, ExportColumnType } from '../../lists';
 
-export interface ExportColumn {
-  header: string;          // Chinese header text
-  type: ExportColumnType;  // text: string | null; amount: integer fen (CNY) | null; integer: number | null; date: UTC epoch ms | null
-  width: number;           // column width in characters (XLSX <col width>)
-}
 
 export interface TableWriter {
   /** Adds one row, values in column order (null/undefined = empty cell). Returns false when the caller should `await drained()` before adding more rows. */
@@ -45,11 +42,10 @@ export const BUFFER_LIMIT_BYTES = 4 << 20;
 /** Rows are encoded into buffers of this size; each full one goes to the compressor or the output. */
 const CHUNK_BYTES = 128 * 1024;
 
-const BEIJING_UTC_OFFSET_MINUTES = 480;
-export const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = DAY_MS;
 
 export function utcOffsetMs(utcOffsetMinutes: number | undefined): number {
-  const minutes = utcOffsetMinutes ?? BEIJING_UTC_OFFSET_MINUTES;
+  const minutes = utcOffsetMinutes ?? BEIJING_OFFSET_MS / 60_000;
   if (!Number.isInteger(minutes) || Math.abs(minutes) > 14 * 60) throw new RangeError(`utcOffsetMinutes must be a whole number of minutes within ±14 h, got ${minutes}`);
   return minutes * 60_000;
 }

@@ -1,0 +1,45 @@
+import { BEIJING_OFFSET_MS, DAY_MS, fromBeijingParts } from './beijing-time';
+
+/** Values as Seller Center files and KooGallery answers write them, made exact: fen, UTC epoch ms, periods. */
+
+/** NFKC folds full-width digits, letters and punctuation (１２３，ＡＢＣ) into their ASCII forms. */
+export function normalizeText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value).normalize('NFKC').trim();
+}
+
+/** "¥1,234.56", "￥1234.5", "-12.30", 1234.56 → integer fen; null when it is not an amount. */
+export function parseAmountFen(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value * 100) : null;
+  const text = normalizeText(value).replace(/[¥,\s元]/g, '').replace(/^CNY/i, '');
+  const match = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) return null;
+  const fen = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  return match[1] ? -fen : fen;
+}
+
+/** Excel counts days from 1899-12-30; serial 25,569 is 1970-01-01. */
+const EXCEL_EPOCH_SERIAL = 25_569;
+
+/**
+ * A date or time as exported (Beijing time): an Excel serial number, a Date from the XLSX reader
+ * (its UTC fields are the displayed local time), or text like 2026-11-24 13:05:00, 2026/11/24,
+ * 20261124130500. Returns UTC epoch ms, or null.
+ */
+export function parseBeijingTime(value: unknown): number | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime() - BEIJING_OFFSET_MS;
+  if (typeof value === 'number') return value > 20_000 && value < 80_000 ? Math.round((value - EXCEL_EPOCH_SERIAL) * DAY_MS) - BEIJING_OFFSET_MS : null;
+  const match = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?(?:[ T]?(\d{1,2})[:时]?(\d{2})(?:[:分]?(\d{2}))?)?$/.exec(normalizeText(value));
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
+  return fromBeijingParts(year, month, day, hour, minute, second);
+}
+
+/** A billing period (账期) as exported: 2026-11, 2026/11, 2026.11, 2026年11月, 202611 → "2026-11"; null otherwise. */
+export function parseBillingPeriod(value: unknown): string | null {
+  const match = /^(\d{4})[-/.年]?(\d{1,2})月?$/.exec(normalizeText(value));
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return null;
+  return `${match[1]}-${match[2]!.padStart(2, '0')}`;
+}

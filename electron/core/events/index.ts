@@ -1,0 +1,1 @@
+export { EventBus, type EventListener } from './event-bus';

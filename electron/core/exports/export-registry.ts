@@ -1,0 +1,18 @@
+import type { ExportSelection, ExportTableName } from '../contract';
+import { BILLS_EXPORT } from '../bills';
+import type { ExportTable } from '../lists';
+import { ORDERS_EXPORT } from '../orders';
+import { TICKETS_EXPORT } from '../tickets';
+import { DETAILS_EXPORT } from '../transaction-details';
+import { UPLOAD_ATTEMPTS_EXPORT, USAGE_RECORDS_EXPORT, USAGE_WINDOWS_EXPORT } from '../usage';
+
+/** Every exportable table, each declared by its capability next to its list, taking its own page's filters. */
+export const EXPORT_TABLES: { [T in ExportTableName]: ExportTable<Extract<ExportSelection, { table: T }>['filters']> } = {
+  orders: ORDERS_EXPORT,
+  transaction_details: DETAILS_EXPORT,
+  bills: BILLS_EXPORT,
+  tickets: TICKETS_EXPORT,
+  usage_records: USAGE_RECORDS_EXPORT,
+  upload_attempts: UPLOAD_ATTEMPTS_EXPORT,
+  usage_windows: USAGE_WINDOWS_EXPORT,
+};

@@ -1,0 +1,15 @@
+/**
+ * The one import pipeline for every file a seller brings: one reader (table-file), one header
+ * matcher over the alias tables, remembered column mappings, staging, one bad-row shape. Seller
+ * Center exports (orders, transaction details, bills) are written here; usage files and the SDR
+ * anomaly list are read with the same parts by usage/.
+ */
+export { readTableFile, readJsonLines, isJsonLines, tableFormat, type TableRow, type JsonLine } from './table-file';
+export { HeaderMatcher, normalizeHeader, type AliasTable } from './header-matching';
+export { findHeader, firstRows, mapColumns, rowsBelow, fieldsOf, isDataRow, columnOf, type Header } from './header-rows';
+export { ColumnMappings } from './column-mappings';
+export { SellerCenterImport } from './seller-center-import';
+export { DownloadsWatcher } from './downloads-watcher';
+export { withUploadedFile } from './uploaded-file';
+export { importHandlers } from './handlers';
+export type { ImportTables } from './seller-center-files';

@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import { CoreError, type orderLineSchema, type orderRowSchema } from '../contract';
+import type { SqliteDatabase } from '../db';
+
+/**
+ * One order as any source gives it (sync, Seller Center import, 刷新). A field the source does not
+ * know is null and keeps what the cache has; a new order gets the stated default.
+ */
+export interface OrderRecord {
+  order_id: string;
+  /** default NEW */
+  order_type: string | null;
+  /** default completed (KooGallery's order query carries no status) */
+  status: string | null;
+  /** default general */
+  product_type: string | null;
+  product_name: string | null;
+  customer_name: string | null;
+  user_name: string | null;
+  /** default 0 */
+  amount_fen: number | null;
+  created_at: number;
+  paid_at: number | null;
+  updated_at: number;
+  lines: OrderLineRecord[];
+}
+
+export interface OrderLineRecord {
+  order_line_id: string;
+  product_id: string | null;
+  product_name: string | null;
+  sku_code: string | null;
+  charging_mode: string;
+  period_type: string | null;
+  period_number: number | null;
+  instance_id: string | null;
+  expire_at: number | null;
+  amount_fen: number | null;
+}
+
+export type OrderSource = 'sandbox' | 'koogallery' | 'import' | 'api';
+
+const SEARCH_INDEX = 'orders_search';
+const SEARCHED = 'order_id, customer_name, user_name, product_name';
+
+/**
+ * The `orders`, `order_lines` and `orders_search` tables: every statement that touches them, one
+ * upsert policy for every source, and the upkeep of the order search (FTS5 trigram over order
+ * number, customer, user and product name, external content = orders). A single order is reindexed
+ * in its own transaction; a bulk load marks the index stale in its transactions and rebuilds it in
+ * one pass when done (a start after a crash rebuilds it too).
+ */
+export class OrdersTable {
+  private readonly upsertOrder;
+  private readonly upsertLine;
+  private readonly indexed;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.upsertOrder = db.prepare(
+      `INSERT INTO orders (order_id, order_type, status, product_type, product_name, customer_name, user_name, amount_fen, created_at, paid_at, source, updated_at)
+       VALUES (@order_id, COALESCE(@order_type, 'NEW'), COALESCE(@status, 'completed'), COALESCE(@product_type, 'general'), COALESCE(@product_name, ''),
+         COALESCE(@customer_name, ''), COALESCE(@user_name, ''), COALESCE(@amount_fen, 0), @created_at, @paid_at, @source, @updated_at)
+       ON CONFLICT (order_id) DO UPDATE SET order_type = COALESCE(@order_type, order_type), status = COALESCE(@status, status),
+         product_type = COALESCE(@product_type, product_type), product_name = COALESCE(@product_name, product_name),
+         customer_name = COALESCE(@customer_name, customer_name), user_name = COALESCE(@user_name, user_name),
+         amount_fen = COALESCE(@amount_fen, amount_fen), paid_at = COALESCE(@paid_at, paid_at), source = @source, updated_at = @updated_at`,
+    );
+    this.upsertLine = db.prepare(
+      `INSERT INTO order_lines (order_line_id, order_id, product_id, product_name, sku_code, charging_mode, period_type, period_number, instance_id, expire_at, amount_fen, updated_at)
+       VALUES (@order_line_id, @order_id, COALESCE(@product_id, ''), COALESCE(@product_name, ''), @sku_code, @charging_mode, @period_type, @period_number,
+         @instance_id, @expire_at, COALESCE(@amount_fen, 0), @updated_at)
+       ON CONFLICT (order_line_id) DO UPDATE SET product_id = COALESCE(@product_id, product_id), product_name = COALESCE(@product_name, product_name),
+         sku_code = COALESCE(@sku_code, sku_code), charging_mode = @charging_mode, period_type = COALESCE(@period_type, period_type),
+         period_number = COALESCE(@period_number, period_number), instance_id = COALESCE(@instance_id, instance_id),
+         expire_at = COALESCE(@expire_at, expire_at), amount_fen = COALESCE(@amount_fen, amount_fen), updated_at = @updated_at`,
+    );
+    this.indexed = db.prepare(`SELECT rowid, ${SEARCHED} FROM orders WHERE order_id = ?`);
+  }
+
+  /** One order, its search entry kept in step, in one transaction (刷新). */
+  upsert(order: OrderRecord, source: OrderSource): void {
+    this.db.transaction(() => {
+      const before = this.indexed.get(order.order_id) as Record<string, unknown> | undefined;
+      if (before) this.db.prepare(`INSERT INTO orders_search (orders_search, rowid, ${SEARCHED}) VALUES ('delete', @rowid, @order_id, @customer_name, @user_name, @product_name)`).run(before);
+      this.write(order, source);
+      this.db.prepare(`INSERT INTO orders_search (rowid, ${SEARCHED}) VALUES (@rowid, @order_id, @customer_name, @user_name, @product_name)`).run(this.indexed.get(order.order_id));
+    })();
+  }
+
+  /**
+   * A writer for many orders inside the caller's transactions (a sync page, an import): the search
+   * index is marked stale with the first order; call `rebuildSearchIfStale` when the load is done.
+   */
+  bulkWriter(source: OrderSource): (order: OrderRecord) => void {
+    const markStale = this.db.prepare('INSERT OR IGNORE INTO stale_search_indexes (index_name) VALUES (?)');
+    return (order) => {
+      markStale.run(SEARCH_INDEX);
+      this.write(order, source);
+    };
+  }
+
+  /** Rebuilds the search index if a bulk load (or a crash in the middle of one) left it behind; says whether it did. */
+  rebuildSearchIfStale(): boolean {
+    const stale = this.db.prepare('SELECT 1 FROM stale_search_indexes WHERE index_name = ?').get(SEARCH_INDEX) !== undefined;
+    if (stale) {
+      this.db.transaction(() => {
+        this.db.prepare(`INSERT INTO orders_search (orders_search) VALUES ('rebuild')`).run();
+        this.db.prepare('DELETE FROM stale_search_indexes WHERE index_name = ?').run(SEARCH_INDEX);
+      })();
+    }
+    return stale;
+  }
+
+  withLines(orderId: string): { order: OrderRow; lines: OrderLine[] } {
+    const order = this.db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE order_id = ?`).get(orderId) as OrderRow | undefined;
+    if (!order) throw new CoreError('NOT_FOUND', `Order ${orderId} is not in the local cache`);
+    const lines = this.db.prepare(`SELECT ${LINE_COLUMNS} FROM order_lines WHERE order_id = ? ORDER BY order_line_id`).all(orderId) as OrderLine[];
+    return { order, lines };
+  }
+
+  private write(order: OrderRecord, source: OrderSource): void {
+    const { lines, ...row } = order;
+    this.upsertOrder.run({ ...row, source });
+    for (const line of lines) this.upsertLine.run({ ...line, order_id: order.order_id, updated_at: order.updated_at });
+  }
+}
+
+/** The columns a page row carries, named as the contract names them. */
+export const ORDER_COLUMNS = `order_id AS orderId, order_type AS orderType, status, product_type AS productType, product_name AS productName,
+  customer_name AS customerName, user_name AS userName, amount_fen AS amountFen, created_at AS createdAt, paid_at AS paidAt`;
+
+const LINE_COLUMNS = `order_line_id AS orderLineId, product_id AS productId, product_name AS productName, sku_code AS skuCode, charging_mode AS chargingMode,
+  period_type AS periodType, period_number AS periodNumber, instance_id AS instanceId, expire_at AS expireAt, amount_fen AS amountFen`;
+
+export type OrderRow = z.infer<typeof orderRowSchema>;
+export type OrderLine = z.infer<typeof orderLineSchema>;

@@ -1,0 +1,5 @@
+/** Sync: lists pulled page by page from stored cursors, as jobs, on a schedule (T+1 for transaction details). */
+export { SyncService, dueResources, type SyncResult, type SyncServiceOptions } from './sync-service';
+export { CursorsTable, type CursorState } from './cursors-table';
+export { syncHandlers } from './handlers';
+export type { SyncTables } from './list-items';

@@ -1,0 +1,149 @@
+import { transactionDetailsVisibleBefore } from '../conventions';
+import { CoreError, syncResourceSchema, type SyncResource } from '../contract';
+import type { SqliteDatabase } from '../db';
+import type { EventBus } from '../events';
+import type { JobContext, JobEngine, Schedule } from '../jobs';
+import type { Connector } from '../marketplace';
+import type { CursorsTable, CursorState } from './cursors-table';
+import { pageWriter, type SyncTables } from './list-items';
+
+export interface SyncResult {
+  resource: SyncResource;
+  rows: number;
+  pages: number;
+  completed: boolean;
+  cancelled: boolean;
+  error: string | null;
+}
+
+export interface SyncServiceOptions {
+  db: SqliteDatabase;
+  tables: SyncTables;
+  cursors: CursorsTable;
+  connector: () => Connector | null;
+  events: EventBus;
+  jobs: JobEngine;
+  now: () => number;
+  /** Lets the WAL checkpoint catch up when it has fallen behind; awaited before each page is written. */
+  checkpointCatchUp: () => Promise<void>;
+  /** How often lists sync by themselves, in minutes (设置); 0: only on demand. */
+  intervalMinutes: () => number;
+  isOnline: () => boolean;
+  /** How often the schedule looks for due resources; 0 turns automatic sync off (tests sync by hand). */
+  tickMs: number;
+  /** Told when a run of one or more resources has ended (the status bar refreshes). */
+  afterSync: () => void;
+}
+
+const PAGE_SIZE = 1000;
+const syncJobId = (resource: SyncResource) => `sync:${resource}`;
+
+/**
+ * Pulls each resource page by page from its stored cursor, as a job (`sync:orders`, …: progress and
+ * cancel like any job). Each page's rows and the cursor after it commit in one transaction, so a
+ * crash resumes exactly where the cache left off, and re-reading a page only rewrites the same rows.
+ */
+export class SyncService {
+  readonly schedules: Schedule[];
+
+  constructor(private readonly options: SyncServiceOptions) {
+    this.schedules = [{ name: 'sync.due', everyMs: options.tickMs, run: () => this.syncDue() }];
+  }
+
+  isRunning(resource?: SyncResource): boolean {
+    return resource ? this.options.jobs.isRunning(syncJobId(resource)) : this.options.jobs.runningIds('sync:').length > 0;
+  }
+
+  /** Stops running syncs after the page in progress; the next run resumes from there. */
+  cancel(resource?: SyncResource): boolean {
+    const ids = resource ? [syncJobId(resource)] : this.options.jobs.runningIds('sync:');
+    return ids.map((id) => this.options.jobs.cancel(id)).some(Boolean);
+  }
+
+  summary() {
+    return this.options.cursors.summary(this.isRunning());
+  }
+
+  /** Syncs one resource after another (default: every one the source can list). */
+  async syncResources(resources?: SyncResource[]): Promise<SyncResult[]> {
+    const listable = this.listable();
+    const results: SyncResult[] = [];
+    try {
+      for (const resource of resources ?? listable) results.push(await this.sync(resource));
+      return results;
+    } finally {
+      this.options.afterSync();
+    }
+  }
+
+  /** The scheduled sync: whatever is due and not already running, when the source is reachable. */
+  async syncDue(): Promise<SyncResult[]> {
+    const minutes = this.options.intervalMinutes();
+    if (this.options.tickMs === 0 || minutes === 0 || !this.options.isOnline() || this.isRunning()) return [];
+    const due = dueResources(this.options.now(), this.options.cursors.all(), this.listable(), minutes * 60_000);
+    return due.length > 0 ? this.syncResources(due) : [];
+  }
+
+  sync(resource: SyncResource): Promise<SyncResult> {
+    const connector = this.options.connector();
+    if (!connector) return Promise.reject(new CoreError('UNAVAILABLE', 'No data source is started'));
+    if (!connector.capabilities.lists.includes(resource)) {
+      return Promise.reject(new CoreError('UNSUPPORTED', `${connector.source} cannot list ${resource}; import the Seller Center export file instead`));
+    }
+    if (this.isRunning(resource)) return Promise.reject(new CoreError('CONFLICT', `${resource} is already syncing`));
+    return this.options.jobs.run(syncJobId(resource), `sync.${resource}`, (job) => this.run(connector, resource, job));
+  }
+
+  private async run(connector: Connector, resource: SyncResource, job: JobContext): Promise<SyncResult> {
+    const { events } = this.options;
+    events.emit({ type: 'sync', resource, state: 'running', message: null });
+    const writer = pageWriter(this.options.tables, resource, connector.source);
+    try {
+      const result = await this.pull(connector, resource, writer.write, job);
+      events.emit({ type: 'sync', resource, state: result.cancelled ? 'cancelled' : result.error ? 'error' : 'idle', message: result.error });
+      return result;
+    } finally {
+      writer.finish(); // also after a cancel or a failure: what arrived is searchable
+    }
+  }
+
+  private async pull(connector: Connector, resource: SyncResource, write: (items: Record<string, unknown>[]) => void, job: JobContext): Promise<SyncResult> {
+    const { db, cursors } = this.options;
+    const result: SyncResult = { resource, rows: 0, pages: 0, completed: false, cancelled: false, error: null };
+    let cursor = cursors.cursor(resource);
+    for (;;) {
+      if (job.signal.aborted) return { ...result, cancelled: true };
+      // the next page downloads while the checkpoint catches up (if it has to), then is written
+      const [outcome] = await Promise.all([connector.listPage(resource, cursor, PAGE_SIZE), this.options.checkpointCatchUp()]);
+      if (outcome.class !== 'ok') return { ...result, error: `${outcome.code ?? outcome.class}: ${outcome.message}` };
+      const page = outcome.data;
+      db.transaction(() => {
+        write(page.items);
+        cursors.save(resource, page.nextCursor, this.options.now(), page.completeThrough);
+      })();
+      result.rows += page.items.length;
+      result.pages++;
+      job.progress(result.rows, page.remaining === null ? null : result.rows + page.remaining);
+      cursor = page.nextCursor;
+      if (!page.hasMore) return { ...result, completed: true };
+    }
+  }
+
+  private listable(): SyncResource[] {
+    const lists = this.options.connector()?.capabilities.lists ?? [];
+    return syncResourceSchema.options.filter((r) => lists.includes(r));
+  }
+}
+
+/**
+ * Which resources are due: orders, tickets and products every `intervalMs`; transaction details once
+ * a day after 08:00 Beijing time, when the previous day becomes available (T+1), and not before.
+ */
+export function dueResources(now: number, cursors: Pick<CursorState, 'resource' | 'lastSyncedAt' | 'completeThrough'>[], listable: readonly SyncResource[], intervalMs: number): SyncResource[] {
+  const byResource = new Map(cursors.map((c) => [c.resource, c]));
+  return listable.filter((resource) => {
+    const cursor = byResource.get(resource);
+    if (resource === 'transaction_details') return (cursor?.completeThrough ?? 0) < transactionDetailsVisibleBefore(now);
+    return cursor?.lastSyncedAt == null || now - cursor.lastSyncedAt >= intervalMs;
+  });
+}

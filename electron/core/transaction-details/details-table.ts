@@ -1,0 +1,56 @@
+import type { SqliteDatabase } from '../db';
+
+/**
+ * One transaction detail (交易明细) as a source gives it. A field the source does not know is null
+ * and keeps what the cache has; a new detail gets the stated default.
+ */
+export interface DetailRecord {
+  detail_id: string;
+  order_id: string;
+  order_line_id: string | null;
+  /** default general */
+  product_type: string | null;
+  product_name: string | null;
+  customer_account: string | null;
+  /** default PERIOD */
+  charging_mode: string | null;
+  billing_period: string;
+  transaction_at: number;
+  /** default unbilled */
+  billing_status: string | null;
+  supervision_status: string | null;
+  amount_fen: number;
+  /** default: the amount */
+  settlement_amount_fen: number | null;
+  ops_fee_ratio: string | null;
+  updated_at: number;
+}
+
+export type DetailSource = 'sandbox' | 'koogallery' | 'import';
+
+/** The `transaction_details` table: every statement that writes it, with one upsert policy for every source. */
+export class TransactionDetailsTable {
+  private readonly upsert;
+
+  constructor(db: SqliteDatabase) {
+    this.upsert = db.prepare(
+      `INSERT INTO transaction_details (detail_id, order_id, order_line_id, product_type, product_name, customer_account, charging_mode, billing_period,
+         transaction_at, billing_status, supervision_status, amount_fen, settlement_amount_fen, ops_fee_ratio, source, updated_at)
+       VALUES (@detail_id, @order_id, @order_line_id, COALESCE(@product_type, 'general'), COALESCE(@product_name, ''), COALESCE(@customer_account, ''),
+         COALESCE(@charging_mode, 'PERIOD'), @billing_period, @transaction_at, COALESCE(@billing_status, 'unbilled'), @supervision_status, @amount_fen,
+         COALESCE(@settlement_amount_fen, @amount_fen), @ops_fee_ratio, @source, @updated_at)
+       ON CONFLICT (detail_id) DO UPDATE SET order_id = @order_id, order_line_id = COALESCE(@order_line_id, order_line_id),
+         product_type = COALESCE(@product_type, product_type), product_name = COALESCE(@product_name, product_name),
+         customer_account = COALESCE(@customer_account, customer_account), charging_mode = COALESCE(@charging_mode, charging_mode),
+         billing_period = @billing_period, transaction_at = @transaction_at, billing_status = COALESCE(@billing_status, billing_status),
+         supervision_status = COALESCE(@supervision_status, supervision_status), amount_fen = @amount_fen,
+         settlement_amount_fen = COALESCE(@settlement_amount_fen, settlement_amount_fen), ops_fee_ratio = COALESCE(@ops_fee_ratio, ops_fee_ratio),
+         source = @source, updated_at = @updated_at`,
+    );
+  }
+
+  /** A writer for many details inside the caller's transactions (a sync page, an import). */
+  bulkWriter(source: DetailSource): (detail: DetailRecord) => void {
+    return (detail) => this.upsert.run({ ...detail, source });
+  }
+}

@@ -1,0 +1,9 @@
+/** 话单管理: usage records captured offline and pushed inside KooGallery's reporting windows. */
+export { UsageService, USAGE_FLUSH_JOB, type UsageServiceOptions } from './usage-service';
+export { UsageStore, DUE_SOON_MS, USAGE_RECORDS_EXPORT, UPLOAD_ATTEMPTS_EXPORT, USAGE_WINDOWS_EXPORT, type OutboxRecord } from './usage-store';
+export { usageHandlers } from './handlers';
+export { captureRows, type CaptureResult } from './capture';
+export { validateUsageRow, meteringSnFor, identityKey, type ValidUsageRecord } from './usage-validation';
+export { readUsageFile, type NumberedRow } from './usage-files';
+export { retryDelayMs } from './backoff';
+export type { FlushReport } from './flusher';

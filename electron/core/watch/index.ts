@@ -1,0 +1,1 @@
+export { WatchedFolder, fileAway } from './watched-folder';
