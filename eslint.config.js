@@ -29,7 +29,10 @@ export default tseslint.config(
     // The core is plain Node: it runs in Electron's utility process, in browser mode and in tests.
     files: ['electron/sandbox/**/*.ts', 'electron/web-host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core never imports electron: pass what it needs through core/platform.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The core never imports electron: pass what it needs through core/platform.' }] },
+      ],
     },
   },
   {

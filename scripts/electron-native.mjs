@@ -19,10 +19,18 @@ export function ensureElectronNative() {
   console.log(`Building better-sqlite3 for Electron ${version} in ${workDir} …`);
   const env = { ...process.env, npm_config_runtime: 'electron', npm_config_target: version, npm_config_disturl: 'https://electronjs.org/headers' };
   try {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/prebuild-install/bin.js'), '--runtime', 'electron', '--target', version], { cwd: workDir, env, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'node_modules/prebuild-install/bin.js'), '--runtime', 'electron', '--target', version], {
+      cwd: workDir,
+      env,
+      stdio: 'inherit',
+    });
   } catch {
     const nodeGyp = path.join(path.dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js');
-    execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: workDir, env, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [nodeGyp, 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+      { cwd: workDir, env, stdio: 'inherit' },
+    );
   }
   if (!fs.existsSync(binding)) throw new Error(`better-sqlite3 for Electron was not produced at ${binding}`);
   return binding;

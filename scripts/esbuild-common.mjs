@@ -4,7 +4,17 @@ import fs from 'node:fs';
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** Native and runtime-provided modules stay outside the bundle. */
-export const NODE_EXTERNALS = ['electron', 'better-sqlite3', 'ws', 'bufferutil', 'utf-8-validate', 'electron-log', '@playwright/test', 'playwright', 'playwright-core'];
+export const NODE_EXTERNALS = [
+  'electron',
+  'better-sqlite3',
+  'ws',
+  'bufferutil',
+  'utf-8-validate',
+  'electron-log',
+  '@playwright/test',
+  'playwright',
+  'playwright-core',
+];
 
 /** ESM bundles still meet CommonJS dependencies (exceljs) that call require(): give them one. */
 const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";

@@ -19,7 +19,10 @@ if (!source.includes(ORIGINAL) || !source.includes('  for await (const chunk of 
   process.exit(1);
 }
 const patched = source
-  .replace("const {bufferToString} = require('./browser-buffer-decode');", `const {bufferToString} = require('./browser-buffer-decode');\nconst {StringDecoder} = require('string_decoder'); ${MARK}`)
+  .replace(
+    "const {bufferToString} = require('./browser-buffer-decode');",
+    `const {bufferToString} = require('./browser-buffer-decode');\nconst {StringDecoder} = require('string_decoder'); ${MARK}`,
+  )
   .replace('  for await (const chunk of iterable) {', "  const decoder = new StringDecoder('utf8');\n  for await (const chunk of iterable) {")
   .replace(ORIGINAL, PATCHED);
 fs.writeFileSync(file, patched);

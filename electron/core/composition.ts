@@ -74,11 +74,22 @@ export async function composeCore(options: CoreOptions): Promise<ComposedCore> {
   const checkpoints = startCheckpoints(db.name, binding);
   const values = settingsTable(db, now);
   const settings = new SettingsService(values);
-  const dataSource = new DataSourceManager({ sandboxMode: options.sandbox ?? 'off', sandboxSize: options.sandboxSize ?? 'small', secrets: options.platform.secrets, now });
+  const dataSource = new DataSourceManager({
+    sandboxMode: options.sandbox ?? 'off',
+    sandboxSize: options.sandboxSize ?? 'small',
+    secrets: options.platform.secrets,
+    now,
+  });
   const connector = () => dataSource.connector;
 
   const orders = new OrdersTable(db);
-  const tables = { orders, details: new TransactionDetailsTable(db), bills: new BillsTable(db), tickets: new TicketsTable(db), products: new ProductsTable(db) };
+  const tables = {
+    orders,
+    details: new TransactionDetailsTable(db),
+    bills: new BillsTable(db),
+    tickets: new TicketsTable(db),
+    products: new ProductsTable(db),
+  };
   const ticketWork = new TicketWork(tables.tickets, values, now);
   const usage = new UsageService({
     store: new UsageStore(db),
@@ -156,7 +167,11 @@ export async function composeCore(options: CoreOptions): Promise<ComposedCore> {
 
   const handlers: HandlerTable = mergeUnique(
     'Handler',
-    statusHandlers({ appInfo: () => ({ version: options.appVersion, schemaVersion: latestVersion(migrations), dataDir: options.dataDir, host: options.platform.host }), status, connectivity }),
+    statusHandlers({
+      appInfo: () => ({ version: options.appVersion, schemaVersion: latestVersion(migrations), dataDir: options.dataDir, host: options.platform.host }),
+      status,
+      connectivity,
+    }),
     settingsHandlers(settings),
     marketplaceHandlers({ dataSource, secrets: options.platform.secrets, reselect: reselectDataSource }),
     orderHandlers({ db, orders, connector, now }),

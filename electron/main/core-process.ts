@@ -33,7 +33,12 @@ export class CoreProcess {
       });
       this.child.once('exit', (code) => reject(new Error(`The core process exited with code ${code}`)));
     });
-    this.post({ type: 'start', dataDir: options.dataDir, downloadsFolder: options.downloadsFolder, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    this.post({
+      type: 'start',
+      dataDir: options.dataDir,
+      downloadsFolder: options.downloadsFolder,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   }
 
   connectRenderer(contents: WebContents): void {
@@ -51,7 +56,10 @@ export class CoreProcess {
       if (event.type === 'queue') listener(event.queue);
       if (event.type === 'status') listener(event.status.usageQueue);
     });
-    void client.call('status.get', {}).then((status) => listener(status.usageQueue), (error: unknown) => log.warn('status.get for the tray failed', error));
+    void client.call('status.get', {}).then(
+      (status) => listener(status.usageQueue),
+      (error: unknown) => log.warn('status.get for the tray failed', error),
+    );
   }
 
   stop(): void {

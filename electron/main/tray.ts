@@ -10,11 +10,9 @@ export function createQueueTray(resourcesDir: string, openWindow: () => void): (
   const tray = new Tray(nativeImage.createFromPath(path.join(resourcesDir, 'icons', 'tray.png')));
   tray.setToolTip('华为云云商店 · 商家工作台');
   tray.on('click', openWindow);
-  tray.setContextMenu(Menu.buildFromTemplate([
-    { label: '打开商家工作台', click: openWindow },
-    { type: 'separator' },
-    { label: '退出', click: () => app.quit() },
-  ]));
+  tray.setContextMenu(
+    Menu.buildFromTemplate([{ label: '打开商家工作台', click: openWindow }, { type: 'separator' }, { label: '退出', click: () => app.quit() }]),
+  );
   return (queue) => {
     const text = `话单队列：${queue.queued} 条待发送 · ${queue.sending} 条发送中 · ${queue.dueSoon} 条即将到期 · ${queue.atRisk} 条已超出窗口`;
     tray.setToolTip(text);

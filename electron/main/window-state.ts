@@ -41,7 +41,7 @@ function stateFile(userDataDir: string): string {
 }
 
 function isOnSomeDisplay(bounds: Rectangle): boolean {
-  return screen.getAllDisplays().some(({ workArea: a }) =>
-    bounds.x < a.x + a.width && bounds.x + bounds.width > a.x && bounds.y < a.y + a.height && bounds.y + bounds.height > a.y,
-  );
+  return screen
+    .getAllDisplays()
+    .some(({ workArea: a }) => bounds.x < a.x + a.width && bounds.x + bounds.width > a.x && bounds.y < a.y + a.height && bounds.y + bounds.height > a.y);
 }

@@ -80,7 +80,14 @@ export class SandboxState extends EventEmitter {
       for (const n of [1, 2, 3]) {
         const license = `LICTEST${String(n).padStart(6, '0')}`;
         const anchor = this.dataset.anchor;
-        this.licenseMap.set(license, { license, order_id: 'MOCKPERIODYEARNEW', product_id: 'OFFI846204237451911168', expire_at: anchor + 30 * 86_400_000, activated_at: null, created_at: anchor - 86_400_000 });
+        this.licenseMap.set(license, {
+          license,
+          order_id: 'MOCKPERIODYEARNEW',
+          product_id: 'OFFI846204237451911168',
+          expire_at: anchor + 30 * 86_400_000,
+          activated_at: null,
+          created_at: anchor - 86_400_000,
+        });
       }
       for (const flow of this.dataset.supervisionFlows()) {
         const order = this.dataset.findOrder(flow.order_id);

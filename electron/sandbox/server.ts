@@ -79,7 +79,11 @@ async function handle(state: SandboxState, req: http.IncomingMessage, res: http.
   const route = marketplaceRoute(req.method ?? 'GET', url.pathname);
   const dateMs = () => state.now() + state.faults.current.skewMs;
   if (!route) {
-    return writeJson(res, { status: 404, body: { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' } }, dateMs());
+    return writeJson(
+      res,
+      { status: 404, body: { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' } },
+      dateMs(),
+    );
   }
   const fault = state.faults.decide(request.now);
   state.requestLog.push({ at: request.now, path: url.pathname, fault: fault.kind });

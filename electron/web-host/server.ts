@@ -141,9 +141,7 @@ async function readCall(req: http.IncomingMessage): Promise<{ method: string; in
   }
   const call = parsed as { method?: unknown; input?: unknown };
   if (typeof call.method !== 'string') {
-    throw new CoreError('VALIDATION', 'Request body needs "method" (string) and "input" (object)', [
-      { path: 'method', message: 'expected string' },
-    ]);
+    throw new CoreError('VALIDATION', 'Request body needs "method" (string) and "input" (object)', [{ path: 'method', message: 'expected string' }]);
   }
   return { method: call.method, input: call.input };
 }

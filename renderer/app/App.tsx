@@ -90,16 +90,34 @@ function Banners() {
   return (
     <>
       {connectionError && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="connection-error"
-          message={connectionError === 'session-expired' ? t('app.sessionExpired') : t('app.coreUnreachable', { message: connectionError })} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="connection-error"
+          message={connectionError === 'session-expired' ? t('app.sessionExpired') : t('app.coreUnreachable', { message: connectionError })}
+        />
       )}
       {dataSource?.kind === 'sandbox' && (
-        <Alert type="warning" showIcon banner style={{ marginBottom: 12 }} data-testid="sandbox-banner"
-          message={t(dataSource.reason === 'no-credentials' ? 'status.sandboxNoCredentials' : 'status.sandboxBanner')} />
+        <Alert
+          type="warning"
+          showIcon
+          banner
+          style={{ marginBottom: 12 }}
+          data-testid="sandbox-banner"
+          message={t(dataSource.reason === 'no-credentials' ? 'status.sandboxNoCredentials' : 'status.sandboxBanner')}
+        />
       )}
       {notices.map((notice, index) => (
-        <Alert key={index} type={notice.level} showIcon closable onClose={() => dismiss(index)} style={{ marginBottom: 12 }}
-          message={t(notice.messageKey, noticeValues(notice.values ?? {}, timeZone))} />
+        <Alert
+          key={index}
+          type={notice.level}
+          showIcon
+          closable
+          onClose={() => dismiss(index)}
+          style={{ marginBottom: 12 }}
+          message={t(notice.messageKey, noticeValues(notice.values ?? {}, timeZone))}
+        />
       ))}
     </>
   );
@@ -107,7 +125,9 @@ function Banners() {
 
 /** A notice's values as the seller reads them: instants (keys ending in At) in the seller's time zone. */
 function noticeValues(values: Record<string, string | number>, timeZone: string): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'number' ? formatTime(value, timeZone) : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'number' ? formatTime(value, timeZone) : value]),
+  );
 }
 
 function CurrentPage() {

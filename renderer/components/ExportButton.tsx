@@ -47,22 +47,40 @@ export function ExportButton({ selection, testId }: { selection: ExportSelection
 
   return (
     <>
-      <Button onClick={() => setOpen(true)} data-testid={testId}>{t('exports.button')}</Button>
+      <Button onClick={() => setOpen(true)} data-testid={testId}>
+        {t('exports.button')}
+      </Button>
       <Modal open={open} title={t('exports.title', { table: t(`exports.tables.${selection.table}`) })} footer={null} onCancel={close} width={560}>
         <Form layout="vertical">
           <Form.Item label={t('exports.format')}>
-            <Radio.Group value={format} onChange={(e) => setFormat(e.target.value as Format)} disabled={jobId !== null} data-testid="export-format"
-              options={[{ value: 'xlsx', label: 'Excel (.xlsx)' }, { value: 'csv', label: 'CSV (UTF-8)' }]} />
+            <Radio.Group
+              value={format}
+              onChange={(e) => setFormat(e.target.value as Format)}
+              disabled={jobId !== null}
+              data-testid="export-format"
+              options={[
+                { value: 'xlsx', label: 'Excel (.xlsx)' },
+                { value: 'csv', label: 'CSV (UTF-8)' },
+              ]}
+            />
           </Form.Item>
           <Form.Item label={t('exports.fileName')} extra={t('exports.fileNameHelp')}>
-            <Input value={fileName} onChange={(e) => setFileName(e.target.value)} disabled={jobId !== null} placeholder={t('exports.fileNamePlaceholder')} data-testid="export-file-name" />
+            <Input
+              value={fileName}
+              onChange={(e) => setFileName(e.target.value)}
+              disabled={jobId !== null}
+              placeholder={t('exports.fileNamePlaceholder')}
+              data-testid="export-file-name"
+            />
           </Form.Item>
         </Form>
         {selection.table === 'orders' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('exports.ordersRule')} />}
         {jobId ? (
           <JobProgressLine progress={progress} onCancel={() => void client!.call('jobs.cancel', { jobId })} testId="export-progress" />
         ) : (
-          <Button type="primary" onClick={() => void start()} data-testid="export-start">{t('exports.start')}</Button>
+          <Button type="primary" onClick={() => void start()} data-testid="export-start">
+            {t('exports.start')}
+          </Button>
         )}
         {error && <Alert type="error" showIcon style={{ marginTop: 12 }} message={error} data-testid="export-error" />}
         {result && <ExportDone result={result} desktop={host === 'electron'} />}
@@ -77,11 +95,25 @@ function ExportDone({ result, desktop }: { result: ExportResult; desktop: boolea
   const show = (how: 'open' | 'reveal') => void client!.call('exports.showFile', { fileName: result.fileName, how });
   return (
     <div style={{ marginTop: 12 }} data-testid="export-result">
-      <Alert type="success" showIcon message={t('exports.done', { rows: result.rows.toLocaleString(), file: result.fileName })}
-        description={<Typography.Text type="secondary" copyable={{ text: result.filePath }}>{result.filePath}</Typography.Text>} />
+      <Alert
+        type="success"
+        showIcon
+        message={t('exports.done', { rows: result.rows.toLocaleString(), file: result.fileName })}
+        description={
+          <Typography.Text type="secondary" copyable={{ text: result.filePath }}>
+            {result.filePath}
+          </Typography.Text>
+        }
+      />
       {result.leftOut.map((left) => (
-        <Alert key={left.reason} type="warning" showIcon style={{ marginTop: 8 }} data-testid="export-left-out"
-          message={t(`exports.leftOut.${left.reason}`, { rows: left.rows.toLocaleString() })} />
+        <Alert
+          key={left.reason}
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="export-left-out"
+          message={t(`exports.leftOut.${left.reason}`, { rows: left.rows.toLocaleString() })}
+        />
       ))}
       <Space style={{ marginTop: 8 }}>
         {desktop ? (
@@ -90,7 +122,9 @@ function ExportDone({ result, desktop }: { result: ExportResult; desktop: boolea
             <Button onClick={() => show('reveal')}>{t('exports.showInFolder')}</Button>
           </>
         ) : (
-          <Button type="primary" href={`./api/exports/${encodeURIComponent(result.fileName)}`} download={result.fileName} data-testid="export-download">{t('exports.download')}</Button>
+          <Button type="primary" href={`./api/exports/${encodeURIComponent(result.fileName)}`} download={result.fileName} data-testid="export-download">
+            {t('exports.download')}
+          </Button>
         )}
       </Space>
     </div>

@@ -18,7 +18,8 @@ export function useJobProgress(jobId: string | null): JobProgressState | null {
   useEffect(() => {
     if (!client || !jobId) return;
     return client.subscribe((event) => {
-      if (event.type === 'progress' && event.jobId === jobId) setLatest({ jobId, progress: { done: event.done, total: event.total, rate: event.ratePerSecond, etaMs: event.etaMs } });
+      if (event.type === 'progress' && event.jobId === jobId)
+        setLatest({ jobId, progress: { done: event.done, total: event.total, rate: event.ratePerSecond, etaMs: event.etaMs } });
     });
   }, [client, jobId]);
   return latest && latest.jobId === jobId ? latest.progress : null;
@@ -38,7 +39,9 @@ export function JobProgressLine({ progress, onCancel, testId }: { progress: JobP
           ? t('jobs.progressWithEta', { done: done.toLocaleString(), rate: rate.toLocaleString(), eta: Math.ceil((progress?.etaMs ?? 0) / 1000) })
           : t('jobs.progress', { done: done.toLocaleString(), rate: rate.toLocaleString() })}
       </span>
-      <Button size="small" onClick={onCancel} data-testid={testId && `${testId}-cancel`}>{t('review.cancel')}</Button>
+      <Button size="small" onClick={onCancel} data-testid={testId && `${testId}-cancel`}>
+        {t('review.cancel')}
+      </Button>
     </Space>
   );
 }

@@ -12,8 +12,35 @@ type ImportResult = MethodOutput<'imports.sellerCenter'>;
 type Kind = ImportResult['kind'];
 
 const FIELDS: Record<Kind, string[]> = {
-  orders: ['order_id', 'order_type', 'status', 'product_type', 'product_name', 'customer_name', 'user_name', 'amount', 'created_at', 'paid_at', 'charging_mode'],
-  transaction_details: ['detail_id', 'order_id', 'order_line_id', 'product_type', 'product_name', 'customer_account', 'charging_mode', 'billing_period', 'transaction_at', 'billing_status', 'supervision_status', 'amount', 'settlement_amount', 'ops_fee_ratio'],
+  orders: [
+    'order_id',
+    'order_type',
+    'status',
+    'product_type',
+    'product_name',
+    'customer_name',
+    'user_name',
+    'amount',
+    'created_at',
+    'paid_at',
+    'charging_mode',
+  ],
+  transaction_details: [
+    'detail_id',
+    'order_id',
+    'order_line_id',
+    'product_type',
+    'product_name',
+    'customer_account',
+    'charging_mode',
+    'billing_period',
+    'transaction_at',
+    'billing_status',
+    'supervision_status',
+    'amount',
+    'settlement_amount',
+    'ops_fee_ratio',
+  ],
   bills: ['bill_id', 'billing_period', 'product_type', 'amount', 'settlement_amount', 'status', 'generated_at'],
 };
 
@@ -56,8 +83,20 @@ export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImporte
 
   return (
     <>
-      <Button onClick={() => setOpen(true)} data-testid={`import-${kind}`}>{t('imports.button')}</Button>
-      <Modal open={open} width={720} title={t('imports.title', { kind: t(`imports.kinds.${kind}`) })} footer={null} onCancel={() => { setOpen(false); setResult(null); setError(null); }}>
+      <Button onClick={() => setOpen(true)} data-testid={`import-${kind}`}>
+        {t('imports.button')}
+      </Button>
+      <Modal
+        open={open}
+        width={720}
+        title={t('imports.title', { kind: t(`imports.kinds.${kind}`) })}
+        footer={null}
+        onCancel={() => {
+          setOpen(false);
+          setResult(null);
+          setError(null);
+        }}
+      >
         <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} disabled={jobId !== null} beforeUpload={(f) => (void choose(f), false)}>
           <p>{t('imports.drop')}</p>
         </Upload.Dragger>
@@ -70,22 +109,43 @@ export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImporte
         {result?.needsMapping && file && (
           <div style={{ marginTop: 12 }}>
             <Alert type="warning" showIcon message={t('imports.needsMapping', { missing: result.needsMapping.missing.join(', ') })} />
-            <Table size="small" pagination={false} rowKey="header" style={{ marginTop: 8 }}
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="header"
+              style={{ marginTop: 8 }}
               dataSource={result.needsMapping.headers.map((header) => ({ header }))}
               columns={[
                 { title: t('imports.column'), dataIndex: 'header' },
-                { title: t('imports.field'), key: 'field', render: (_: unknown, { header }: { header: string }) => (
-                  <Select allowClear style={{ width: 200 }} defaultValue={result.needsMapping!.mapping[header] ?? undefined}
-                    options={FIELDS[kind].map((f) => ({ value: f, label: f }))} onChange={(field) => setMapping((m) => ({ ...m, [header]: field }))} />
-                ) },
-              ]} />
-            <Button type="primary" style={{ marginTop: 8 }} onClick={() => void run(file, mapping)}>{t('imports.retry')}</Button>
+                {
+                  title: t('imports.field'),
+                  key: 'field',
+                  render: (_: unknown, { header }: { header: string }) => (
+                    <Select
+                      allowClear
+                      style={{ width: 200 }}
+                      defaultValue={result.needsMapping!.mapping[header] ?? undefined}
+                      options={FIELDS[kind].map((f) => ({ value: f, label: f }))}
+                      onChange={(field) => setMapping((m) => ({ ...m, [header]: field }))}
+                    />
+                  ),
+                },
+              ]}
+            />
+            <Button type="primary" style={{ marginTop: 8 }} onClick={() => void run(file, mapping)}>
+              {t('imports.retry')}
+            </Button>
           </div>
         )}
         {result && !result.needsMapping && (
           <div style={{ marginTop: 12 }} data-testid="import-result">
-            <Alert type={result.refused ? 'error' : 'success'} showIcon
-              message={result.refused ? t('imports.refused', { count: result.problems.length }) : t('imports.done', { rows: result.rows, imported: result.imported })} />
+            <Alert
+              type={result.refused ? 'error' : 'success'}
+              showIcon
+              message={
+                result.refused ? t('imports.refused', { count: result.problems.length }) : t('imports.done', { rows: result.rows, imported: result.imported })
+              }
+            />
             {result.problems.length > 0 && <BadRowsTable problems={result.problems} testId="import-problems" />}
           </div>
         )}

@@ -31,8 +31,7 @@ function DataSourceItem({ status }: { status: AppStatus }) {
   const { kind, baseUrl } = status.dataSource;
   return (
     <span data-testid="status-data-source" data-kind={kind}>
-      {t('status.dataSource')}:{' '}
-      <Tag color={kind === 'sandbox' ? 'gold' : 'blue'}>{t(`status.${kind}`)}</Tag>
+      {t('status.dataSource')}: <Tag color={kind === 'sandbox' ? 'gold' : 'blue'}>{t(`status.${kind}`)}</Tag>
       <Typography.Text type="secondary">{baseUrl ?? t('status.notStarted')}</Typography.Text>
     </span>
   );

@@ -20,6 +20,11 @@ export function SyncButton({ resource, onSynced }: { resource: SyncResource; onS
       onSynced();
     }
   };
-  if (!running) return <Button onClick={() => void run()} data-testid={`sync-${resource}`}>{t('review.sync')}</Button>;
+  if (!running)
+    return (
+      <Button onClick={() => void run()} data-testid={`sync-${resource}`}>
+        {t('review.sync')}
+      </Button>
+    );
   return <JobProgressLine progress={progress} onCancel={() => void client!.call('sync.cancel', { resource })} />;
 }

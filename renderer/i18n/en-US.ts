@@ -42,18 +42,26 @@ export const enUS: Messages = {
     offline: 'Works offline on the local cache; changes are queued and pushed when online.',
   },
   sections: {
-    overview: 'Seller name and Key (masked), certification and agreement status, 12-month charts of transaction amount, paid orders, page views and visitors, and to-dos.',
-    tickets: 'Tickets waiting on you and all tickets: state, priority, product, customer, SLA timers; handle, reply, request authorization, close; reception hours.',
+    overview:
+      'Seller name and Key (masked), certification and agreement status, 12-month charts of transaction amount, paid orders, page views and visitors, and to-dos.',
+    tickets:
+      'Tickets waiting on you and all tickets: state, priority, product, customer, SLA timers; handle, reply, request authorization, close; reception hours.',
     receivers: 'Receivers per message category (e.g. provisioning 101, operations 501, other 901) and channel (in-site, email, SMS).',
-    orders: 'Search by order ID, customer, user name, product, creation time and status (pending payment, processing, cancelled, completed); tabs by product type; order detail and "refresh from marketplace".',
-    transactions: 'Tabs by product type; search by order ID, billing period, customer account, transaction date, billing and supervision status; T+1: yesterday\'s details after 08:00; offline review of Seller Center exports.',
-    bills: 'Bills imported from Seller Center exports, by product type, billing period and bill status (payment review, awaiting invoice, invoice under review, payment request failed, …), offline.',
-    usage: 'Capture and import usage records (CSV, XLSX, JSON Lines), queue them offline and push them in the hourly window (minutes 0–15 after the hour); on-time / late / rejected / anomaly counts per window; exportable call log.',
-    supervision: 'License (online code, License 2.0), application orchestration and professional-service flows: current step, whose turn, deliver, activate codes, upload proof, confirm, appeal.',
+    orders:
+      'Search by order ID, customer, user name, product, creation time and status (pending payment, processing, cancelled, completed); tabs by product type; order detail and "refresh from marketplace".',
+    transactions:
+      "Tabs by product type; search by order ID, billing period, customer account, transaction date, billing and supervision status; T+1: yesterday's details after 08:00; offline review of Seller Center exports.",
+    bills:
+      'Bills imported from Seller Center exports, by product type, billing period and bill status (payment review, awaiting invoice, invoice under review, payment request failed, …), offline.',
+    usage:
+      'Capture and import usage records (CSV, XLSX, JSON Lines), queue them offline and push them in the hourly window (minutes 0–15 after the hour); on-time / late / rejected / anomaly counts per window; exportable call log.',
+    supervision:
+      'License (online code, License 2.0), application orchestration and professional-service flows: current step, whose turn, deliver, activate codes, upload proof, confirm, appeal.',
     offers: 'Joint-operation products only: create private offers directly or from a customer requirement raised by a service provider.',
     vouchers: 'Spend-threshold vouchers: threshold and discount, products or specs, category, validity and status.',
     planning: 'GMV and number of projects for this year and the next two, several products per submission, approval state.',
-    agents: 'Registration before publishing API products billed through the Agents gateway: CN North-Beijing4 only, backend URL, auth mode, and a check of the backend\'s usage object.',
+    agents:
+      "Registration before publishing API products billed through the Agents gateway: CN North-Beijing4 only, backend URL, auth mode, and a check of the backend's usage object.",
     listing: 'User-guide checklist per product kind, file types and sizes, and the access-type requirement matrix.',
     storeFigures: 'Transaction amount and order count for a period (optionally per product), printable and exportable.',
     settings: 'Language, time zone, data source (sandbox or the real KooGallery API) and site.',
@@ -77,7 +85,8 @@ export const enUS: Messages = {
     atRisk: '{{count}} past their window',
     dueSoon: '{{count}} due soon',
     sandboxBanner: 'The data source is the built-in sandbox marketplace (demo data); nothing reaches the real KooGallery.',
-    sandboxNoCredentials: 'The real API is selected but no credentials are stored, so the built-in sandbox (demo data) is still in use. Enter the interconnection key and AK/SK in Settings.',
+    sandboxNoCredentials:
+      'The real API is selected but no credentials are stored, so the built-in sandbox (demo data) is still in use. Enter the interconnection key and AK/SK in Settings.',
   },
   overview: {
     title: 'Overview',
@@ -126,7 +135,8 @@ export const enUS: Messages = {
     billAmount: 'Bill amount',
     billStatus: 'Bill status',
     generatedAt: 'Generated',
-    billsSource: 'KooGallery has no bills API: export bills from Seller Center (账单与结算管理) and import them here, or drop them in the watched Downloads folder.',
+    billsSource:
+      'KooGallery has no bills API: export bills from Seller Center (账单与结算管理) and import them here, or drop them in the watched Downloads folder.',
     ticketSettings: 'Reception and authorization',
     receptionDays: 'Reception days',
     receptionTime: 'Reception hours',
@@ -154,10 +164,19 @@ export const enUS: Messages = {
   },
   exports: {
     folder: 'Export folder',
-    folderHelp: 'Exported Excel / CSV files are saved here. Empty: the Downloads folder in the desktop app, exports/ in the data folder in browser mode (downloadable when done).',
+    folderHelp:
+      'Exported Excel / CSV files are saved here. Empty: the Downloads folder in the desktop app, exports/ in the data folder in browser mode (downloadable when done).',
     button: 'Export',
     title: 'Export {{table}}',
-    tables: { orders: 'orders', transaction_details: 'transaction details', bills: 'bills', tickets: 'tickets', usage_records: 'usage records', upload_attempts: 'the upload log', usage_windows: 'the on-time report' },
+    tables: {
+      orders: 'orders',
+      transaction_details: 'transaction details',
+      bills: 'bills',
+      tickets: 'tickets',
+      usage_records: 'usage records',
+      upload_attempts: 'the upload log',
+      usage_windows: 'the on-time report',
+    },
     format: 'Format',
     fileName: 'File name (optional)',
     fileNameHelp: 'Empty: named for you (e.g. 交易明细_20261123_1530.xlsx), never replacing a file; a name you type replaces a file of that name.',
@@ -183,7 +202,8 @@ export const enUS: Messages = {
     row: 'Row',
     reason: 'Reason',
     watchedFolder: 'Seller Center exports folder (e.g. Downloads)',
-    watchedFolderHelp: 'New order, transaction-detail or bill exports appearing here are imported automatically and left in place; other files are ignored. Leave empty to watch nothing.',
+    watchedFolderHelp:
+      'New order, transaction-detail or bill exports appearing here are imported automatically and left in place; other files are ignored. Leave empty to watch nothing.',
     watchedImported: 'Imported {{file}} automatically: {{imported}} rows',
     watchedRefused: '{{file}} has {{problems}} problem(s) and was not imported; import it by hand on the page to see them',
     watchedFailed: 'Could not import {{file}}: {{message}}',
@@ -252,7 +272,8 @@ export const enUS: Messages = {
     watchedImported: 'Watched folder: {{file}} imported, {{queued}} records queued',
     watchedRefused: 'Watched folder: {{file}} has {{problems}} problem(s); moved to refused/ with an error list',
     watchedFolder: 'Watched usage folder',
-    watchedFolderHelp: 'CSV, XLSX and JSON Lines files your metering system drops here are imported automatically, then moved to imported/ (or refused/ with an error list). Leave empty to watch nothing.',
+    watchedFolderHelp:
+      'CSV, XLSX and JSON Lines files your metering system drops here are imported automatically, then moved to imported/ (or refused/ with an error list). Leave empty to watch nothing.',
   },
   settings: {
     title: 'Settings',

@@ -38,7 +38,11 @@ export function CredentialsCard() {
   return (
     <Card title={t('settings.credentials')} style={{ marginTop: 16 }} data-testid="credentials-card">
       <Typography.Paragraph>
-        {status?.configured ? <Tag color="green">{t('settings.credentialsConfigured', { hint: status.akHint })}</Tag> : <Tag>{t('settings.credentialsMissing')}</Tag>}
+        {status?.configured ? (
+          <Tag color="green">{t('settings.credentialsConfigured', { hint: status.akHint })}</Tag>
+        ) : (
+          <Tag>{t('settings.credentialsMissing')}</Tag>
+        )}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" style={{ maxWidth: 560 }} onFinish={(values) => void run(() => client!.call('marketplace.saveCredentials', values))}>
         <Form.Item name="sellerKey" label={t('settings.sellerKey')} extra={t('settings.sellerKeyHelp')} rules={[{ required: true }]}>
@@ -51,7 +55,9 @@ export function CredentialsCard() {
           <Input.Password autoComplete="off" />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit">{t('settings.saveCredentials')}</Button>
+          <Button type="primary" htmlType="submit">
+            {t('settings.saveCredentials')}
+          </Button>
           <Button danger disabled={!status?.configured} onClick={() => void run(() => client!.call('marketplace.clearCredentials', {}))}>
             {t('settings.clearCredentials')}
           </Button>

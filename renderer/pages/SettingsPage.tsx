@@ -52,12 +52,35 @@ export function SettingsPage() {
             </Radio.Group>
           </Form.Item>
           <Form.Item label={t('settings.syncInterval')}>
-            <Select value={settings.syncIntervalMinutes} style={{ width: 200 }} onChange={(syncIntervalMinutes) => void save({ syncIntervalMinutes })} data-testid="settings-sync-interval"
-              options={[0, 15, 30, 60, 240].map((m) => ({ value: m, label: m === 0 ? t('settings.syncManual') : t('settings.syncEvery', { minutes: m }) }))} />
+            <Select
+              value={settings.syncIntervalMinutes}
+              style={{ width: 200 }}
+              onChange={(syncIntervalMinutes) => void save({ syncIntervalMinutes })}
+              data-testid="settings-sync-interval"
+              options={[0, 15, 30, 60, 240].map((m) => ({ value: m, label: m === 0 ? t('settings.syncManual') : t('settings.syncEvery', { minutes: m }) }))}
+            />
           </Form.Item>
-          <FolderField label={t('imports.watchedFolder')} help={t('imports.watchedFolderHelp')} value={settings.exportsWatchedFolder} onSave={(exportsWatchedFolder) => void save({ exportsWatchedFolder })} testId="settings-exports-folder" />
-          <FolderField label={t('usage.watchedFolder')} help={t('usage.watchedFolderHelp')} value={settings.usageWatchedFolder} onSave={(usageWatchedFolder) => void save({ usageWatchedFolder })} testId="settings-watched-folder" />
-          <FolderField label={t('exports.folder')} help={t('exports.folderHelp')} value={settings.exportFolder} onSave={(exportFolder) => void save({ exportFolder })} testId="settings-export-folder" />
+          <FolderField
+            label={t('imports.watchedFolder')}
+            help={t('imports.watchedFolderHelp')}
+            value={settings.exportsWatchedFolder}
+            onSave={(exportsWatchedFolder) => void save({ exportsWatchedFolder })}
+            testId="settings-exports-folder"
+          />
+          <FolderField
+            label={t('usage.watchedFolder')}
+            help={t('usage.watchedFolderHelp')}
+            value={settings.usageWatchedFolder}
+            onSave={(usageWatchedFolder) => void save({ usageWatchedFolder })}
+            testId="settings-watched-folder"
+          />
+          <FolderField
+            label={t('exports.folder')}
+            help={t('exports.folderHelp')}
+            value={settings.exportFolder}
+            onSave={(exportFolder) => void save({ exportFolder })}
+            testId="settings-export-folder"
+          />
           <Button onClick={() => void client?.call('status.checkConnectivity', {}).then(refreshStatus)}>{t('settings.checkNow')}</Button>
         </Form>
       </Card>
@@ -67,7 +90,19 @@ export function SettingsPage() {
 }
 
 /** A folder path typed in and saved with its button; empty means none (or the default). */
-function FolderField({ label, help, value, onSave, testId }: { label: string; help: string; value: string | null; onSave: (folder: string | null) => void; testId: string }) {
+function FolderField({
+  label,
+  help,
+  value,
+  onSave,
+  testId,
+}: {
+  label: string;
+  help: string;
+  value: string | null;
+  onSave: (folder: string | null) => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Form.Item label={label} extra={help}>

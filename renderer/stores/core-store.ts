@@ -31,11 +31,7 @@ export const useCore = create<CoreState>((set, get) => ({
     set({ client });
     client.subscribe((event) => onCoreEvent(event));
     try {
-      const [info, settings, status] = await Promise.all([
-        client.call('app.info', {}),
-        client.call('settings.get', {}),
-        client.call('status.get', {}),
-      ]);
+      const [info, settings, status] = await Promise.all([client.call('app.info', {}), client.call('settings.get', {}), client.call('status.get', {})]);
       set({ info, settings, status, connectionError: null });
     } catch (error) {
       set({ connectionError: errorMessage(error) });

@@ -21,8 +21,22 @@ import { percentile, report } from './report';
  * cache, as they are in use.
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-bench-browser-'));
-const host = spawn(process.execPath, ['dist/web-host/main.js'], { env: { ...process.env, SELLER_DESK_DATA_DIR: dataDir, SELLER_DESK_SANDBOX_SIZE: 'large', SELLER_DESK_AUTO_SYNC: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+const host = spawn(process.execPath, ['dist/web-host/main.js'], {
+  env: { ...process.env, SELLER_DESK_DATA_DIR: dataDir, SELLER_DESK_SANDBOX_SIZE: 'large', SELLER_DESK_AUTO_SYNC: '0' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-frame-rate-limit',
+    '--disable-gpu-vsync',
+  ],
+});
 try {
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

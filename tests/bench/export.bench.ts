@@ -34,9 +34,22 @@ async function main(): Promise<void> {
     fillCache(dir);
     const baseline = await inChild('--exceljs', dir, path.join(dir, 'exceljs.xlsx'));
     const ours = await inChild('--ours', dir, '');
-    report({ name: 'export.xlsx_1m_rows_per_s', value: ours.rowsPerSecond, unit: 'rows/s', target: 60_000, better: 'higher', baseline: baseline.rowsPerSecond });
+    report({
+      name: 'export.xlsx_1m_rows_per_s',
+      value: ours.rowsPerSecond,
+      unit: 'rows/s',
+      target: 60_000,
+      better: 'higher',
+      baseline: baseline.rowsPerSecond,
+    });
     report({ name: 'export.xlsx_1m_peak_rss', value: ours.peakRssMb, unit: 'MB', target: 250, better: 'lower', baseline: baseline.peakRssMb });
-    report({ name: 'export.xlsx_1m_speedup_vs_exceljs', value: ours.rowsPerSecond / baseline.rowsPerSecond, unit: 'x', target: 60_000 / 25_000, better: 'higher' });
+    report({
+      name: 'export.xlsx_1m_speedup_vs_exceljs',
+      value: ours.rowsPerSecond / baseline.rowsPerSecond,
+      unit: 'x',
+      target: 60_000 / 25_000,
+      better: 'higher',
+    });
     const sync = await syncRateDuringExport(dir);
     report({ name: 'export.sync_rate_while_exporting_ratio', value: sync.during / sync.alone, unit: 'ratio', target: 0.5, better: 'higher', baseline: 1 });
   } finally {
@@ -50,7 +63,15 @@ async function main(): Promise<void> {
  */
 async function syncRateDuringExport(dir: string): Promise<{ alone: number; during: number }> {
   const { baseUrl, process: sandbox } = await startSandboxProcess('bench', 'large');
-  const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl, credentials: DEMO_CREDENTIALS }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0 });
+  const core = await createCore({
+    dataDir: dir,
+    platform: createHeadlessPlatform('test'),
+    appVersion: 'bench',
+    sandbox: { baseUrl, credentials: DEMO_CREDENTIALS },
+    connectivityIntervalMs: 0,
+    syncTickMs: 0,
+    usageTickMs: 0,
+  });
   const client = createClient(createInProcessTransport(core));
   const db = new Database(core.host.databaseFile);
   try {
@@ -62,7 +83,11 @@ async function syncRateDuringExport(dir: string): Promise<{ alone: number; durin
       return result!.rows / ((performance.now() - started) / 1000);
     };
     const alone = await syncOrders();
-    const exporting = client.call('exports.start', { selection: { table: 'transaction_details', filters: {} }, format: 'xlsx', jobId: 'export:bench-during-sync' });
+    const exporting = client.call('exports.start', {
+      selection: { table: 'transaction_details', filters: {} },
+      format: 'xlsx',
+      jobId: 'export:bench-during-sync',
+    });
     const during = await syncOrders();
     await exporting;
     return { alone, during };
@@ -77,7 +102,23 @@ async function syncRateDuringExport(dir: string): Promise<{ alone: number; durin
 function fillCache(dir: string): void {
   const db = openDatabase(path.join(dir, DATABASE_FILE_NAME));
   const data = new SandboxDataset('bench', 'large', Date.parse('2026-11-24T00:00:00+08:00'));
-  const columns = ['detail_id', 'order_id', 'order_line_id', 'product_type', 'product_name', 'customer_account', 'charging_mode', 'billing_period', 'transaction_at', 'billing_status', 'supervision_status', 'amount_fen', 'settlement_amount_fen', 'ops_fee_ratio', 'updated_at'];
+  const columns = [
+    'detail_id',
+    'order_id',
+    'order_line_id',
+    'product_type',
+    'product_name',
+    'customer_account',
+    'charging_mode',
+    'billing_period',
+    'transaction_at',
+    'billing_status',
+    'supervision_status',
+    'amount_fen',
+    'settlement_amount_fen',
+    'ops_fee_ratio',
+    'updated_at',
+  ];
   const insert = db.prepare(`INSERT INTO transaction_details (${columns.join(', ')}, source) VALUES (${columns.map((c) => '@' + c).join(', ')}, 'sandbox')`);
   for (let start = 0; start < ROWS; start += 50_000) {
     db.transaction(() => {
@@ -89,7 +130,15 @@ function fillCache(dir: string): void {
 }
 
 async function exportOurs(dir: string): Promise<number> {
-  const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: 'off', connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0 });
+  const core = await createCore({
+    dataDir: dir,
+    platform: createHeadlessPlatform('test'),
+    appVersion: 'bench',
+    sandbox: 'off',
+    connectivityIntervalMs: 0,
+    syncTickMs: 0,
+    usageTickMs: 0,
+  });
   const client = createClient(createInProcessTransport(core));
   try {
     await client.call('settings.update', { exportFolder: path.join(dir, 'ours') });
@@ -107,13 +156,20 @@ async function exportPlainExceljs(dir: string, file: string): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(table.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   const numFmt: Record<string, string | undefined> = { text: undefined, integer: '0', amount: '"¥"#,##0.00', date: 'yyyy-mm-dd hh:mm:ss' };
-  sheet.columns = table.fields.map((f, i) => ({ header: f.header, key: `c${i}`, width: f.width, ...(numFmt[f.type] ? { style: { numFmt: numFmt[f.type] } } : {}) }));
+  sheet.columns = table.fields.map((f, i) => ({
+    header: f.header,
+    key: `c${i}`,
+    width: f.width,
+    ...(numFmt[f.type] ? { style: { numFmt: numFmt[f.type] } } : {}),
+  }));
   const types = table.fields.map((f) => f.type);
   const label = labelled(table.fields);
   const { sql, params } = table.rows({});
   let rows = 0;
   for (const raw of db.prepare(sql).raw().iterate(params) as Iterable<unknown[]>) {
-    const values = label(raw).map((v, i) => (v === null ? null : types[i] === 'amount' ? (v as number) / 100 : types[i] === 'date' ? new Date((v as number) + BEIJING_OFFSET_MS) : v));
+    const values = label(raw).map((v, i) =>
+      v === null ? null : types[i] === 'amount' ? (v as number) / 100 : types[i] === 'date' ? new Date((v as number) + BEIJING_OFFSET_MS) : v,
+    );
     sheet.addRow(values).commit();
     rows++;
   }
@@ -147,6 +203,10 @@ function inChild(mode: string, dir: string, out: string): Promise<{ rowsPerSecon
     const child = spawn(process.execPath, [fileURLToPath(import.meta.url), mode, dir, out], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').at(-1)!) as { rowsPerSecond: number; peakRssMb: number }) : reject(new Error(`${mode} exited ${code}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output.trim().split('\n').at(-1)!) as { rowsPerSecond: number; peakRssMb: number })
+        : reject(new Error(`${mode} exited ${code}`)),
+    );
   });
 }

@@ -20,7 +20,13 @@ function benchOpenAndMigrate(dir: string): void {
 
 /** The status bar's call through browser mode over real HTTP, against the same call in-process. */
 async function benchStatusCall(dir: string): Promise<void> {
-  const core = await createCore({ dataDir: path.join(dir, 'core'), platform: createHeadlessPlatform('test'), appVersion: 'bench', connectivityIntervalMs: 0, syncTickMs: 0 });
+  const core = await createCore({
+    dataDir: path.join(dir, 'core'),
+    platform: createHeadlessPlatform('test'),
+    appVersion: 'bench',
+    connectivityIntervalMs: 0,
+    syncTickMs: 0,
+  });
   const host = await startWebHost({ core, staticDir: dir });
   const viaHttp = () =>
     fetch(`${host.origin}/api/call`, {

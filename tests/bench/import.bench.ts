@@ -19,7 +19,18 @@ async function writeExport(file: string): Promise<void> {
   const statuses = ['已完成', '处理中', '已取消', '待支付'];
   for (let i = 0; i < ROWS; i++) {
     const created = new Date(Date.UTC(2026, 0, 1) + i * 150_000);
-    sheet.addRow([`CS26${String(i).padStart(8, '0')}AB${i % 10}`, `杭州星河信息技术有限公司${i % 500}`, `hw${10_000_000 + (i % 9000)}`, `智云财务管理系统 标准版 ${i % 40}`, statuses[i % 4], `¥${(i % 5000) + 1},${String(i % 1000).padStart(3, '0')}.50`, created, i % 2 ? '包周期' : '按次']).commit();
+    sheet
+      .addRow([
+        `CS26${String(i).padStart(8, '0')}AB${i % 10}`,
+        `杭州星河信息技术有限公司${i % 500}`,
+        `hw${10_000_000 + (i % 9000)}`,
+        `智云财务管理系统 标准版 ${i % 40}`,
+        statuses[i % 4],
+        `¥${(i % 5000) + 1},${String(i % 1000).padStart(3, '0')}.50`,
+        created,
+        i % 2 ? '包周期' : '按次',
+      ])
+      .commit();
   }
   await workbook.commit();
 }

@@ -11,7 +11,15 @@ import { startSandboxProcess } from './sandbox-process';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-bench-sync-'));
 const { baseUrl, process: sandbox } = await startSandboxProcess('bench', 'large');
 try {
-  const core = await createCore({ dataDir: dir, platform: createHeadlessPlatform('test'), appVersion: 'bench', sandbox: { baseUrl, credentials: DEMO_CREDENTIALS }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0 });
+  const core = await createCore({
+    dataDir: dir,
+    platform: createHeadlessPlatform('test'),
+    appVersion: 'bench',
+    sandbox: { baseUrl, credentials: DEMO_CREDENTIALS },
+    connectivityIntervalMs: 0,
+    syncTickMs: 0,
+    usageTickMs: 0,
+  });
   const client = createClient(createInProcessTransport(core));
   const wal = sampleWalPeak(core.host.databaseFile);
   const started = performance.now();
@@ -51,7 +59,11 @@ function sampleWalPeak(databaseFile: string): { stop(): number } {
 
 async function benchPageQueries(core: Core): Promise<void> {
   const call = (method: string, input: unknown) => core.dispatch(method, input);
-  const newest = ((await call('transactionDetails.page', { limit: 1 })) as { value: { rows: { transactionAt: number; orderId: string; customerAccount: string; billingPeriod: string }[] } }).value.rows[0]!;
+  const newest = (
+    (await call('transactionDetails.page', { limit: 1 })) as {
+      value: { rows: { transactionAt: number; orderId: string; customerAccount: string; billingPeriod: string }[] };
+    }
+  ).value.rows[0]!;
   const day = 86_400_000;
   const filters = [
     {},

@@ -20,7 +20,10 @@ function rows(instances: string[]): NumberedRow[] {
     const instance = instances[n % instances.length]!;
     const minute = Math.floor(n / instances.length);
     const begin = now - 20 * 60_000 - HOUR * (1 + Math.floor(minute / 60)) + (minute % 60) * 60_000;
-    return { row: n + 2, data: { instance_id: instance, begin_time: formatSdrTime(begin), end_time: formatSdrTime(begin + 59_000), usage_value: `${(n % 90) + 1}.5` } };
+    return {
+      row: n + 2,
+      data: { instance_id: instance, begin_time: formatSdrTime(begin), end_time: formatSdrTime(begin + 59_000), usage_value: `${(n % 90) + 1}.5` },
+    };
   });
 }
 
@@ -45,7 +48,14 @@ async function benchFlush(dir: string): Promise<void> {
     const db = openDatabase(path.join(dir, 'flush', DATABASE_FILE_NAME));
     await captureRows(new UsageStore(db), rows(usable), { now, source: 'import', sourceFile: null, queueValidOnly: false, startOffsetMs: 0 });
     db.close();
-    const options = { sandbox: { baseUrl, credentials: DEMO_CREDENTIALS }, connectivityIntervalMs: 0, syncTickMs: 0, usageTickMs: 0, now: () => now, random: () => 0 };
+    const options = {
+      sandbox: { baseUrl, credentials: DEMO_CREDENTIALS },
+      connectivityIntervalMs: 0,
+      syncTickMs: 0,
+      usageTickMs: 0,
+      now: () => now,
+      random: () => 0,
+    };
     const core = await createCore({ dataDir: path.join(dir, 'flush'), platform: createHeadlessPlatform('test'), appVersion: 'bench', ...options });
     const client = createClient(createInProcessTransport(core));
     const started = performance.now();

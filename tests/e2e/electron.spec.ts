@@ -9,7 +9,10 @@ const binary = electronBinary() as string | null;
 const nativeBinding = electronNativeBinding() as string;
 
 test('the desktop app opens in Chinese with live status from its core', async () => {
-  test.skip(!binary, 'Electron binary is not installed (its download is blocked on this machine); run `node node_modules/electron/install.js` where the network allows');
+  test.skip(
+    !binary,
+    'Electron binary is not installed (its download is blocked on this machine); run `node node_modules/electron/install.js` where the network allows',
+  );
   test.skip(!fs.existsSync(nativeBinding), 'better-sqlite3 is not built for Electron yet; run `npm run electron:native` (or `npm start` once)');
 
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-electron-'));

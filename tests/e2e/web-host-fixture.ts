@@ -23,7 +23,13 @@ export const test = base.extend<{ webApp: WebApp; clockStart: string | undefined
   webApp: async ({ clockStart, sandboxSize }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-e2e-'));
     const child = spawn(process.execPath, ['dist/web-host/main.js'], {
-      env: { ...process.env, SELLER_DESK_DATA_DIR: dataDir, SELLER_DESK_SANDBOX_SIZE: sandboxSize, SELLER_DESK_AUTO_SYNC: '0', ...(clockStart ? { SELLER_DESK_CLOCK_START: clockStart } : {}) },
+      env: {
+        ...process.env,
+        SELLER_DESK_DATA_DIR: dataDir,
+        SELLER_DESK_SANDBOX_SIZE: sandboxSize,
+        SELLER_DESK_AUTO_SYNC: '0',
+        ...(clockStart ? { SELLER_DESK_CLOCK_START: clockStart } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -15,7 +15,10 @@ async function syncSection(page: Page, webApp: WebApp, section: string, resource
   await page.goto(webApp.url);
   await page.getByTestId(`nav-${section}`).click();
   await page.getByTestId(`sync-${resource}`).click();
-  await expect.poll(async () => (await call<{ sync: { state: string; resources: { resource: string; lastSyncedAt: number | null }[] } }>(page, 'status.get', {})).sync, { timeout: 170_000 })
+  await expect
+    .poll(async () => (await call<{ sync: { state: string; resources: { resource: string; lastSyncedAt: number | null }[] } }>(page, 'status.get', {})).sync, {
+      timeout: 170_000,
+    })
     .toMatchObject({ state: 'idle', resources: expect.arrayContaining([expect.objectContaining({ resource, lastSyncedAt: expect.any(Number) })]) });
   await expect(page.getByTestId(`sync-${resource}`)).toBeVisible();
 }
@@ -84,7 +87,13 @@ test('订单列表: import a Seller Center export by file, and see a bad one ref
   await page.goto(webApp.url);
   await page.getByTestId('nav-orders').click();
   await page.getByTestId('import-orders').click();
-  const csv = ['云商店订单导出', '订单号,客户名称,用户名,商品名称,订单状态,订单金额,创建时间', 'CS2611240100AAAAA,杭州星河信息技术有限公司,hw1,智云财务管理系统,已完成,"¥1,234.56",2026-11-24 09:05', 'CS2611240200BBBBB,上海云帆网络科技有限公司,hw2,OCR 文字识别 API,处理中,99.5,2026-11-23 10:00', '合计,,,,,"¥1,334.06",'].join('\n');
+  const csv = [
+    '云商店订单导出',
+    '订单号,客户名称,用户名,商品名称,订单状态,订单金额,创建时间',
+    'CS2611240100AAAAA,杭州星河信息技术有限公司,hw1,智云财务管理系统,已完成,"¥1,234.56",2026-11-24 09:05',
+    'CS2611240200BBBBB,上海云帆网络科技有限公司,hw2,OCR 文字识别 API,处理中,99.5,2026-11-23 10:00',
+    '合计,,,,,"¥1,334.06",',
+  ].join('\n');
   await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '订单导出.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv, 'utf8') });
   await expect(page.getByTestId('import-result')).toContainText('共 2 行，已导入 2 行');
   const bad = ['订单号,订单状态,创建时间', 'CS1,已发货,2026-11-24', 'CS2,已完成,2026-13-01'].join('\n');
@@ -99,7 +108,12 @@ test('账单管理: import a Seller Center bills export and filter by bill statu
   await page.goto(webApp.url);
   await page.getByTestId('nav-bills').click();
   await page.getByTestId('import-bills').click();
-  const csv = ['账单列表', '账单编号,账期,商品类型,账单金额,结算金额,账单状态,出账时间', 'BL2026100001,2026年10月,通用商品,"¥18,800.00","¥17,860.00",待开票,2026-11-07 09:00', 'BL2026090001,2026/09,联营商品,520.50,,申付审核,2026-10-07'].join('\n');
+  const csv = [
+    '账单列表',
+    '账单编号,账期,商品类型,账单金额,结算金额,账单状态,出账时间',
+    'BL2026100001,2026年10月,通用商品,"¥18,800.00","¥17,860.00",待开票,2026-11-07 09:00',
+    'BL2026090001,2026/09,联营商品,520.50,,申付审核,2026-10-07',
+  ].join('\n');
   await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '账单导出.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv, 'utf8') });
   await expect(page.getByTestId('import-result')).toContainText('共 2 行，已导入 2 行');
   await page.keyboard.press('Escape');
@@ -137,5 +151,10 @@ test('工单接待: fewer than 5 × 8 hours a week is refused, with the reason',
   await page.getByRole('checkbox', { name: '周六' }).check();
   await page.getByTestId('save-reception').click();
   await expect(page.getByText('设置已保存')).toBeVisible();
-  expect(await page.evaluate(async () => (await (await fetch('/api/call', { method: 'POST', body: JSON.stringify({ method: 'tickets.receptionHours', input: {} }) })).json()).value.days)).toEqual([1, 2, 3, 4, 5, 6]);
+  expect(
+    await page.evaluate(
+      async () =>
+        (await (await fetch('/api/call', { method: 'POST', body: JSON.stringify({ method: 'tickets.receptionHours', input: {} }) })).json()).value.days,
+    ),
+  ).toEqual([1, 2, 3, 4, 5, 6]);
 });

@@ -92,7 +92,12 @@ function queueUsageRecords(dataDir: string): void {
        window_opens_at, window_closes_at, created_at, updated_at)
      VALUES (?, 'e2e-instance', ?, ?, ?, '1.5', 'hourly', ?, ?, ?, ?, ?)`,
   );
-  const rows: [string, number][] = [['queued', -60], ['queued', 45], ['queued', 50], ['sending', 55]];
+  const rows: [string, number][] = [
+    ['queued', -60],
+    ['queued', 45],
+    ['queued', 50],
+    ['sending', 55],
+  ];
   rows.forEach(([state, closesInMinutes], i) => {
     const begin = now - (i + 2) * 3_600_000;
     insert.run(`e2e-${i}`, begin, begin + 3_600_000, now, state, now, now + closesInMinutes * 60_000, now, now);

@@ -14,7 +14,9 @@ test('imports a usage file on 话单管理 and sees its window turn on time', as
   await page.getByTestId('nav-usage').click();
   await expect(page.getByTestId('page-usage')).toBeVisible();
   await page.getByRole('tab', { name: '导入文件' }).click();
-  await page.locator('input[type=file][accept*=jsonl]').setInputFiles({ name: '话单.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + lines.join('\n'), 'utf8') });
+  await page
+    .locator('input[type=file][accept*=jsonl]')
+    .setInputFiles({ name: '话单.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + lines.join('\n'), 'utf8') });
   await expect(page.getByTestId('usage-import-result')).toContainText('共 30 行，已加入队列 30 条');
 
   await page.getByRole('tab', { name: '上报窗口' }).click();
@@ -27,7 +29,11 @@ test('imports a usage file on 话单管理 and sees its window turn on time', as
   await page.screenshot({ path: 'test-results/screenshots/usage-zh-CN.png', fullPage: true });
 
   await page.getByRole('tab', { name: '导入文件' }).click();
-  const bad = [lines[0], `${instances[0]!.instance_id},20261124T050000Z,20261124T055959Z,-1`, `${instances[1]!.instance_id},2026-11-24,20261124T055959Z,2`].join('\n');
+  const bad = [
+    lines[0],
+    `${instances[0]!.instance_id},20261124T050000Z,20261124T055959Z,-1`,
+    `${instances[1]!.instance_id},2026-11-24,20261124T055959Z,2`,
+  ].join('\n');
   await page.locator('input[type=file][accept*=jsonl]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
   await expect(page.getByTestId('usage-import-result')).toContainText('文件有 2 处错误，已整体拒绝');
   await expect(page.getByTestId('usage-problems')).toContainText('使用量'); // the file's own column header

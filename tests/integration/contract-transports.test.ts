@@ -7,7 +7,7 @@ import type { Core } from '../../electron/core';
 import type { CoreEvent, WireMessage } from '../../electron/core/contract';
 import { startSandboxServer } from '../../electron/sandbox';
 import type { WebHost } from '../../electron/web-host/server';
-import { callOverHttp, external, startBrowserMode, startCore , dbOf } from '../support/core';
+import { callOverHttp, external, startBrowserMode, startCore, dbOf } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -65,9 +65,17 @@ describe('status from the core', () => {
       `INSERT INTO usage_records (metering_sn, instance_id, begin_at, end_at, recorded_at, usage_value, billing_cycle, state, window_opens_at, window_closes_at, created_at, updated_at)
        VALUES (?, 'i-1', ?, ?, ?, '1', 'hourly', ?, 0, ?, ?, ?)`,
     );
-    const rows: [string, number][] = [['queued', -60_000], ['queued', 5 * 60_000], ['sending', 10 * 60_000], ['queued', 3_600_000], ['accepted', -60_000]];
+    const rows: [string, number][] = [
+      ['queued', -60_000],
+      ['queued', 5 * 60_000],
+      ['sending', 10 * 60_000],
+      ['queued', 3_600_000],
+      ['accepted', -60_000],
+    ];
     rows.forEach(([state, closesIn], i) => insert.run(`sn-${i}`, i * 1000, i * 1000 + 1, now, state, now + closesIn, now, now));
-    dbOf(c).prepare("INSERT INTO sync_cursors (resource, cursor, last_synced_at) VALUES ('orders', 'x', ?)").run(now - 1000);
+    dbOf(c)
+      .prepare("INSERT INTO sync_cursors (resource, cursor, last_synced_at) VALUES ('orders', 'x', ?)")
+      .run(now - 1000);
 
     const status = await client.call('status.get', {});
     expect(status.dataSource).toMatchObject({ kind: 'sandbox', reason: 'default', baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
@@ -185,7 +193,12 @@ describe('browser mode over real HTTP', () => {
     const host = await browserMode(c);
     const url = `${host.origin.replace('http', 'ws')}/api/socket`;
     const refused = new WebSocket(url);
-    await expect(new Promise((resolve, reject) => { refused.on('open', resolve); refused.on('error', reject); })).rejects.toThrow(/401/);
+    await expect(
+      new Promise((resolve, reject) => {
+        refused.on('open', resolve);
+        refused.on('error', reject);
+      }),
+    ).rejects.toThrow(/401/);
 
     const socket = new WebSocket(url, { headers: { authorization: `Bearer ${host.token}` } });
     await new Promise((resolve) => socket.on('open', resolve));
@@ -196,12 +209,17 @@ describe('browser mode over real HTTP', () => {
       return found();
     };
     await client.call('settings.update', { dataSource: 'real' });
-    expect(await until(() => messages.find((m) => m.kind === 'event'))).toMatchObject({ kind: 'event', event: { type: 'status', status: { dataSource: { reason: 'no-credentials' } } } });
+    expect(await until(() => messages.find((m) => m.kind === 'event'))).toMatchObject({
+      kind: 'event',
+      event: { type: 'status', status: { dataSource: { reason: 'no-credentials' } } },
+    });
 
     socket.send(JSON.stringify({ kind: 'call', id: 7, method: 'settings.get', input: {} }));
     socket.send(JSON.stringify({ kind: 'call', id: 8, method: 'no.such', input: {} }));
     expect(await until(() => messages.find((m) => m.kind === 'result' && m.id === 7))).toMatchObject({ result: { ok: true, value: { dataSource: 'real' } } });
-    expect(await until(() => messages.find((m) => m.kind === 'result' && m.id === 8))).toMatchObject({ result: { ok: false, error: { code: 'UNKNOWN_METHOD' } } });
+    expect(await until(() => messages.find((m) => m.kind === 'result' && m.id === 8))).toMatchObject({
+      result: { ok: false, error: { code: 'UNKNOWN_METHOD' } },
+    });
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     socket.send('not a call');
     expect(await closed).toBe(1003);

@@ -40,7 +40,11 @@ async function writeAll(writer: TableWriter, rows: Iterable<readonly unknown[]>)
   await writer.close();
 }
 
-async function writeXlsx(file: string, rows: Iterable<readonly unknown[]>, options: { columns?: ExportColumn[]; maxRowsPerSheet?: number } = {}): Promise<fs.WriteStream> {
+async function writeXlsx(
+  file: string,
+  rows: Iterable<readonly unknown[]>,
+  options: { columns?: ExportColumn[]; maxRowsPerSheet?: number } = {},
+): Promise<fs.WriteStream> {
   const out = fs.createWriteStream(file, { highWaterMark: 1 << 20 });
   await writeAll(createXlsxWriter(out, { sheetName: '订单', columns: options.columns ?? COLUMNS, maxRowsPerSheet: options.maxRowsPerSheet }), rows);
   return out;
@@ -63,7 +67,19 @@ function libreOfficeCsv(xlsx: string): string[][] {
   const outDir = tempDir();
   const profile = path.join(os.tmpdir(), `lo-${randomUUID()}`);
   try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', '--outdir', outDir, xlsx], { timeout: 120_000, stdio: 'pipe' });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true',
+        '--outdir',
+        outDir,
+        xlsx,
+      ],
+      { timeout: 120_000, stdio: 'pipe' },
+    );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
@@ -166,30 +182,35 @@ describe('XLSX export', () => {
     expect(COLUMNS.map((_, index) => sheet.getColumn(index + 1).width)).toEqual([32, 14, 8, 20, 40]);
   });
 
-  it.skipIf(!hasLibreOffice)('shows ¥ amounts, Beijing times and Chinese text in LibreOffice exactly as the CSV export writes them (skipped when LibreOffice, libreoffice-calc-nogui, is not installed)', async () => {
-    const dir = tempDir();
-    const rows = [...ROWS];
-    let seed = 7;
-    for (let t = Date.UTC(1970, 0, 1); t < Date.UTC(2040, 0, 1); t += 86_400_000 * 9 + 4801_000) {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      rows.push(['行', (seed % 100_000_000) - 50_000_000, seed % 1000, t, null]);
-    }
-    await writeXlsx(path.join(dir, 'orders.xlsx'), rows);
-    const shown = libreOfficeCsv(path.join(dir, 'orders.xlsx'));
-    expect(shown.slice(0, 4)).toEqual([
-      ['客户名称', '订单金额', '数量', '下单时间', '备注'],
-      ['杭州星河信息技术有限公司', '¥1,234.56', '3', '2026-11-24 13:05:00', '𠮷野家 🍜 三字节与四字节'],
-      ['上海云帆贸易', '-¥12.30', '0', '2026-11-25 13:04:59', ''],
-      ['', '', '', '', '仅备注'],
-    ]);
-    // Every amount and time (1970-2040) as displayed equals the CSV writer's text of the same value.
-    const csvFile = path.join(dir, 'orders.csv');
-    await writeAll(createCsvWriter(fs.createWriteStream(csvFile), { columns: COLUMNS }), rows);
-    const csv = parse(fs.readFileSync(csvFile, 'utf8'), { bom: true }) as string[][];
-    const asShown = (yuan: string) => yuan.replace(/^(-?)(\d+)(\.\d\d)$/, (_, sign: string, whole: string, cents: string) => `${sign}¥${Number(whole).toLocaleString('en-US')}${cents}`);
-    expect(shown.length).toBe(csv.length);
-    expect(shown.slice(4).map((row) => [row[1], row[3]])).toEqual(csv.slice(4).map((row) => [asShown(row[1]!), row[3]]));
-  }, 150_000);
+  it.skipIf(!hasLibreOffice)(
+    'shows ¥ amounts, Beijing times and Chinese text in LibreOffice exactly as the CSV export writes them (skipped when LibreOffice, libreoffice-calc-nogui, is not installed)',
+    async () => {
+      const dir = tempDir();
+      const rows = [...ROWS];
+      let seed = 7;
+      for (let t = Date.UTC(1970, 0, 1); t < Date.UTC(2040, 0, 1); t += 86_400_000 * 9 + 4801_000) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        rows.push(['行', (seed % 100_000_000) - 50_000_000, seed % 1000, t, null]);
+      }
+      await writeXlsx(path.join(dir, 'orders.xlsx'), rows);
+      const shown = libreOfficeCsv(path.join(dir, 'orders.xlsx'));
+      expect(shown.slice(0, 4)).toEqual([
+        ['客户名称', '订单金额', '数量', '下单时间', '备注'],
+        ['杭州星河信息技术有限公司', '¥1,234.56', '3', '2026-11-24 13:05:00', '𠮷野家 🍜 三字节与四字节'],
+        ['上海云帆贸易', '-¥12.30', '0', '2026-11-25 13:04:59', ''],
+        ['', '', '', '', '仅备注'],
+      ]);
+      // Every amount and time (1970-2040) as displayed equals the CSV writer's text of the same value.
+      const csvFile = path.join(dir, 'orders.csv');
+      await writeAll(createCsvWriter(fs.createWriteStream(csvFile), { columns: COLUMNS }), rows);
+      const csv = parse(fs.readFileSync(csvFile, 'utf8'), { bom: true }) as string[][];
+      const asShown = (yuan: string) =>
+        yuan.replace(/^(-?)(\d+)(\.\d\d)$/, (_, sign: string, whole: string, cents: string) => `${sign}¥${Number(whole).toLocaleString('en-US')}${cents}`);
+      expect(shown.length).toBe(csv.length);
+      expect(shown.slice(4).map((row) => [row[1], row[3]])).toEqual(csv.slice(4).map((row) => [asShown(row[1]!), row[3]]));
+    },
+    150_000,
+  );
 
   it('starts a new sheet every maxRowsPerSheet rows, each with the header row, no row lost or repeated', async () => {
     const file = path.join(tempDir(), 'split.xlsx');
@@ -233,7 +254,10 @@ describe('XLSX export', () => {
       'x'.repeat(40_000),
       '𠮷'.repeat(20_000), // 40,000 UTF-16 units: the cut must not split a pair
     ];
-    const columns: ExportColumn[] = [{ header: '文本', type: 'text', width: 40 }, { header: '序号', type: 'integer', width: 6 }];
+    const columns: ExportColumn[] = [
+      { header: '文本', type: 'text', width: 40 },
+      { header: '序号', type: 'integer', width: 6 },
+    ];
     await writeXlsx(file, [...tricky.map((text, i) => [text, i]), ['NaN', Number.NaN], ['Infinity', Number.POSITIVE_INFINITY]], { columns });
 
     const rows = sheetRows((await readXlsx(file)).worksheets[0]!);
@@ -265,7 +289,15 @@ describe('XLSX export', () => {
     await writeXlsx(file, orderRows(5000), { maxRowsPerSheet: 2000 });
     const report = execFileSync('unzip', ['-t', file], { encoding: 'utf8' });
     expect(report).toContain('No errors detected');
-    for (const part of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml']) {
+    for (const part of [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet3.xml',
+    ]) {
       expect(report).toContain(`testing: ${part}`);
     }
   });
@@ -297,7 +329,7 @@ describe('CSV export', () => {
       ['上海云帆贸易', '-12.30', '0', '2026-11-25 13:04:59', ''],
       ['', '', '', '', '仅备注'],
       ['say "hi", then\r\nleave', '0.05', '-7', '2027-01-01 00:00:00', 'a,b'],
-      ["'=HYPERLINK(\"http://x\")", '-0.05', '1000000', '1969-12-31 23:59:59', "'+1"],
+      ['\'=HYPERLINK("http://x")', '-0.05', '1000000', '1969-12-31 23:59:59', "'+1"],
       ["'-2", '1.00', '2', '1970-01-01 08:00:00', "'@SUM(A1)"],
       ["'\tTab", '0.99', '3', '', "'\rcr"],
     ]);
@@ -312,13 +344,17 @@ describe('backpressure and memory', () => {
     const held = () => disk.writableLength + deflaters.reduce((sum, deflate) => sum + deflate.writableLength + deflate.readableLength, 0);
 
     let maxHeld = 0;
-    const { drain: stalledDrain } = await addUntilStalled(writer, () => { maxHeld = Math.max(maxHeld, held()); });
+    const { drain: stalledDrain } = await addUntilStalled(writer, () => {
+      maxHeld = Math.max(maxHeld, held());
+    });
     expect(stalledDrain, 'addRow() never asked to wait for the stalled disk').toBeDefined();
     expect(held()).toBeGreaterThan(4 << 20);
     expect(maxHeld).toBeLessThan(8 << 20);
     const rowsWhenStalled = writer.rows;
     let resolved = false;
-    void stalledDrain!.then(() => { resolved = true; });
+    void stalledDrain!.then(() => {
+      resolved = true;
+    });
     await delay(300);
     expect(resolved).toBe(false); // drained() waits for the disk
 

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient, ExportResult, MethodInput, MethodOutput } from '../../electron/core/contract';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
-import { external, startCore , dbOf } from '../support/core';
+import { external, startCore, dbOf } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 import { base64, hourRows, TestClock, toCsv } from '../support/usage';
 
@@ -27,7 +27,8 @@ const BEIJING = 8 * 3_600_000;
 const beijingText = (ms: number) => new Date(ms + BEIJING).toISOString().slice(0, 19).replace('T', ' ');
 const yuan = (fen: number) => fen / 100;
 /** How a spreadsheet shows "¥"#,##0.00: -¥1,234.50 */
-const shownAsYuan = (fen: number) => `${fen < 0 ? '-' : ''}¥${Math.abs(yuan(fen)).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const shownAsYuan = (fen: number) =>
+  `${fen < 0 ? '-' : ''}¥${Math.abs(yuan(fen)).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** A core with the sandbox synced, exporting into its own folder. */
 async function syncedCore(exportFolder = tempDir()) {
@@ -71,11 +72,33 @@ describe('bulk export', () => {
     expect(sheet.name).toBe('交易明细');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['订单号', '订单行ID', '交易明细ID', '商品类型', '商品名称', '客户账号', '计费模式', '账期', '交易时间', '出账状态', '服务监管状态', '交易金额', '结算金额', '运营管理费', '运营管理费比例']);
+    expect(header).toEqual([
+      '订单号',
+      '订单行ID',
+      '交易明细ID',
+      '商品类型',
+      '商品名称',
+      '客户账号',
+      '计费模式',
+      '账期',
+      '交易时间',
+      '出账状态',
+      '服务监管状态',
+      '交易金额',
+      '结算金额',
+      '运营管理费',
+      '运营管理费比例',
+    ]);
     expect(sheet.rowCount).toBe(expected.length + 1);
     for (const [i, want] of expected.entries()) {
       const row = sheet.getRow(i + 2);
-      expect([row.getCell(1).value, row.getCell(3).value, row.getCell(4).value, row.getCell(5).value, row.getCell(10).value]).toEqual([want.orderId, want.detailId, '联营商品', want.productName, '待出账']);
+      expect([row.getCell(1).value, row.getCell(3).value, row.getCell(4).value, row.getCell(5).value, row.getCell(10).value]).toEqual([
+        want.orderId,
+        want.detailId,
+        '联营商品',
+        want.productName,
+        '待出账',
+      ]);
       expect(row.getCell(9).value).toEqual(new Date(want.transactionAt + BEIJING)); // Excel dates hold Beijing wall-clock time
       expect(row.getCell(12).value).toBe(yuan(want.amountFen));
       expect(row.getCell(13).value).toBe(yuan(want.settlementAmountFen));
@@ -85,20 +108,36 @@ describe('bulk export', () => {
     expect(sheet.getRow(2).getCell(9).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
   });
 
-  it.skipIf(!hasLibreOffice)('opens in LibreOffice with the same values as the query (skipped without libreoffice-calc-nogui)', async () => {
-    const { client } = await syncedCore();
-    const filters = { productType: 'general' } as const;
-    const expected = (await allDetailPages(client, filters)).slice(0, 3000);
-    const { filePath } = await exportOf(client, { table: 'transaction_details', filters }, 'xlsx');
-    const outDir = tempDir();
-    execFileSync('soffice', [`-env:UserInstallation=file://${tempDir()}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', '--outdir', outDir, filePath], { timeout: 180_000, stdio: 'ignore' });
-    const rows = parse(fs.readFileSync(path.join(outDir, path.basename(filePath).replace(/\.xlsx$/, '.csv'))), { bom: true }) as string[][];
-    expect(rows[0]![0]).toBe('订单号');
-    for (const [i, want] of expected.entries()) {
-      const row = rows[i + 1]!;
-      expect([row[0], row[4], row[8], row[11]]).toEqual([want.orderId, want.productName, beijingText(want.transactionAt), shownAsYuan(want.amountFen)]);
-    }
-  }, 240_000);
+  it.skipIf(!hasLibreOffice)(
+    'opens in LibreOffice with the same values as the query (skipped without libreoffice-calc-nogui)',
+    async () => {
+      const { client } = await syncedCore();
+      const filters = { productType: 'general' } as const;
+      const expected = (await allDetailPages(client, filters)).slice(0, 3000);
+      const { filePath } = await exportOf(client, { table: 'transaction_details', filters }, 'xlsx');
+      const outDir = tempDir();
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${tempDir()}`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true',
+          '--outdir',
+          outDir,
+          filePath,
+        ],
+        { timeout: 180_000, stdio: 'ignore' },
+      );
+      const rows = parse(fs.readFileSync(path.join(outDir, path.basename(filePath).replace(/\.xlsx$/, '.csv'))), { bom: true }) as string[][];
+      expect(rows[0]![0]).toBe('订单号');
+      for (const [i, want] of expected.entries()) {
+        const row = rows[i + 1]!;
+        expect([row[0], row[4], row[8], row[11]]).toEqual([want.orderId, want.productName, beijingText(want.transactionAt), shownAsYuan(want.amountFen)]);
+      }
+    },
+    240_000,
+  );
 
   it('writes CSV as UTF-8 with BOM that keeps Chinese intact and matches the query', async () => {
     const { client } = await syncedCore();
@@ -109,7 +148,9 @@ describe('bulk export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes, { bom: true }) as string[][];
     expect(rows).toHaveLength(expected.length + 1);
-    expect(rows.slice(1).map((r) => [r[0], r[4], r[5], r[8], r[11]])).toEqual(expected.map((d) => [d.orderId, d.productName, d.customerAccount, beijingText(d.transactionAt), (d.amountFen / 100).toFixed(2)]));
+    expect(rows.slice(1).map((r) => [r[0], r[4], r[5], r[8], r[11]])).toEqual(
+      expected.map((d) => [d.orderId, d.productName, d.customerAccount, beijingText(d.transactionAt), (d.amountFen / 100).toFixed(2)]),
+    );
   });
 
   it('exports only 包周期 and 按次 order lines, as Seller Center does, and says how many were left out and why', async () => {
@@ -121,10 +162,15 @@ describe('bulk export', () => {
     const exported = one(`SELECT COUNT(*) AS n FROM order_lines WHERE charging_mode IN ('PERIOD', 'ONE_TIME')`);
     const result = await exportOf(client, { table: 'orders', filters: {} }, 'csv');
     expect(result.rows).toBe(exported);
-    expect(result.leftOut).toEqual(expect.arrayContaining([
-      { reason: 'ON_DEMAND_PKG', rows: one(`SELECT COUNT(*) AS n FROM order_lines WHERE charging_mode = 'ON_DEMAND_PKG'`) },
-      { reason: 'NO_CHARGING_MODE', rows: one(`SELECT COUNT(*) AS n FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.order_id)`) },
-    ]));
+    expect(result.leftOut).toEqual(
+      expect.arrayContaining([
+        { reason: 'ON_DEMAND_PKG', rows: one(`SELECT COUNT(*) AS n FROM order_lines WHERE charging_mode = 'ON_DEMAND_PKG'`) },
+        {
+          reason: 'NO_CHARGING_MODE',
+          rows: one(`SELECT COUNT(*) AS n FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.order_id)`),
+        },
+      ]),
+    );
     const modes = new Set((parse(fs.readFileSync(result.filePath), { bom: true, from_line: 2 }) as string[][]).map((r) => r[8]));
     expect([...modes].sort()).toEqual(['包周期', '按次'].filter((m) => modes.has(m)).sort());
     expect(modes.size).toBeGreaterThan(0);
@@ -147,7 +193,8 @@ function bigCache(core: Awaited<ReturnType<typeof startCore>>['core']): void {
      VALUES (?, ?, 'general', '智云财务管理系统 标准版', ?, 'PERIOD', '2026-11', ?, 'unbilled', ?, ?, 'test', 0)`,
   );
   dbOf(core).transaction(() => {
-    for (let i = 0; i < 200_000; i++) insert.run(`TD${i}`, `CS2611${String(i).padStart(10, '0')}`, `hw${i % 5000}`, Date.UTC(2026, 10, 1) + i * 1000, 10_000 + i, 9_500 + i);
+    for (let i = 0; i < 200_000; i++)
+      insert.run(`TD${i}`, `CS2611${String(i).padStart(10, '0')}`, `hw${i % 5000}`, Date.UTC(2026, 10, 1) + i * 1000, 10_000 + i, 9_500 + i);
   })();
 }
 
@@ -160,7 +207,10 @@ async function bigCore(exportFolder: string) {
 }
 
 async function expectFailure(promise: Promise<ExportResult>, code: string, message: RegExp) {
-  const error = await promise.then(() => null, (e: unknown) => e as { code: string; message: string });
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e as { code: string; message: string },
+  );
   expect(error).toMatchObject({ code });
   expect(error!.message).toMatch(message);
 }
@@ -198,7 +248,11 @@ describe('bulk export: bad cases leave no partial file and the app keeps working
         void client.call('jobs.cancel', { jobId: 'export:cancel-me' });
       }
     });
-    const answer = await client.tryCall('exports.start', { selection: { table: 'transaction_details', filters: {} }, format: 'xlsx', jobId: 'export:cancel-me' });
+    const answer = await client.tryCall('exports.start', {
+      selection: { table: 'transaction_details', filters: {} },
+      format: 'xlsx',
+      jobId: 'export:cancel-me',
+    });
     expect(answer).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(fs.readdirSync(folder)).toEqual([]);
     const again = await exportOf(client, { table: 'transaction_details', filters: {} }, 'csv');
@@ -208,14 +262,22 @@ describe('bulk export: bad cases leave no partial file and the app keeps working
   it.skipIf(!canMount)('disk full: a clear error naming the file, no partial file (skipped where tmpfs cannot be mounted)', async () => {
     const folder = mountTmpfs('size=512k')!;
     const { client } = await bigCore(folder);
-    await expectFailure(exportOf(client, { table: 'transaction_details', filters: {} }, 'xlsx'), 'FILE_SYSTEM', /disk is full: 交易明细_\d{8}_\d{4}\.xlsx could not be written .*ENOSPC/);
+    await expectFailure(
+      exportOf(client, { table: 'transaction_details', filters: {} }, 'xlsx'),
+      'FILE_SYSTEM',
+      /disk is full: 交易明细_\d{8}_\d{4}\.xlsx could not be written .*ENOSPC/,
+    );
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 
   it.skipIf(!canMount)('folder not writable: a clear error naming the folder (skipped where tmpfs cannot be mounted)', async () => {
     const folder = mountTmpfs('ro,size=64k')!;
     const { client } = await bigCore(folder);
-    await expectFailure(exportOf(client, { table: 'transaction_details', filters: {} }, 'csv'), 'FILE_SYSTEM', new RegExp(`export folder ${folder} is not writable.*EROFS`));
+    await expectFailure(
+      exportOf(client, { table: 'transaction_details', filters: {} }, 'csv'),
+      'FILE_SYSTEM',
+      new RegExp(`export folder ${folder} is not writable.*EROFS`),
+    );
     await client.call('settings.update', { exportFolder: tempDir() });
     expect((await exportOf(client, { table: 'bills', filters: {} }, 'csv')).rows).toBe(0);
   });
@@ -225,7 +287,11 @@ describe('bulk export: bad cases leave no partial file and the app keeps working
     const { client } = await bigCore(folder);
     fs.mkdirSync(path.join(folder, '明细.xlsx')); // something that cannot be replaced holds the name
     fs.writeFileSync(path.join(folder, '明细.xlsx', 'keep.txt'), 'x');
-    await expectFailure(exportOf(client, { table: 'transaction_details', filters: {} }, 'xlsx', '明细.xlsx'), 'FILE_SYSTEM', /明细\.xlsx is in use or cannot be replaced/);
+    await expectFailure(
+      exportOf(client, { table: 'transaction_details', filters: {} }, 'xlsx', '明细.xlsx'),
+      'FILE_SYSTEM',
+      /明细\.xlsx is in use or cannot be replaced/,
+    );
     expect(fs.readdirSync(folder)).toEqual(['明细.xlsx']);
     expect(fs.readdirSync(path.join(folder, '明细.xlsx'))).toEqual(['keep.txt']);
   });
@@ -260,10 +326,7 @@ describe('bulk export while other work runs', () => {
     const queued = (await client.call('status.get', {})).usageQueue.queued;
     expect(queued).toBe(records.length);
     clock.set('2026-11-24T06:03:00Z'); // the reporting window is open
-    const [exported, flushed] = await Promise.all([
-      exportOf(client, { table: 'transaction_details', filters: {} }, 'xlsx'),
-      client.call('usage.flushNow', {}),
-    ]);
+    const [exported, flushed] = await Promise.all([exportOf(client, { table: 'transaction_details', filters: {} }, 'xlsx'), client.call('usage.flushNow', {})]);
     expect(exported.rows).toBe(200_000);
     expect(flushed.accepted).toBe(queued);
     await usageSandbox.state.ledger.settled();

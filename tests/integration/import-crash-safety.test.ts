@@ -16,7 +16,10 @@ const orderId = (i: number) => `CS2611${String(i).padStart(8, '0')}KILLT`;
 /** An orders CSV: the first KNOWN orders already in the cache (now 已完成), the rest new. */
 function ordersCsv(file: string, rows: number, status: string): string {
   const lines = ['订单号,客户名称,用户名,商品名称,订单状态,订单金额,创建时间'];
-  for (let i = 0; i < rows; i++) lines.push(`${orderId(i)},杭州星河信息技术有限公司${i % 97},hw${i},智云财务管理系统,${status},"¥1,${String(i % 1000).padStart(3, '0')}.00",2026-11-${String(1 + (i % 23)).padStart(2, '0')} 10:00`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `${orderId(i)},杭州星河信息技术有限公司${i % 97},hw${i},智云财务管理系统,${status},"¥1,${String(i % 1000).padStart(3, '0')}.00",2026-11-${String(1 + (i % 23)).padStart(2, '0')} 10:00`,
+    );
   fs.writeFileSync(file, lines.join('\n'));
   return file;
 }
@@ -36,7 +39,12 @@ function cacheState(dataDir: string): CacheState {
       expect({ completed, searchable }).toEqual({ completed: 0, searchable: KNOWN });
       return 'before';
     }
-    expect({ orders, completed, searchable, lines: one('SELECT COUNT(*) AS n FROM order_lines') }).toEqual({ orders: ROWS, completed: ROWS, searchable: ROWS, lines: 0 });
+    expect({ orders, completed, searchable, lines: one('SELECT COUNT(*) AS n FROM order_lines') }).toEqual({
+      orders: ROWS,
+      completed: ROWS,
+      searchable: ROWS,
+      lines: 0,
+    });
     return 'after';
   } finally {
     db.close();

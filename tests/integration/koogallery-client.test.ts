@@ -62,7 +62,10 @@ describe('Usage Push (New) against the sandbox over HTTP', () => {
     const { sandbox, client } = await start();
     const [first] = usageRecords(sandbox, 1, Date.now());
     await client.pushUsage([first!]);
-    const again = await client.pushUsage([{ ...first!, metering_sn: 'sn-again', usage_value: '7' }, { ...first!, end_time: first!.begin_time, begin_time: first!.end_time, metering_sn: 'sn-bad' }]);
+    const again = await client.pushUsage([
+      { ...first!, metering_sn: 'sn-again', usage_value: '7' },
+      { ...first!, end_time: first!.begin_time, begin_time: first!.end_time, metering_sn: 'sn-bad' },
+    ]);
     expect(again.outcome.class).toBe('ok');
     const { ledger, anomalies } = await ledgerOf(sandbox);
     expect(ledger.map((r) => [r.metering_sn, r.usage_value])).toEqual([[first!.metering_sn, first!.usage_value]]);

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Core } from '../../electron/core';
 import type { CoreClient } from '../../electron/core/contract';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
-import { external, startCore , dbOf } from '../support/core';
+import { external, startCore, dbOf } from '../support/core';
 import { useFileTempDir } from '../support/temp-dir';
 
 const dataDir = useFileTempDir();
@@ -63,7 +63,9 @@ describe('review pages in the core', () => {
   it('refreshes one order from the marketplace through the order query API', async () => {
     const mock = await client.call('orders.refresh', { orderId: 'MOCKPERIODYEARNEW' });
     expect(mock.order).toMatchObject({ orderId: 'MOCKPERIODYEARNEW', orderType: 'NEW', createdAt: Date.UTC(2024, 10, 21, 9, 8, 46), amountFen: 10000 });
-    expect(mock.lines).toMatchObject([{ orderLineId: 'MOCKPERIODYEARNEW-000001', chargingMode: 'PERIOD', periodType: 'year', periodNumber: 1, skuCode: '0a4d1578-5295-46a7-92d4-7c803dccc51d' }]);
+    expect(mock.lines).toMatchObject([
+      { orderLineId: 'MOCKPERIODYEARNEW-000001', chargingMode: 'PERIOD', periodType: 'year', periodNumber: 1, skuCode: '0a4d1578-5295-46a7-92d4-7c803dccc51d' },
+    ]);
     const cached = (await client.call('orders.page', { limit: 1, offset: 10 })).rows[0]!;
     dbOf(core).prepare('UPDATE orders SET customer_name = ? WHERE order_id = ?').run('stale', cached.orderId);
     const refreshed = await client.call('orders.refresh', { orderId: cached.orderId });

@@ -15,7 +15,9 @@ async function start(timeoutMs = 5_000): Promise<{ sandbox: SandboxServer; clien
   return started;
 }
 
-const onEveryRequest = (kind: 'server_error' | 'throttle' | 'reset' | 'timeout' | 'malformed') => ({ schedule: [{ kind, requests: [1, 1_000_000] as [number, number] }] });
+const onEveryRequest = (kind: 'server_error' | 'throttle' | 'reset' | 'timeout' | 'malformed') => ({
+  schedule: [{ kind, requests: [1, 1_000_000] as [number, number] }],
+});
 
 describe('fault injection, as the client sees it', () => {
   it('5xx → retryable, and nothing is processed', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/contract';
 import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
 import { sellerCenterImport } from '../support/imports';
-import { startCore , dbOf } from '../support/core';
+import { startCore, dbOf } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -48,7 +48,11 @@ describe('Seller Center export import', () => {
       { order_id: 'CS2611240200BBBBB', status: 'processing', amount_fen: 9950, created_at: Date.parse('2026-11-24T04:00:00Z') },
       { order_id: 'CS2611240300CCCCC', status: 'pending_payment', amount_fen: 100000, created_at: Date.parse('2026-11-24T04:00:00Z') },
     ]);
-    expect(db.prepare('SELECT charging_mode FROM order_lines ORDER BY order_id').all()).toEqual([{ charging_mode: 'PERIOD' }, { charging_mode: 'ONE_TIME' }, { charging_mode: 'PERIOD' }]);
+    expect(db.prepare('SELECT charging_mode FROM order_lines ORDER BY order_id').all()).toEqual([
+      { charging_mode: 'PERIOD' },
+      { charging_mode: 'ONE_TIME' },
+      { charging_mode: 'PERIOD' },
+    ]);
   });
 
   it('never duplicates rows when the same or an overlapping file is imported again', async () => {
@@ -56,7 +60,10 @@ describe('Seller Center export import', () => {
     const first = await ordersXlsx(path.join(tempDir(), 'a.xlsx'), rows);
     await sellerCenterImport(db).importFile(first, 'orders');
     await sellerCenterImport(db).importFile(first, 'orders');
-    const overlapping = await ordersXlsx(path.join(tempDir(), 'b.xlsx'), [rows[1]!, ['CS2611240400DDDDD', '成都博睿数据服务有限公司', 'hw4', '智能客服', '已取消', '0', '2026-11-24 13:00', '按次']]);
+    const overlapping = await ordersXlsx(path.join(tempDir(), 'b.xlsx'), [
+      rows[1]!,
+      ['CS2611240400DDDDD', '成都博睿数据服务有限公司', 'hw4', '智能客服', '已取消', '0', '2026-11-24 13:00', '按次'],
+    ]);
     await sellerCenterImport(db).importFile(overlapping, 'orders');
     expect(count(db, 'orders')).toBe(4);
     expect(count(db, 'order_lines')).toBe(4);
@@ -65,7 +72,12 @@ describe('Seller Center export import', () => {
   it('imports transaction details from CSV, and re-imports without duplicates', async () => {
     const db = database();
     const file = path.join(tempDir(), '交易明细.csv');
-    const csv = ['\uFEFF订单号,账期,客户账号,交易时间,出账状态,交易金额,结算金额,运营管理费比例', 'CS2611240100AAAAA,2026-11,hw1,2026-11-24 09:05:00,待出账,"¥1,234.56","¥1,172.83",0.05', 'CS2611240100AAAAA,2026/10,hw1,2026-10-24,已出账,-12.30,-11.69,-', '总计,,,,,"¥1,222.26",,'].join('\n');
+    const csv = [
+      '\uFEFF订单号,账期,客户账号,交易时间,出账状态,交易金额,结算金额,运营管理费比例',
+      'CS2611240100AAAAA,2026-11,hw1,2026-11-24 09:05:00,待出账,"¥1,234.56","¥1,172.83",0.05',
+      'CS2611240100AAAAA,2026/10,hw1,2026-10-24,已出账,-12.30,-11.69,-',
+      '总计,,,,,"¥1,222.26",,',
+    ].join('\n');
     fs.writeFileSync(file, csv);
     expect(await sellerCenterImport(db).importFile(file, 'transaction_details')).toMatchObject({ rows: 2, imported: 2 });
     expect(await sellerCenterImport(db).importFile(file, 'transaction_details')).toMatchObject({ imported: 2 });
@@ -109,7 +121,9 @@ describe('Seller Center export import', () => {
     const db = database();
     const file = path.join(tempDir(), 'details.csv');
     fs.writeFileSync(file, '订单号,交易时间,交易金额\nCS1,2026-11-24,1.00\n');
-    const error = await sellerCenterImport(db).importFile(file, 'orders').catch((e: unknown) => e);
+    const error = await sellerCenterImport(db)
+      .importFile(file, 'orders')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoreError);
     expect((error as CoreError).message).toBe('details.csv: this looks like a 交易明细 export, not a 订单 export');
   });
@@ -119,7 +133,11 @@ describe('Seller Center export import', () => {
     const file = path.join(tempDir(), 'custom.csv');
     fs.writeFileSync(file, '订单号,单据状态,下单日期\nCS2611240100AAAAA,已完成,2026-11-24\n');
     const first = await sellerCenterImport(db).importFile(file, 'orders');
-    expect(first.needsMapping).toEqual({ headers: ['订单号', '单据状态', '下单日期'], missing: ['status', 'created_at'], mapping: { 订单号: 'order_id', 单据状态: null, 下单日期: null } });
+    expect(first.needsMapping).toEqual({
+      headers: ['订单号', '单据状态', '下单日期'],
+      missing: ['status', 'created_at'],
+      mapping: { 订单号: 'order_id', 单据状态: null, 下单日期: null },
+    });
     expect(count(db, 'orders')).toBe(0);
     const mapped = await sellerCenterImport(db).importFile(file, 'orders', { 单据状态: 'status', 下单日期: 'created_at' });
     expect(mapped).toMatchObject({ imported: 1, needsMapping: null });
@@ -133,14 +151,39 @@ describe('bills (账单)', () => {
   it('imports a bills export with Chinese headers, periods written several ways, and updates on re-import', async () => {
     const db = database();
     const file = path.join(tempDir(), '账单.csv');
-    const csv = (status: string) => ['账单列表', '账单编号,账期,商品类型,账单金额,结算金额,账单状态,出账时间', `BL2026100001,2026年10月,通用商品,"¥18,800.00","¥17,860.00",${status},2026-11-07 09:00`, 'BL2026090001,2026/9,联营商品,520.5,,申付审核,2026-10-07', '合计,,,"¥19,320.50",,,'].join('\n');
+    const csv = (status: string) =>
+      [
+        '账单列表',
+        '账单编号,账期,商品类型,账单金额,结算金额,账单状态,出账时间',
+        `BL2026100001,2026年10月,通用商品,"¥18,800.00","¥17,860.00",${status},2026-11-07 09:00`,
+        'BL2026090001,2026/9,联营商品,520.5,,申付审核,2026-10-07',
+        '合计,,,"¥19,320.50",,,',
+      ].join('\n');
     fs.writeFileSync(file, csv('待开票'));
     expect(await sellerCenterImport(db).importFile(file, 'bills')).toMatchObject({ kind: 'bills', rows: 2, imported: 2, refused: false });
     fs.writeFileSync(file, csv('发票待审核'));
     await sellerCenterImport(db).importFile(file, 'bills');
-    expect(db.prepare('SELECT bill_id, billing_period, period_start, product_type, amount_fen, settlement_amount_fen, status FROM bills ORDER BY bill_id').all()).toEqual([
-      { bill_id: 'BL2026090001', billing_period: '2026-09', period_start: Date.parse('2026-08-31T16:00:00Z'), product_type: 'joint_operation', amount_fen: 52050, settlement_amount_fen: null, status: '申付审核' },
-      { bill_id: 'BL2026100001', billing_period: '2026-10', period_start: Date.parse('2026-09-30T16:00:00Z'), product_type: 'general', amount_fen: 1880000, settlement_amount_fen: 1786000, status: '发票待审核' },
+    expect(
+      db.prepare('SELECT bill_id, billing_period, period_start, product_type, amount_fen, settlement_amount_fen, status FROM bills ORDER BY bill_id').all(),
+    ).toEqual([
+      {
+        bill_id: 'BL2026090001',
+        billing_period: '2026-09',
+        period_start: Date.parse('2026-08-31T16:00:00Z'),
+        product_type: 'joint_operation',
+        amount_fen: 52050,
+        settlement_amount_fen: null,
+        status: '申付审核',
+      },
+      {
+        bill_id: 'BL2026100001',
+        billing_period: '2026-10',
+        period_start: Date.parse('2026-09-30T16:00:00Z'),
+        product_type: 'general',
+        amount_fen: 1880000,
+        settlement_amount_fen: 1786000,
+        status: '发票待审核',
+      },
     ]);
   });
 
@@ -157,7 +200,9 @@ describe('bills (账单)', () => {
     const db = database();
     const file = path.join(tempDir(), 'bills.csv');
     fs.writeFileSync(file, '账单编号,账期,账单金额\nBL1,2026-11,1.00\n');
-    await expect(sellerCenterImport(db).importFile(file, 'transaction_details')).rejects.toThrow('bills.csv: this looks like a 账单 export, not a 交易明细 export');
+    await expect(sellerCenterImport(db).importFile(file, 'transaction_details')).rejects.toThrow(
+      'bills.csv: this looks like a 账单 export, not a 交易明细 export',
+    );
   });
 });
 
@@ -189,13 +234,21 @@ describe('import as a job', () => {
 });
 
 describe('large workbooks in Chinese', () => {
-  it('keeps every Chinese character intact across the streaming reader\'s chunk boundaries (exceljs patch)', async () => {
+  it("keeps every Chinese character intact across the streaming reader's chunk boundaries (exceljs patch)", async () => {
     const db = database();
     const file = path.join(tempDir(), 'large.xlsx');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
     const sheet = workbook.addWorksheet('订单列表');
     sheet.addRow(['订单号', '客户名称', '订单状态', '创建时间']).commit();
-    for (let i = 0; i < 6000; i++) sheet.addRow([`CS26${String(i).padStart(8, '0')}ABCDE`, `杭州星河信息技术有限公司第${i}分公司`, ['已完成', '处理中', '已取消', '待支付'][i % 4], '2026-11-24 10:00']).commit();
+    for (let i = 0; i < 6000; i++)
+      sheet
+        .addRow([
+          `CS26${String(i).padStart(8, '0')}ABCDE`,
+          `杭州星河信息技术有限公司第${i}分公司`,
+          ['已完成', '处理中', '已取消', '待支付'][i % 4],
+          '2026-11-24 10:00',
+        ])
+        .commit();
     await workbook.commit();
     const result = await sellerCenterImport(db).importFile(file, 'orders');
     expect(result.problems).toEqual([]);

@@ -5,7 +5,7 @@ import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../ele
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
 import { transactionDetailsVisibleBefore as detailsVisibleBefore } from '../../electron/core/conventions';
 import { buildCoreJobChild, runCoreJob } from '../support/child-process';
-import { external, startCore , dbOf } from '../support/core';
+import { external, startCore, dbOf } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -28,7 +28,8 @@ async function core(dataDir = tempDir()) {
 
 const count = (db: SqliteDatabase, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 const data = () => sandbox.state.dataset;
-const expectedOrders = () => Array.from({ length: data().counts.orders }, (_, i) => data().order(i)).filter((o) => o.lines.some((l) => l.charging_mode !== 'ON_DEMAND')).length;
+const expectedOrders = () =>
+  Array.from({ length: data().counts.orders }, (_, i) => data().order(i)).filter((o) => o.lines.some((l) => l.charging_mode !== 'ON_DEMAND')).length;
 const visibleDetails = () => data().detailIndexAt(detailsVisibleBefore(Date.now()));
 
 describe('sync from the sandbox', () => {
@@ -51,7 +52,9 @@ describe('sync from the sandbox', () => {
     expect(count(db, 'products')).toBe(data().counts.products);
     const progress = events.filter((e) => e.type === 'progress' && e.jobId === 'sync:transaction_details');
     expect(progress.length).toBeGreaterThan(2); // the job engine sends progress at most every 200 ms
-    expect(progress.map((e) => (e.type === 'progress' ? e.done : 0))).toEqual([...progress.map((e) => (e.type === 'progress' ? e.done : 0))].sort((a, b) => a - b));
+    expect(progress.map((e) => (e.type === 'progress' ? e.done : 0))).toEqual(
+      [...progress.map((e) => (e.type === 'progress' ? e.done : 0))].sort((a, b) => a - b),
+    );
     expect(progress.at(-1)).toMatchObject({ done: visibleDetails(), etaMs: 0, finished: true });
     const status = await client.call('status.get', {});
     expect(status.sync.state).toBe('idle');

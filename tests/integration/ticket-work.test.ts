@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import type { CoreClient } from '../../electron/core/contract';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
-import { external, startCore , dbOf } from '../support/core';
+import { external, startCore, dbOf } from '../support/core';
 import { useFileTempDir } from '../support/temp-dir';
 
 const dataDir = useFileTempDir();
@@ -32,9 +32,16 @@ describe('客户工单 work', () => {
     expect(ids).not.toContain(second!.ticketId);
     expect(await client.call('tickets.flushActions', {})).toEqual({ sent: 0, waiting: 2 });
 
-    sandbox = await startSandboxServer({ seed: 'tickets', size: 'small', port: Number(new URL((await client.call('status.get', {})).dataSource.baseUrl!).port) });
+    sandbox = await startSandboxServer({
+      seed: 'tickets',
+      size: 'small',
+      port: Number(new URL((await client.call('status.get', {})).dataSource.baseUrl!).port),
+    });
     expect(await client.call('tickets.flushActions', {})).toEqual({ sent: 2, waiting: 0 });
-    expect(sandbox.state.ticketActions.map((a) => [a.ticket_id, a.action])).toEqual([[first!.ticketId, 'reply'], [second!.ticketId, 'close']]);
+    expect(sandbox.state.ticketActions.map((a) => [a.ticket_id, a.action])).toEqual([
+      [first!.ticketId, 'reply'],
+      [second!.ticketId, 'close'],
+    ]);
 
     dbOf(core).prepare('DELETE FROM sync_cursors').run();
     await client.call('sync.run', { resources: ['tickets'] });
@@ -62,7 +69,9 @@ describe('客户工单 work', () => {
     const exact = { days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }; // the boundary: exactly 5 × 8 is enough
     expect(await set(exact)).toEqual(exact);
     // 40 hours or more a week are not enough when either rule breaks
-    await expect(set({ days: [1, 2, 3, 4], from: '08:00', to: '18:00' })).rejects.toThrow('at least 5 days a week with at least 8 hours each (5 × 8); 4 day(s) chosen');
+    await expect(set({ days: [1, 2, 3, 4], from: '08:00', to: '18:00' })).rejects.toThrow(
+      'at least 5 days a week with at least 8 hours each (5 × 8); 4 day(s) chosen',
+    );
     await expect(set({ days: [1, 2, 3, 4, 5, 6], from: '08:30', to: '16:00' })).rejects.toThrow('at least 8 hours each day (5 × 8); 08:30–16:00 is 7.5 hours');
     await expect(set({ days: [1, 2, 3, 4, 4], from: '09:00', to: '17:00' })).rejects.toThrow('4 day(s) chosen'); // a day counts once
     await expect(set({ days: [1, 2, 3, 4, 5], from: '09:00', to: '16:59' })).rejects.toThrow('09:00–16:59 is 7.98 hours');

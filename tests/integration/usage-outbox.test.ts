@@ -18,7 +18,10 @@ afterEach(async () => {
 async function setup(clock: TestClock, sandboxNow: () => number = clock.now) {
   const sandbox = await startSandboxServer({ seed: 'usage', size: 'small', now: sandboxNow, anchor: Date.parse('2026-11-24T00:00:00+08:00') });
   const started = await startCore(tempDir(), { now: clock.now, sandbox: external(sandbox), usageTickMs: 0, random: () => 0.5 });
-  cleanups.push(() => sandbox.close(), () => started.core.close());
+  cleanups.push(
+    () => sandbox.close(),
+    () => started.core.close(),
+  );
   return { sandbox, ...started };
 }
 
@@ -68,7 +71,11 @@ describe('capture and validation', () => {
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
     expect(await client.call('usage.importFile', { fileName: '话单.xlsx', contentBase64: xlsx })).toMatchObject({ rows: 3, queued: 3, refused: false });
 
-    const jsonl = rows.slice(3).map((row) => JSON.stringify(row)).join('\n') + '\nnot json\n';
+    const jsonl =
+      rows
+        .slice(3)
+        .map((row) => JSON.stringify(row))
+        .join('\n') + '\nnot json\n';
     const result = await client.call('usage.importFile', { fileName: 'usage.jsonl', contentBase64: base64(jsonl) });
     expect(result).toMatchObject({ rows: 4, queued: 0, refused: true, problems: [{ row: 4, column: '(line)', reason: 'line is not a JSON object' }] });
     expect(await client.call('usage.importFile', { fileName: 'usage.jsonl', contentBase64: base64(jsonl), queueValidOnly: true })).toMatchObject({ queued: 3 });
@@ -94,7 +101,10 @@ describe('the outbox against the sandbox', () => {
   it('pushes a window on time and shows it in the window report', async () => {
     const clock = new TestClock(Date.parse('2026-11-24T05:40:00Z'));
     const { sandbox, client } = await setup(clock);
-    await importRows(client, hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 1500).filter((r) => r.end_time! < '20261124T054000Z'));
+    await importRows(
+      client,
+      hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 1500).filter((r) => r.end_time! < '20261124T054000Z'),
+    );
     const queued = (await client.call('status.get', {})).usageQueue.queued;
     expect(queued).toBeGreaterThan(1000);
     expect((await client.call('usage.flushNow', {})).batches).toBe(0); // window opens at 06:00 (+ this install's offset)
@@ -109,7 +119,11 @@ describe('the outbox against the sandbox', () => {
 
     // Seller Center later lists two of them as anomalies: reconcile
     const accepted = await client.call('usage.records', { windowOpensAt: window!.windowOpensAt, limit: 2 });
-    const list = ['实例ID,开始时间,结束时间,异常原因', ...accepted.map((r) => `${r.instanceId},${fmt(r.beginAt)},${fmt(r.endAt)},实例已退订`), 'nobody,20261124T050000Z,20261124T050059Z,x'].join('\n');
+    const list = [
+      '实例ID,开始时间,结束时间,异常原因',
+      ...accepted.map((r) => `${r.instanceId},${fmt(r.beginAt)},${fmt(r.endAt)},实例已退订`),
+      'nobody,20261124T050000Z,20261124T050059Z,x',
+    ].join('\n');
     const reconciled = await client.call('usage.reconcile', { fileName: 'anomalies.csv', contentBase64: base64(list) });
     expect(reconciled).toMatchObject({ rows: 3, marked: 2, unmatched: [{ row: 4, column: '实例ID' }] });
     const [after] = await client.call('usage.windows', { limit: 1 });
@@ -163,7 +177,11 @@ describe('the outbox against the sandbox', () => {
     });
     const rows = hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 10_000);
     expect((await importRows(client, rows)).queued).toBe(10_000);
-    for (let step = 0; step < 400 && (await client.call('status.get', {})).usageQueue.queued + (await client.call('status.get', {})).usageQueue.sending > 0; step++) {
+    for (
+      let step = 0;
+      step < 400 && (await client.call('status.get', {})).usageQueue.queued + (await client.call('status.get', {})).usageQueue.sending > 0;
+      step++
+    ) {
       await client.call('usage.flushNow', {});
       clock.advance(1000);
     }
@@ -180,7 +198,10 @@ describe('the outbox against the sandbox', () => {
   });
 
   it('computes windows on marketplace time when the local clock is 10 minutes fast or slow', async () => {
-    for (const [skew, expected] of [[+10 * MINUTE, 'onTime'], [-10 * MINUTE, 'late']] as const) {
+    for (const [skew, expected] of [
+      [+10 * MINUTE, 'onTime'],
+      [-10 * MINUTE, 'late'],
+    ] as const) {
       // marketplace time 06:10 (fast local clock says 06:20) or 06:20 (slow local clock says 06:10)
       const marketplace = new TestClock(Date.parse(skew > 0 ? '2026-11-24T06:10:00Z' : '2026-11-24T06:20:00Z'));
       const local = new TestClock(marketplace.ms + skew);

@@ -21,7 +21,10 @@ async function setup(clock: TestClock) {
   const started = await startCore(tempDir(), { now: clock.now, sandbox: external(sandbox), usageTickMs: 0, random: () => 0.5, platform });
   const events: CoreEvent[] = [];
   started.client.subscribe((event) => events.push(event));
-  cleanups.push(() => sandbox.close(), () => started.core.close());
+  cleanups.push(
+    () => sandbox.close(),
+    () => started.core.close(),
+  );
   return { sandbox, notifications, events, ...started };
 }
 
@@ -40,7 +43,9 @@ describe('watched folder', () => {
     fs.writeFileSync(path.join(folder, 'hour-05.csv'), toCsv(hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 12))); // due 06:00: stays queued
     await until(() => fs.existsSync(path.join(folder, 'imported')) && fs.readdirSync(path.join(folder, 'imported')).length === 1, 'the import');
     expect((await client.call('status.get', {})).usageQueue.queued).toBe(12);
-    expect(events).toContainEqual(expect.objectContaining({ type: 'notice', messageKey: 'usage.watchedImported', values: expect.objectContaining({ queued: 12 }) }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'notice', messageKey: 'usage.watchedImported', values: expect.objectContaining({ queued: 12 }) }),
+    );
 
     const bad = hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 3, 12);
     bad[1]!.usage_value = '-5';
@@ -57,7 +62,13 @@ describe('windows at risk', () => {
   it('warns 5 minutes before a window closes with records unsent, once, by OS notification and notice', async () => {
     const clock = new TestClock(Date.parse('2026-11-24T05:50:00Z'));
     const { sandbox, client, core, notifications, events } = await setup(clock);
-    await client.call('usage.importFile', { fileName: 'u.csv', contentBase64: Buffer.from(toCsv(hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 4).filter((r) => r.end_time! < '20261124T055000Z'))).toString('base64'), queueValidOnly: false });
+    await client.call('usage.importFile', {
+      fileName: 'u.csv',
+      contentBase64: Buffer.from(toCsv(hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 4).filter((r) => r.end_time! < '20261124T055000Z'))).toString(
+        'base64',
+      ),
+      queueValidOnly: false,
+    });
     await sandbox.close(); // offline: nothing can be sent
     clock.set('2026-11-24T06:05:00Z');
     await client.call('usage.flushNow', {});

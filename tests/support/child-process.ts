@@ -22,7 +22,11 @@ export function runCoreJob(dataDir: string, baseUrl: string, job: 'flush' | 'syn
 }
 
 /** Imports an orders export of `rows` data rows in its own process; `printed` resolves once a line matching it was printed. */
-export function runImport(dataDir: string, file: string, rows: number): { child: ChildProcess; exited: Promise<number | null>; printed: (line: RegExp) => Promise<void> } {
+export function runImport(
+  dataDir: string,
+  file: string,
+  rows: number,
+): { child: ChildProcess; exited: Promise<number | null>; printed: (line: RegExp) => Promise<void> } {
   const child = spawn(process.execPath, [IMPORT_CHILD, dataDir, file, String(rows)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   const waiting: { line: RegExp; resolve: () => void }[] = [];

@@ -18,7 +18,15 @@ const ownConnections = new WeakMap<Core, Database.Database>();
 
 /** A core on a real SQLite file in `dataDir`, with the typed client over the in-process transport. */
 export async function startCore(dataDir: string, options: Partial<CoreOptions> = {}) {
-  const core = await createCore({ dataDir, platform: createHeadlessPlatform('test'), appVersion: '1.2.3', sandbox: embeddedSandbox, connectivityIntervalMs: 0, syncTickMs: 0, ...options });
+  const core = await createCore({
+    dataDir,
+    platform: createHeadlessPlatform('test'),
+    appVersion: '1.2.3',
+    sandbox: embeddedSandbox,
+    connectivityIntervalMs: 0,
+    syncTickMs: 0,
+    ...options,
+  });
   const close = core.close;
   core.close = async () => {
     ownConnections.get(core)?.close();

@@ -5,7 +5,12 @@ import { faultPlanSchema } from '../../electron/sandbox';
 /** A sandbox marketplace on 127.0.0.1 and a real client pointed at it. */
 export async function sandboxWithClient(options: SandboxOptions = {}, credentials: KooGalleryCredentials = DEMO_CREDENTIALS, timeoutMs = 5_000) {
   const sandbox = await startSandboxServer({ seed: 'test-seed', size: 'small', ...options });
-  const client = new KooGalleryClient({ baseUrls: [sandbox.baseUrl], credentials: fixedCredentials(credentials), timeoutMs, ...(options.now ? { now: options.now } : {}) });
+  const client = new KooGalleryClient({
+    baseUrls: [sandbox.baseUrl],
+    credentials: fixedCredentials(credentials),
+    timeoutMs,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return { sandbox, client };
 }
 

@@ -49,7 +49,11 @@ describe('APIG SDK-HMAC-SHA256 (koogallery-api.md §7.1, §7.2)', () => {
   });
 
   it('adds X-Sdk-Date from the clock when the caller did not', () => {
-    const headers = signApigRequest({ method: 'GET', url: 'https://mkt.myhuaweicloud.com/x', headers: {}, body: '' }, { ak: 'a', sk: 'b' }, Date.UTC(2026, 10, 24, 1, 2, 3));
+    const headers = signApigRequest(
+      { method: 'GET', url: 'https://mkt.myhuaweicloud.com/x', headers: {}, body: '' },
+      { ak: 'a', sk: 'b' },
+      Date.UTC(2026, 10, 24, 1, 2, 3),
+    );
     expect(headers['X-Sdk-Date']).toBe('20261124T010203Z');
   });
 });

@@ -14,10 +14,21 @@ export const billRowSchema = z.object({
 });
 
 export const billFiltersSchema = z
-  .object({ productType: productType.optional(), billingPeriod: z.string().regex(/^\d{4}-\d{2}$/).optional(), status: z.string().trim().max(32).optional() })
+  .object({
+    productType: productType.optional(),
+    billingPeriod: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+    status: z.string().trim().max(32).optional(),
+  })
   .strict();
 
 export const billsContract = {
-  'bills.page': method({ summary: '账单 (imported from Seller Center): one page, newest billing period first.', input: z.object({ filters: billFiltersSchema.default({}), ...paging }).strict(), output: pageOf(billRowSchema) }),
+  'bills.page': method({
+    summary: '账单 (imported from Seller Center): one page, newest billing period first.',
+    input: z.object({ filters: billFiltersSchema.default({}), ...paging }).strict(),
+    output: pageOf(billRowSchema),
+  }),
   'bills.count': method({ summary: 'How many bills match.', input: z.object({ filters: billFiltersSchema.default({}) }).strict(), output: countSchema }),
 };

@@ -50,7 +50,10 @@ export type CallResult<T = unknown> = { ok: true; value: T } | { ok: false; erro
 export class CoreCallError extends Error {
   readonly code: CoreErrorCode;
   readonly issues: FieldIssue[] | undefined;
-  constructor(readonly method: string, shape: CoreErrorShape) {
+  constructor(
+    readonly method: string,
+    shape: CoreErrorShape,
+  ) {
     super(shape.message);
     this.name = 'CoreCallError';
     this.code = shape.code;

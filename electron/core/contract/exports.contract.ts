@@ -43,7 +43,8 @@ export type ExportResult = z.infer<typeof exportResultSchema>;
 
 export const exportsContract = {
   'exports.start': method({
-    summary: 'Exports what a table\'s filters select to XLSX or CSV in the export folder, on a worker thread; progress as events under jobId, cancel with jobs.cancel.',
+    summary:
+      "Exports what a table's filters select to XLSX or CSV in the export folder, on a worker thread; progress as events under jobId, cancel with jobs.cancel.",
     input: z
       .object({
         selection: exportSelectionSchema,

@@ -14,16 +14,14 @@ export const importResultSchema = z.object({
   imported: z.number().int(),
   problems: z.array(badRowSchema),
   refused: z.boolean(),
-  needsMapping: z
-    .object({ headers: z.array(z.string()), missing: z.array(z.string()), mapping: z.record(z.string(), z.string().nullable()) })
-    .nullable(),
+  needsMapping: z.object({ headers: z.array(z.string()), missing: z.array(z.string()), mapping: z.record(z.string(), z.string().nullable()) }).nullable(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
-
 export const importsContract = {
   'imports.sellerCenter': method({
-    summary: 'Imports a Seller Center export (orders, transaction details or bills; xlsx or csv) in one transaction; every bad row reported; progress as events under jobId.',
+    summary:
+      'Imports a Seller Center export (orders, transaction details or bills; xlsx or csv) in one transaction; every bad row reported; progress as events under jobId.',
     input: z
       .object({
         kind: exportKindSchema,

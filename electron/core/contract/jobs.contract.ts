@@ -6,7 +6,8 @@ export const jobIdSchema = z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, 
 
 export const jobsContract = {
   'jobs.cancel': method({
-    summary: 'Cancels a running job by its id (an import, an export, a sync: sync:orders, …); what an import or export had done is undone, a sync keeps the pages it finished.',
+    summary:
+      'Cancels a running job by its id (an import, an export, a sync: sync:orders, …); what an import or export had done is undone, a sync keeps the pages it finished.',
     input: z.object({ jobId: jobIdSchema }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   }),

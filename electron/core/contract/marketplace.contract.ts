@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { method } from './define';
 
-export const listResourceSchema = z.enum(['orders', 'transaction_details', 'tickets', 'products', 'supervision', 'requirements', 'vouchers', 'planning', 'receivers']);
+export const listResourceSchema = z.enum([
+  'orders',
+  'transaction_details',
+  'tickets',
+  'products',
+  'supervision',
+  'requirements',
+  'vouchers',
+  'planning',
+  'receivers',
+]);
 
 export const capabilitiesSchema = z.object({
   source: z.enum(['sandbox', 'koogallery']).nullable(),

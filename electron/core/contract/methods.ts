@@ -15,7 +15,21 @@ import { syncContract } from './sync.contract';
 import { usageContract } from './usage.contract';
 
 /** The one contract between the UI and the core; each capability declares its part in its own file. */
-export const contract = mergeContracts(appContract, settingsContract, statusContract, marketplaceContract, usageContract, syncContract, ordersContract, transactionDetailsContract, billsContract, ticketsContract, importsContract, exportsContract, jobsContract);
+export const contract = mergeContracts(
+  appContract,
+  settingsContract,
+  statusContract,
+  marketplaceContract,
+  usageContract,
+  syncContract,
+  ordersContract,
+  transactionDetailsContract,
+  billsContract,
+  ticketsContract,
+  importsContract,
+  exportsContract,
+  jobsContract,
+);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

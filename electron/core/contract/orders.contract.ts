@@ -44,8 +44,16 @@ export const orderLineSchema = z.object({
 });
 
 export const ordersContract = {
-  'orders.page': method({ summary: '订单列表: one page, newest first.', input: z.object({ filters: orderFiltersSchema.default({}), ...paging }).strict(), output: pageOf(orderRowSchema) }),
-  'orders.count': method({ summary: 'How many orders match (exact up to 1,000,000).', input: z.object({ filters: orderFiltersSchema.default({}) }).strict(), output: countSchema }),
+  'orders.page': method({
+    summary: '订单列表: one page, newest first.',
+    input: z.object({ filters: orderFiltersSchema.default({}), ...paging }).strict(),
+    output: pageOf(orderRowSchema),
+  }),
+  'orders.count': method({
+    summary: 'How many orders match (exact up to 1,000,000).',
+    input: z.object({ filters: orderFiltersSchema.default({}) }).strict(),
+    output: countSchema,
+  }),
   'orders.get': method({
     summary: 'One order with its lines, for the detail drawer.',
     input: z.object({ orderId: z.string().min(1).max(64) }).strict(),

@@ -37,11 +37,18 @@ export const RECEPTION_MIN_HOURS_PER_DAY = 8;
 /** Why reception hours break the 5 × 8 rule (the field and the reason), or null when they keep it. */
 export function receptionHoursProblem(hours: ReceptionHours): { field: 'days' | 'to'; message: string } | null {
   const days = new Set(hours.days).size;
-  if (days < RECEPTION_MIN_DAYS) return { field: 'days', message: `工单接待 needs at least ${RECEPTION_MIN_DAYS} days a week with at least ${RECEPTION_MIN_HOURS_PER_DAY} hours each (5 × 8); ${days} day(s) chosen` };
+  if (days < RECEPTION_MIN_DAYS)
+    return {
+      field: 'days',
+      message: `工单接待 needs at least ${RECEPTION_MIN_DAYS} days a week with at least ${RECEPTION_MIN_HOURS_PER_DAY} hours each (5 × 8); ${days} day(s) chosen`,
+    };
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   const daily = minutes(hours.to) - minutes(hours.from);
   if (daily < RECEPTION_MIN_HOURS_PER_DAY * 60) {
-    return { field: 'to', message: `工单接待 needs at least ${RECEPTION_MIN_HOURS_PER_DAY} hours each day (5 × 8); ${hours.from}–${hours.to} is ${Number((Math.max(0, daily) / 60).toFixed(2))} hours` };
+    return {
+      field: 'to',
+      message: `工单接待 needs at least ${RECEPTION_MIN_HOURS_PER_DAY} hours each day (5 × 8); ${hours.from}–${hours.to} is ${Number((Math.max(0, daily) / 60).toFixed(2))} hours`,
+    };
   }
   return null;
 }
@@ -78,5 +85,9 @@ export const ticketsContract = {
     input: receptionHoursInput,
     output: receptionHoursSchema,
   }),
-  'tickets.page': method({ summary: '客户工单: one page, most recently updated first.', input: z.object({ filters: ticketFiltersSchema.default({}), ...paging }).strict(), output: pageOf(ticketRowSchema) }),
+  'tickets.page': method({
+    summary: '客户工单: one page, most recently updated first.',
+    input: z.object({ filters: ticketFiltersSchema.default({}), ...paging }).strict(),
+    output: pageOf(ticketRowSchema),
+  }),
 };

@@ -23,7 +23,10 @@ export const detailFiltersSchema = z
   .object({
     productType: productType.optional(),
     orderId: z.string().trim().max(64).optional(),
-    billingPeriod: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+    billingPeriod: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
     customerAccount: z.string().trim().max(128).optional(),
     transactionFrom: z.number().int().optional(),
     transactionTo: z.number().int().optional(),
@@ -33,6 +36,14 @@ export const detailFiltersSchema = z
   .strict();
 
 export const transactionDetailsContract = {
-  'transactionDetails.page': method({ summary: '交易明细: one page, newest first.', input: z.object({ filters: detailFiltersSchema.default({}), ...paging }).strict(), output: pageOf(detailRowSchema) }),
-  'transactionDetails.count': method({ summary: 'How many transaction details match.', input: z.object({ filters: detailFiltersSchema.default({}) }).strict(), output: countSchema }),
+  'transactionDetails.page': method({
+    summary: '交易明细: one page, newest first.',
+    input: z.object({ filters: detailFiltersSchema.default({}), ...paging }).strict(),
+    output: pageOf(detailRowSchema),
+  }),
+  'transactionDetails.count': method({
+    summary: 'How many transaction details match.',
+    input: z.object({ filters: detailFiltersSchema.default({}) }).strict(),
+    output: countSchema,
+  }),
 };

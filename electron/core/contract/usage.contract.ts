@@ -5,7 +5,6 @@ import { vocabEnum } from './lists.contract';
 
 const sdrTime = z.string().regex(/^\d{8}T\d{6}Z$/, "expected yyyyMMdd'T'HHmmss'Z' (UTC)");
 
-
 export const captureResultSchema = z.object({
   rows: z.number().int(),
   queued: z.number().int(),
@@ -121,7 +120,9 @@ export const usageContract = {
   }),
   'usage.correct': method({
     summary: 'Corrects a rejected, anomalous or expired record and queues it again (new metering_sn when its times change).',
-    input: z.object({ id: z.number().int(), usage_value: z.string().trim().min(1).max(20).optional(), begin_time: sdrTime.optional(), end_time: sdrTime.optional() }).strict(),
+    input: z
+      .object({ id: z.number().int(), usage_value: z.string().trim().min(1).max(20).optional(), begin_time: sdrTime.optional(), end_time: sdrTime.optional() })
+      .strict(),
     output: captureResultSchema,
   }),
   'usage.attempts': method({

@@ -21,7 +21,14 @@ export interface BeijingParts {
 /** The wall-clock reading in Beijing at `epochMs`. */
 export function beijingParts(epochMs: number): BeijingParts {
   const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** The instant a Beijing wall-clock reading names (month 1–12; out-of-range fields roll over like Date.UTC). */

@@ -11,7 +11,9 @@ export function normalizeText(value: unknown): string {
 /** "¥1,234.56", "￥1234.5", "-12.30", 1234.56 → integer fen; null when it is not an amount. */
 export function parseAmountFen(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value * 100) : null;
-  const text = normalizeText(value).replace(/[¥,\s元]/g, '').replace(/^CNY/i, '');
+  const text = normalizeText(value)
+    .replace(/[¥,\s元]/g, '')
+    .replace(/^CNY/i, '');
   const match = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return null;
   const fen = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));

@@ -119,6 +119,9 @@ export function termCodes<G extends VocabularyGroup>(group: G): CodeOf<G>[] {
 /** Every group as code → words in one language: the i18n resources' `vocab` section. */
 export function vocabularyMessages(language: Language): { [G in VocabularyGroup]: Record<CodeOf<G>, string> } {
   return Object.fromEntries(
-    Object.entries(VOCABULARY).map(([group, terms]) => [group, Object.fromEntries(Object.keys(terms).map((code) => [code, termLabel(group as VocabularyGroup, code, language)]))]),
+    Object.entries(VOCABULARY).map(([group, terms]) => [
+      group,
+      Object.fromEntries(Object.keys(terms).map((code) => [code, termLabel(group as VocabularyGroup, code, language)])),
+    ]),
   ) as { [G in VocabularyGroup]: Record<CodeOf<G>, string> };
 }

@@ -17,8 +17,10 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
  * table cell while scrolling: one cached Intl formatter per zone (Swedish writes dates the ISO way).
  */
 export function formatInZone(epochMs: number, timeZone: string): string {
-  return formatter(`minute:${timeZone}`, () =>
-    new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  return formatter(
+    `minute:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
   ).format(epochMs);
 }
 

@@ -29,7 +29,11 @@ export const WAL_CATCH_UP_BYTES = JOURNAL_SIZE_LIMIT_BYTES * 1.5;
  */
 export function startCheckpoints(file: string, options: { intervalMs?: number; nativeBinding?: string; catchUpAtWalBytes?: number } = {}): Checkpoints {
   const catchUpAt = options.catchUpAtWalBytes ?? WAL_CATCH_UP_BYTES;
-  const workerData: CheckpointWorkerData = { file, intervalMs: options.intervalMs ?? 10_000, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  const workerData: CheckpointWorkerData = {
+    file,
+    intervalMs: options.intervalMs ?? 10_000,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  };
   const worker = new Worker(workerUrl('checkpoint-worker'), { workerData });
   worker.on('error', (error) => console.error('checkpoint worker failed', error));
   worker.unref();

@@ -31,7 +31,11 @@ const PROGRESS_EVERY_ROWS = 2_000;
  * thread with its own read connection. Written to a temporary file in the target folder and renamed
  * when complete, so the final name never holds a partial file; on cancel or failure it is removed.
  */
-export async function writeExportFile(db: SqliteDatabase, request: ExportFileRequest, hooks: ExportFileHooks): Promise<Omit<ExportResult, 'fileName' | 'filePath'>> {
+export async function writeExportFile(
+  db: SqliteDatabase,
+  request: ExportFileRequest,
+  hooks: ExportFileHooks,
+): Promise<Omit<ExportResult, 'fileName' | 'filePath'>> {
   const table = EXPORT_TABLES[request.selection.table] as ExportTable<unknown>;
   const filters = request.selection.filters;
   const total = table.count(db, filters);
@@ -58,7 +62,14 @@ function openWriter(temp: string, format: ExportResult['format'], table: ExportT
   return format === 'xlsx' ? createXlsxWriter(out, { sheetName: table.title, columns }) : createCsvWriter(out, { columns });
 }
 
-async function streamRows(db: SqliteDatabase, table: ExportTable<unknown>, filters: unknown, writer: TableWriter, total: number, hooks: ExportFileHooks): Promise<number> {
+async function streamRows(
+  db: SqliteDatabase,
+  table: ExportTable<unknown>,
+  filters: unknown,
+  writer: TableWriter,
+  total: number,
+  hooks: ExportFileHooks,
+): Promise<number> {
   const { sql, params } = table.rows(filters);
   const label = labelled(table.fields);
   let rows = 0;

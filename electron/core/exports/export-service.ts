@@ -71,7 +71,10 @@ export class ExportService {
     }
   }
 
-  private inWorker(request: { selection: ExportSelection; format: ExportResult['format']; target: string }, job: JobContext): Promise<Omit<ExportResult, 'fileName' | 'filePath'>> {
+  private inWorker(
+    request: { selection: ExportSelection; format: ExportResult['format']; target: string },
+    job: JobContext,
+  ): Promise<Omit<ExportResult, 'fileName' | 'filePath'>> {
     const { databaseFile, nativeBinding } = this.options;
     const workerData: ExportWorkerData = { file: databaseFile, request, ...(nativeBinding ? { nativeBinding } : {}) };
     const worker = new Worker(workerUrl('export-worker'), { workerData });
@@ -90,8 +93,10 @@ export class ExportService {
 }
 
 function checkedFileName(fileName: string, format: string): string {
-  if (fileName !== path.basename(fileName) || fileName.startsWith('.')) throw new CoreError('VALIDATION', `File name "${fileName}" must be a plain name, without folders`, [{ path: 'fileName', message: 'a plain file name' }]);
-  if (!fileName.toLowerCase().endsWith(`.${format}`)) throw new CoreError('VALIDATION', `File name "${fileName}" must end with .${format}`, [{ path: 'fileName', message: `ends with .${format}` }]);
+  if (fileName !== path.basename(fileName) || fileName.startsWith('.'))
+    throw new CoreError('VALIDATION', `File name "${fileName}" must be a plain name, without folders`, [{ path: 'fileName', message: 'a plain file name' }]);
+  if (!fileName.toLowerCase().endsWith(`.${format}`))
+    throw new CoreError('VALIDATION', `File name "${fileName}" must end with .${format}`, [{ path: 'fileName', message: `ends with .${format}` }]);
   return fileName;
 }
 

@@ -31,7 +31,14 @@ export class DownloadsWatcher {
   async watch(dir: string | null): Promise<void> {
     if (this.watched?.dir === dir) return;
     await this.watched?.stop();
-    this.watched = dir ? new WatchedFolder(dir, (file) => this.handle(file), EXPORT_FILE, (file) => !this.seen().includes(fingerprint(file))) : null;
+    this.watched = dir
+      ? new WatchedFolder(
+          dir,
+          (file) => this.handle(file),
+          EXPORT_FILE,
+          (file) => !this.seen().includes(fingerprint(file)),
+        )
+      : null;
     this.watched?.start();
   }
 
@@ -44,10 +51,20 @@ export class DownloadsWatcher {
       });
       if (result) {
         const refused = result.refused;
-        this.events.emit({ type: 'notice', level: refused ? 'error' : 'info', messageKey: refused ? 'imports.watchedRefused' : 'imports.watchedImported', values: { file: name, imported: result.imported, problems: result.problems.length } });
+        this.events.emit({
+          type: 'notice',
+          level: refused ? 'error' : 'info',
+          messageKey: refused ? 'imports.watchedRefused' : 'imports.watchedImported',
+          values: { file: name, imported: result.imported, problems: result.problems.length },
+        });
       }
     } catch (error) {
-      this.events.emit({ type: 'notice', level: 'error', messageKey: 'imports.watchedFailed', values: { file: name, message: error instanceof Error ? error.message : String(error) } });
+      this.events.emit({
+        type: 'notice',
+        level: 'error',
+        messageKey: 'imports.watchedFailed',
+        values: { file: name, message: error instanceof Error ? error.message : String(error) },
+      });
     } finally {
       this.remember(fingerprint(file));
     }

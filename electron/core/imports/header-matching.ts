@@ -10,7 +10,7 @@ export type AliasTable = Record<string, readonly string[]>;
  */
 export function normalizeHeader(text: unknown): string {
   let header = normalizeText(text).toLowerCase();
-  for (let previous = ''; previous !== header; ) {
+  for (let previous = ''; previous !== header;) {
     previous = header;
     header = header.replace(/\s*\([^()]*\)\s*$/, '');
   }

@@ -2,7 +2,18 @@ import crypto from 'node:crypto';
 import orderAliases from '../../../resources/header-aliases/orders.json';
 import billAliases from '../../../resources/header-aliases/bills.json';
 import detailAliases from '../../../resources/header-aliases/transaction-details.json';
-import { billingPeriodOf, billingPeriodStart, normalizeText, parseAmountFen, parseBeijingTime, parseBillingPeriod, parseTerm, termCodes, termLabel, type VocabularyGroup } from '../conventions';
+import {
+  billingPeriodOf,
+  billingPeriodStart,
+  normalizeText,
+  parseAmountFen,
+  parseBeijingTime,
+  parseBillingPeriod,
+  parseTerm,
+  termCodes,
+  termLabel,
+  type VocabularyGroup,
+} from '../conventions';
 import type { BillRecord, BillsTable } from '../bills';
 import type { OrderRecord, OrdersTable } from '../orders';
 import type { DetailRecord, TransactionDetailsTable } from '../transaction-details';
@@ -67,7 +78,8 @@ class RowReader {
   time(key: string, required = true): number | null {
     if (!required && !this.has(key)) return null;
     const at = parseBeijingTime(this.fields[key]);
-    if (at === null) this.problem(key, `expected a date/time like 2026-11-24 13:05:00 (Beijing time) or an Excel date, got "${normalizeText(this.fields[key])}"`);
+    if (at === null)
+      this.problem(key, `expected a date/time like 2026-11-24 13:05:00 (Beijing time) or an Excel date, got "${normalizeText(this.fields[key])}"`);
     return at;
   }
 
@@ -79,7 +91,13 @@ class RowReader {
       return null;
     }
     const code = parseTerm(group, raw);
-    if (!code) this.problem(key, `expected one of ${termCodes(group).map((c) => termLabel(group, c)).join(' / ')}, got "${raw}"`);
+    if (!code)
+      this.problem(
+        key,
+        `expected one of ${termCodes(group)
+          .map((c) => termLabel(group, c))
+          .join(' / ')}, got "${raw}"`,
+      );
     return code;
   }
 
@@ -128,7 +146,20 @@ export const ORDERS_FILE: SellerCenterFileKind<OrderRecord> = {
       updated_at: paidAt ?? createdAt,
       // the export has one row per order; its charging mode becomes the order's single line
       lines: chargingMode
-        ? [{ order_line_id: `${orderId}-000001`, product_id: null, product_name: productName, sku_code: null, charging_mode: chargingMode, period_type: null, period_number: null, instance_id: null, expire_at: null, amount_fen: amount }]
+        ? [
+            {
+              order_line_id: `${orderId}-000001`,
+              product_id: null,
+              product_name: productName,
+              sku_code: null,
+              charging_mode: chargingMode,
+              period_type: null,
+              period_number: null,
+              instance_id: null,
+              expire_at: null,
+              amount_fen: amount,
+            },
+          ]
         : [],
     });
   },

@@ -30,7 +30,13 @@ export class SellerCenterImport {
     const rows = readTableFile(file, 'a Seller Center export');
     try {
       const head = await firstRows(rows);
-      const saved = { ...this.deps.mappings.find(head.map((r) => r.cells), kind), ...userMapping };
+      const saved = {
+        ...this.deps.mappings.find(
+          head.map((r) => r.cells),
+          kind,
+        ),
+        ...userMapping,
+      };
       const header = findHeader(head, spec.headers, saved);
       if (!header) throw wrongKind(name, spec, head) ?? noHeader(name, spec);
       const mapping = mapColumns(header, spec.headers, saved);
@@ -38,7 +44,11 @@ export class SellerCenterImport {
       if (missing.length > 0) {
         const wrong = wrongKind(name, spec, head);
         if (wrong) throw wrong;
-        const needsMapping = { headers: header.cells.map(normalizeText), missing, mapping: Object.fromEntries(header.cells.map((c, i) => [normalizeText(c), mapping[i] ?? null])) };
+        const needsMapping = {
+          headers: header.cells.map(normalizeText),
+          missing,
+          mapping: Object.fromEntries(header.cells.map((c, i) => [normalizeText(c), mapping[i] ?? null])),
+        };
         return { kind, rows: 0, imported: 0, problems: [], refused: true, needsMapping };
       }
       return await this.stageAndWrite(spec, header, mapping, rowsBelow(header, head, rows), job);
@@ -57,7 +67,13 @@ export class SellerCenterImport {
     }
   }
 
-  private async stageAndWrite(spec: SellerCenterFileKind, header: Header, mapping: (string | null)[], body: AsyncGenerator<TableRow>, job?: JobContext): Promise<ImportResult> {
+  private async stageAndWrite(
+    spec: SellerCenterFileKind,
+    header: Header,
+    mapping: (string | null)[],
+    body: AsyncGenerator<TableRow>,
+    job?: JobContext,
+  ): Promise<ImportResult> {
     const staging = new ImportStaging<unknown>(this.deps.db);
     try {
       const problems: BadRow[] = [];
@@ -107,5 +123,8 @@ function wrongKind(name: string, spec: SellerCenterFileKind, head: TableRow[]): 
 }
 
 function noHeader(name: string, spec: SellerCenterFileKind): CoreError {
-  return new CoreError('VALIDATION', `${name}: no ${spec.label} header row found in the first ${HEADER_SCAN_ROWS} rows (expected columns like ${spec.required.map((f) => spec.headers.shownName(f)).join(', ')})`);
+  return new CoreError(
+    'VALIDATION',
+    `${name}: no ${spec.label} header row found in the first ${HEADER_SCAN_ROWS} rows (expected columns like ${spec.required.map((f) => spec.headers.shownName(f)).join(', ')})`,
+  );
 }

@@ -56,7 +56,7 @@ export class ImportStaging<R> {
 
   private readBack(write: (record: R) => void): void {
     const chunk = this.db.prepare(`SELECT rowid, json FROM temp.${this.table} WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH_ROWS}`).raw();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = chunk.all(after) as [number, string][];
       if (rows.length === 0) return;
       for (const [, json] of rows) write(JSON.parse(json) as R);

@@ -22,7 +22,7 @@ export const KOOGALLERY_CODES: Record<string, CodeInfo> = {
   'MKT.0101': { class: 'permanent', meaning: 'Invalid parameter (undefined, extra or missing parameter)' },
   'MKT.0102': { class: 'permanent', meaning: 'Invalid body sign (check the seller interconnection key)' },
   'MKT.0199': { class: 'permanent', meaning: 'Request parameter error' },
-  'MKT.0150': { class: 'permanent', meaning: 'Illegal operation (the instance is not this seller\'s)' },
+  'MKT.0150': { class: 'permanent', meaning: "Illegal operation (the instance is not this seller's)" },
   'MKT.0151': { class: 'permanent', meaning: 'No authority (not a seller role)' },
   'MKT.0154': { class: 'permanent', meaning: 'Illegal token (authentication failed)' },
   'MKT.0250': { class: 'throttled', meaning: 'Access frequency overlimit' },

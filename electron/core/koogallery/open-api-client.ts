@@ -87,7 +87,10 @@ export class KooGalleryClient {
   }
 
   async licenseHeartbeat(version: LicenseApiVersion, licenses: string[]): Promise<ApiOutcome<unknown>> {
-    const body = licenseBody(version, licenses.map((license) => ({ license })));
+    const body = licenseBody(
+      version,
+      licenses.map((license) => ({ license })),
+    );
     return this.sendApig(PATHS.license(version, 'heartbeat'), 'POST', body, mktReader, (e) => e.data ?? null);
   }
 
@@ -112,9 +115,7 @@ export class KooGalleryClient {
     let url = '';
     for (const baseUrl of this.options.baseUrls) {
       url = baseUrl + path;
-      const signedHeaders = apigCredentials
-        ? signApigRequest({ method, url, headers, body: body ?? '' }, apigCredentials, this.now())
-        : headers;
+      const signedHeaders = apigCredentials ? signApigRequest({ method, url, headers, body: body ?? '' }, apigCredentials, this.now()) : headers;
       const request: HttpExchangeRequest = { url, method, headers: signedHeaders, timeoutMs: this.timeoutMs, ...(body !== undefined ? { body } : {}) };
       result = await exchange(request, this.now);
       if (result.kind === 'response' || result.sent) break;

@@ -44,9 +44,7 @@ export type UsagePushOldRecord = z.infer<typeof usagePushOldRecordSchema>;
 
 export const mktEnvelopeSchema = z.object({ error_code: z.string(), error_msg: z.string().optional() }).passthrough();
 
-export const orderQueryEnvelopeSchema = z
-  .object({ resultCode: z.string(), resultMsg: z.string().optional(), orderInfo: z.unknown().optional() })
-  .passthrough();
+export const orderQueryEnvelopeSchema = z.object({ resultCode: z.string(), resultMsg: z.string().optional(), orderInfo: z.unknown().optional() }).passthrough();
 
 export const orderInfoSchema = z
   .object({
@@ -78,7 +76,10 @@ export const licenseRequestV2Schema = z.object({ licenses: z.array(licenseReques
 export type LicenseRequest = z.infer<typeof licenseRequestV1Schema>;
 
 export function formatSdrTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Parses `yyyyMMdd'T'HHmmss'Z'`; null for a malformed or impossible time (month 13, 31 April…). */
@@ -109,6 +110,16 @@ export function parseCompactTime(text: string): number | null {
  * List endpoints: a sandbox extension (KooGallery publishes none, §3.6), the reference of what a
  * list-capable marketplace API looks like: `GET /sandbox/v1/lists/{resource}?cursor=&limit=`.
  */
-export const LIST_RESOURCES = ['orders', 'transaction_details', 'tickets', 'products', 'supervision', 'requirements', 'vouchers', 'planning', 'receivers'] as const;
+export const LIST_RESOURCES = [
+  'orders',
+  'transaction_details',
+  'tickets',
+  'products',
+  'supervision',
+  'requirements',
+  'vouchers',
+  'planning',
+  'receivers',
+] as const;
 export type ListResource = (typeof LIST_RESOURCES)[number];
 export const listPath = (resource: ListResource) => `/sandbox/v1/lists/${resource}`;

@@ -63,7 +63,10 @@ export function reviewListExport<F, R>(list: ReviewList<F, R>, title: string, fi
     fields,
     rows(filters) {
       const { where, params } = joinConditions(list.conditions(filters));
-      return { sql: `SELECT ${fields.map((f) => f.sql).join(', ')} FROM ${list.table} ${where} ORDER BY ${list.timeColumn} DESC, ${list.idColumn} DESC`, params };
+      return {
+        sql: `SELECT ${fields.map((f) => f.sql).join(', ')} FROM ${list.table} ${where} ORDER BY ${list.timeColumn} DESC, ${list.idColumn} DESC`,
+        params,
+      };
     },
     count: (db, filters) => countRows(db, list.table, list.conditions(filters)),
   };

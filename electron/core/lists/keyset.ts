@@ -54,7 +54,11 @@ export interface PageRequest<Filters> {
 /** Beyond this many matching rows the UI shows "1,000,000+" (the design volume is 1,000,000). */
 export const COUNT_CAP = 1_000_000;
 
-export function readPage<F, R>(db: SqliteDatabase, list: ReviewList<F, R>, { filters, limit, after, offset }: PageRequest<F>): { rows: R[]; next: PageKey | null } {
+export function readPage<F, R>(
+  db: SqliteDatabase,
+  list: ReviewList<F, R>,
+  { filters, limit, after, offset }: PageRequest<F>,
+): { rows: R[]; next: PageKey | null } {
   const { sql, params } = pageSql({ ...list, conditions: list.conditions(filters), limit, after, offset });
   const raw = db.prepare(sql).all(params) as Record<string, unknown>[];
   const rows = list.fromDb ? raw.map(list.fromDb) : (raw as R[]);
@@ -110,5 +114,6 @@ export function between(conditions: Condition[], column: string, from: number | 
 
 /** Prefix match that can use the column's index (a range, not LIKE). */
 export function startsWith(conditions: Condition[], column: string, prefix: string | undefined): void {
-  if (prefix) conditions.push({ sql: `${column} >= @${column}_p AND ${column} < @${column}_q`, params: { [`${column}_p`]: prefix, [`${column}_q`]: `${prefix}\uffff` } });
+  if (prefix)
+    conditions.push({ sql: `${column} >= @${column}_p AND ${column} < @${column}_q`, params: { [`${column}_p`]: prefix, [`${column}_q`]: `${prefix}\uffff` } });
 }

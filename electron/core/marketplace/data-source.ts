@@ -50,7 +50,9 @@ export class DataSourceManager {
     }
     const sandbox = await this.sandboxSource();
     const baseUrl = sandbox?.baseUrl ?? null;
-    const api = sandbox ? new KooGalleryClient({ baseUrls: [sandbox.baseUrl], credentials: fixedCredentials(sandbox.credentials), now: this.options.now }) : null;
+    const api = sandbox
+      ? new KooGalleryClient({ baseUrls: [sandbox.baseUrl], credentials: fixedCredentials(sandbox.credentials), now: this.options.now })
+      : null;
     this.active = {
       status: { kind: 'sandbox', baseUrl, reason: settings.dataSource === 'real' ? 'no-credentials' : 'default' },
       connector: api ? sandboxConnector(api) : null,

@@ -1,6 +1,21 @@
 import type { z } from 'zod';
 import type { orderFiltersSchema } from '../contract';
-import { amountField, between, dateField, equals, integerField, joinConditions, startsWith, textField, type Condition, type ExportField, type ExportTable, type LeftOut, type Query, type ReviewList } from '../lists';
+import {
+  amountField,
+  between,
+  dateField,
+  equals,
+  integerField,
+  joinConditions,
+  startsWith,
+  textField,
+  type Condition,
+  type ExportField,
+  type ExportTable,
+  type LeftOut,
+  type Query,
+  type ReviewList,
+} from '../lists';
 import { ORDER_COLUMNS, type OrderRow } from './orders-table';
 
 type OrderFilters = z.infer<typeof orderFiltersSchema>;
@@ -34,7 +49,10 @@ function orderConditions(filters: OrderFilters): Condition[] {
  */
 function searchCondition(term: string): Condition {
   if ([...term].length >= 3) {
-    return { sql: `rowid IN (SELECT rowid FROM orders_search WHERE orders_search MATCH @searchQuery)`, params: { searchQuery: `"${term.replace(/"/g, '""')}"` } };
+    return {
+      sql: `rowid IN (SELECT rowid FROM orders_search WHERE orders_search MATCH @searchQuery)`,
+      params: { searchQuery: `"${term.replace(/"/g, '""')}"` },
+    };
   }
   return {
     sql: `(order_id LIKE @searchLike ESCAPE '\\' OR customer_name LIKE @searchLike ESCAPE '\\' OR user_name LIKE @searchLike ESCAPE '\\' OR product_name LIKE @searchLike ESCAPE '\\')`,
@@ -89,14 +107,24 @@ export const ORDERS_EXPORT: ExportTable<OrderFilters> = {
   },
   count(db, filters) {
     const orders = filteredOrders(filters);
-    return (db.prepare(`SELECT COUNT(*) AS n FROM ${orders.sql} o JOIN order_lines l ON l.order_id = o.order_id WHERE l.charging_mode IN ${EXPORTED_MODES}`).get(orders.params) as { n: number }).n;
+    return (
+      db
+        .prepare(`SELECT COUNT(*) AS n FROM ${orders.sql} o JOIN order_lines l ON l.order_id = o.order_id WHERE l.charging_mode IN ${EXPORTED_MODES}`)
+        .get(orders.params) as { n: number }
+    ).n;
   },
   leftOut(db, filters) {
     const orders = filteredOrders(filters);
     const byMode = db
-      .prepare(`SELECT l.charging_mode AS reason, COUNT(*) AS rows FROM ${orders.sql} o JOIN order_lines l ON l.order_id = o.order_id WHERE l.charging_mode NOT IN ${EXPORTED_MODES} GROUP BY l.charging_mode`)
+      .prepare(
+        `SELECT l.charging_mode AS reason, COUNT(*) AS rows FROM ${orders.sql} o JOIN order_lines l ON l.order_id = o.order_id WHERE l.charging_mode NOT IN ${EXPORTED_MODES} GROUP BY l.charging_mode`,
+      )
       .all(orders.params) as LeftOut[];
-    const withoutLines = (db.prepare(`SELECT COUNT(*) AS n FROM ${orders.sql} o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.order_id)`).get(orders.params) as { n: number }).n;
+    const withoutLines = (
+      db
+        .prepare(`SELECT COUNT(*) AS n FROM ${orders.sql} o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.order_id)`)
+        .get(orders.params) as { n: number }
+    ).n;
     return [...byMode, ...(withoutLines > 0 ? [{ reason: 'NO_CHARGING_MODE' as const, rows: withoutLines }] : [])];
   },
 };

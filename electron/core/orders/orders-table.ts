@@ -81,9 +81,16 @@ export class OrdersTable {
   upsert(order: OrderRecord, source: OrderSource): void {
     this.db.transaction(() => {
       const before = this.indexed.get(order.order_id) as Record<string, unknown> | undefined;
-      if (before) this.db.prepare(`INSERT INTO orders_search (orders_search, rowid, ${SEARCHED}) VALUES ('delete', @rowid, @order_id, @customer_name, @user_name, @product_name)`).run(before);
+      if (before)
+        this.db
+          .prepare(
+            `INSERT INTO orders_search (orders_search, rowid, ${SEARCHED}) VALUES ('delete', @rowid, @order_id, @customer_name, @user_name, @product_name)`,
+          )
+          .run(before);
       this.write(order, source);
-      this.db.prepare(`INSERT INTO orders_search (rowid, ${SEARCHED}) VALUES (@rowid, @order_id, @customer_name, @user_name, @product_name)`).run(this.indexed.get(order.order_id));
+      this.db
+        .prepare(`INSERT INTO orders_search (rowid, ${SEARCHED}) VALUES (@rowid, @order_id, @customer_name, @user_name, @product_name)`)
+        .run(this.indexed.get(order.order_id));
     })();
   }
 

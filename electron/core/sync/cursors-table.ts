@@ -31,7 +31,9 @@ export class CursorsTable {
   }
 
   all(): CursorState[] {
-    const rows = this.db.prepare('SELECT resource, cursor, last_synced_at AS lastSyncedAt, complete_through AS completeThrough FROM sync_cursors').all() as CursorState[];
+    const rows = this.db
+      .prepare('SELECT resource, cursor, last_synced_at AS lastSyncedAt, complete_through AS completeThrough FROM sync_cursors')
+      .all() as CursorState[];
     const byResource = new Map(rows.map((r) => [r.resource, r]));
     return syncResourceSchema.options.map((resource) => byResource.get(resource) ?? { resource, cursor: null, lastSyncedAt: null, completeThrough: null });
   }

@@ -47,9 +47,49 @@ export function pageWriter(tables: SyncTables, resource: SyncResource, source: '
 }
 
 const ORDER_KEYS = ['order_id', 'order_type', 'status', 'product_type', 'product_name', 'amount_fen', 'created_at', 'paid_at', 'updated_at'] as const;
-const LINE_KEYS = ['order_line_id', 'product_id', 'product_name', 'sku_code', 'charging_mode', 'period_type', 'period_number', 'instance_id', 'expire_at', 'amount_fen'] as const;
-const DETAIL_KEYS = ['detail_id', 'order_id', 'order_line_id', 'product_type', 'product_name', 'customer_account', 'charging_mode', 'billing_period', 'transaction_at', 'billing_status', 'supervision_status', 'amount_fen', 'settlement_amount_fen', 'ops_fee_ratio', 'updated_at'] as const;
-const TICKET_KEYS = ['ticket_id', 'title', 'status', 'priority', 'product_id', 'product_name', 'customer_name', 'assignee', 'waiting_on_me', 'sla_due_at', 'created_at', 'updated_at'] as const;
+const LINE_KEYS = [
+  'order_line_id',
+  'product_id',
+  'product_name',
+  'sku_code',
+  'charging_mode',
+  'period_type',
+  'period_number',
+  'instance_id',
+  'expire_at',
+  'amount_fen',
+] as const;
+const DETAIL_KEYS = [
+  'detail_id',
+  'order_id',
+  'order_line_id',
+  'product_type',
+  'product_name',
+  'customer_account',
+  'charging_mode',
+  'billing_period',
+  'transaction_at',
+  'billing_status',
+  'supervision_status',
+  'amount_fen',
+  'settlement_amount_fen',
+  'ops_fee_ratio',
+  'updated_at',
+] as const;
+const TICKET_KEYS = [
+  'ticket_id',
+  'title',
+  'status',
+  'priority',
+  'product_id',
+  'product_name',
+  'customer_name',
+  'assignee',
+  'waiting_on_me',
+  'sla_due_at',
+  'created_at',
+  'updated_at',
+] as const;
 const PRODUCT_KEYS = ['product_id', 'name', 'product_type', 'access_type', 'status', 'updated_at'] as const;
 
 /** Exactly the record's fields, a missing one as null (the statements bind every field by name). */

@@ -139,7 +139,12 @@ export class SyncService {
  * Which resources are due: orders, tickets and products every `intervalMs`; transaction details once
  * a day after 08:00 Beijing time, when the previous day becomes available (T+1), and not before.
  */
-export function dueResources(now: number, cursors: Pick<CursorState, 'resource' | 'lastSyncedAt' | 'completeThrough'>[], listable: readonly SyncResource[], intervalMs: number): SyncResource[] {
+export function dueResources(
+  now: number,
+  cursors: Pick<CursorState, 'resource' | 'lastSyncedAt' | 'completeThrough'>[],
+  listable: readonly SyncResource[],
+  intervalMs: number,
+): SyncResource[] {
   const byResource = new Map(cursors.map((c) => [c.resource, c]));
   return listable.filter((resource) => {
     const cursor = byResource.get(resource);

@@ -28,10 +28,26 @@ export class TicketsTable {
 
   /** A writer for many tickets from the source, inside the caller's transactions (a sync page). */
   bulkWriter(): (ticket: TicketRecord) => void {
-    const columns = ['ticket_id', 'title', 'status', 'priority', 'product_id', 'product_name', 'customer_name', 'assignee', 'waiting_on_me', 'sla_due_at', 'created_at', 'updated_at'];
+    const columns = [
+      'ticket_id',
+      'title',
+      'status',
+      'priority',
+      'product_id',
+      'product_name',
+      'customer_name',
+      'assignee',
+      'waiting_on_me',
+      'sla_due_at',
+      'created_at',
+      'updated_at',
+    ];
     const upsert = this.db.prepare(
       `INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})
-       ON CONFLICT (ticket_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}
+       ON CONFLICT (ticket_id) DO UPDATE SET ${columns
+         .slice(1)
+         .map((c) => `${c} = excluded.${c}`)
+         .join(', ')}
        WHERE NOT EXISTS (SELECT 1 FROM ticket_actions a WHERE a.ticket_id = excluded.ticket_id AND a.created_at > excluded.updated_at)`,
     );
     const authorized = this.db.prepare('SELECT sub_account FROM product_authorizations WHERE product_id = ?').pluck();
@@ -75,11 +91,15 @@ export class TicketsTable {
     return this.db.transaction(() => {
       if (subAccount) {
         this.db
-          .prepare(`INSERT INTO product_authorizations (product_id, sub_account, updated_at) VALUES (?, ?, ?)
-            ON CONFLICT (product_id) DO UPDATE SET sub_account = excluded.sub_account, updated_at = excluded.updated_at`)
+          .prepare(
+            `INSERT INTO product_authorizations (product_id, sub_account, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT (product_id) DO UPDATE SET sub_account = excluded.sub_account, updated_at = excluded.updated_at`,
+          )
           .run(productId, subAccount, now);
       } else this.db.prepare('DELETE FROM product_authorizations WHERE product_id = ?').run(productId);
-      return this.db.prepare(`UPDATE tickets SET assignee = ?, updated_at = ? WHERE product_id = ? AND status != 'closed'`).run(subAccount ?? 'main', now, productId).changes;
+      return this.db
+        .prepare(`UPDATE tickets SET assignee = ?, updated_at = ? WHERE product_id = ? AND status != 'closed'`)
+        .run(subAccount ?? 'main', now, productId).changes;
     })();
   }
 }

@@ -26,7 +26,11 @@ export interface CaptureResult {
  * Validates every row, then queues them in one transaction — or nothing at all when a row is bad
  * and the seller did not ask to queue only the valid ones. "Queued" is said only after the commit.
  */
-export async function captureRows(store: UsageStore, rows: AsyncIterable<NumberedRow> | Iterable<NumberedRow>, options: CaptureOptions): Promise<CaptureResult> {
+export async function captureRows(
+  store: UsageStore,
+  rows: AsyncIterable<NumberedRow> | Iterable<NumberedRow>,
+  options: CaptureOptions,
+): Promise<CaptureResult> {
   const valid: ValidUsageRecord[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
@@ -58,7 +62,9 @@ export async function captureRows(store: UsageStore, rows: AsyncIterable<Numbere
 
 /** Problems in the shape every import reports, by row, each naming the file's own column. */
 export function badRows(problems: RowProblem[], columnOf?: (field: string) => string): BadRow[] {
-  return problems.sort((a, b) => a.row - b.row).map(({ row, field, reason }) => ({ row, column: columnOf && !field.startsWith('(') ? columnOf(field) : field, reason }));
+  return problems
+    .sort((a, b) => a.row - b.row)
+    .map(({ row, field, reason }) => ({ row, column: columnOf && !field.startsWith('(') ? columnOf(field) : field, reason }));
 }
 
 function checkRow(data: RawUsageRow, row: number, now: number) {

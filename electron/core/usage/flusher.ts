@@ -122,7 +122,8 @@ export class UsageFlusher {
       case 'retryable':
       case 'ambiguous':
         // ambiguous: the same records (same metering_sn, same times) go again; duplicates count once
-        for (const record of batch) store.release([record.id], now + retryDelayMs(record.attempts, now, record.windowClosesAt, this.random), now, outcome.code, outcome.message);
+        for (const record of batch)
+          store.release([record.id], now + retryDelayMs(record.attempts, now, record.windowClosesAt, this.random), now, outcome.code, outcome.message);
         report.retried += ids.length;
         return;
       case 'permanent':
@@ -130,12 +131,24 @@ export class UsageFlusher {
     }
   }
 
-  private async settlePermanent(connector: Connector, batch: OutboxRecord[], outcome: Exclude<ApiOutcome<null>, { class: 'ok' }>, now: number, report: FlushReport): Promise<void> {
+  private async settlePermanent(
+    connector: Connector,
+    batch: OutboxRecord[],
+    outcome: Exclude<ApiOutcome<null>, { class: 'ok' }>,
+    now: number,
+    report: FlushReport,
+  ): Promise<void> {
     const store = this.options.store;
     const recordLevel = outcome.splitBatch || (outcome.code !== null && RECORD_LEVEL_CODES.has(outcome.code));
     if (!recordLevel) {
       this.pausedUntil = now + ACCOUNT_PAUSE_MS;
-      store.release(batch.map((r) => r.id), this.pausedUntil, now, outcome.code, outcome.message);
+      store.release(
+        batch.map((r) => r.id),
+        this.pausedUntil,
+        now,
+        outcome.code,
+        outcome.message,
+      );
       this.options.onAccountProblem?.(outcome.code, outcome.message);
       report.retried += batch.length;
       return;

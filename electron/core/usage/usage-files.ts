@@ -1,7 +1,20 @@
 import path from 'node:path';
 import aliases from '../../../resources/header-aliases/usage-records.json';
 import { CoreError } from '../contract';
-import { columnOf, fieldsOf, findHeader, firstRows, HeaderMatcher, isDataRow, isJsonLines, mapColumns, readJsonLines, readTableFile, rowsBelow, type TableRow } from '../imports';
+import {
+  columnOf,
+  fieldsOf,
+  findHeader,
+  firstRows,
+  HeaderMatcher,
+  isDataRow,
+  isJsonLines,
+  mapColumns,
+  readJsonLines,
+  readTableFile,
+  rowsBelow,
+  type TableRow,
+} from '../imports';
 import type { RawUsageRow } from './usage-validation';
 
 export interface NumberedRow {
@@ -23,7 +36,8 @@ export const ANOMALY_LIST_COLUMNS = ['instance_id', 'begin_time', 'end_time'];
  */
 export async function* readUsageFile(file: string, required: string[] = USAGE_COLUMNS): AsyncGenerator<NumberedRow> {
   if (isJsonLines(file)) {
-    for await (const line of readJsonLines(file)) yield 'error' in line ? { row: line.row, data: { __parseError: line.error } } : { row: line.row, data: renameKeys(line.record) };
+    for await (const line of readJsonLines(file))
+      yield 'error' in line ? { row: line.row, data: { __parseError: line.error } } : { row: line.row, data: renameKeys(line.record) };
     return;
   }
   const rows = readTableFile(file, 'a usage file', '.csv, .xlsx or .jsonl');

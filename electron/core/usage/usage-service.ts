@@ -66,7 +66,8 @@ export class UsageService {
       ...(options.random ? { random: options.random } : {}),
       ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
       onProgress: () => this.emitQueue(),
-      onAccountProblem: (code, message) => options.events.emit({ type: 'notice', level: 'error', messageKey: 'usage.accountRefused', values: { code: code ?? '-', message } }),
+      onAccountProblem: (code, message) =>
+        options.events.emit({ type: 'notice', level: 'error', messageKey: 'usage.accountRefused', values: { code: code ?? '-', message } }),
     });
     this.schedules = [{ name: 'usage.tick', everyMs: options.tickMs ?? 15_000, run: () => this.tick() }];
   }
@@ -104,7 +105,9 @@ export class UsageService {
   }
 
   async reconcile(fileName: string, contentBase64: string): Promise<ReconcileResult> {
-    const result = await withUploadedFile(fileName, contentBase64, (file) => reconcileAnomalies(this.store, readUsageFile(file, ANOMALY_LIST_COLUMNS), this.flusher.marketplaceNow()));
+    const result = await withUploadedFile(fileName, contentBase64, (file) =>
+      reconcileAnomalies(this.store, readUsageFile(file, ANOMALY_LIST_COLUMNS), this.flusher.marketplaceNow()),
+    );
     this.emitQueue();
     return result;
   }
@@ -131,7 +134,9 @@ export class UsageService {
     const { record: valid, problems } = validateUsageRow(data, 1, now);
     const clash = valid ? this.store.findExisting([valid], id).size > 0 : false;
     if (!valid || clash) {
-      const all = clash ? [...problems, { row: 1, field: 'end_time', reason: 'another record already has this instance_id, begin_time and end_time' }] : problems;
+      const all = clash
+        ? [...problems, { row: 1, field: 'end_time', reason: 'another record already has this instance_id, begin_time and end_time' }]
+        : problems;
       return { rows: 1, queued: 0, problems: all.map(({ row, field, reason }) => ({ row, column: field, reason })), refused: true };
     }
     this.store.requeue(id, valid, { now, startOffsetMs: this.startOffsetMs() });
@@ -153,9 +158,17 @@ export class UsageService {
     for (const window of this.store.windowsAtRisk(now, now + WARN_BEFORE_CLOSE_MS)) {
       if (this.warned.has(window.windowClosesAt)) continue;
       this.warned.add(window.windowClosesAt);
-      const text = notificationText('usage.windowClosing', language, { count: window.unsent, closesAt: clockTimeInZone(window.windowClosesAt, timeZone, language) });
+      const text = notificationText('usage.windowClosing', language, {
+        count: window.unsent,
+        closesAt: clockTimeInZone(window.windowClosesAt, timeZone, language),
+      });
       this.options.platform.notify(text.title, text.body);
-      this.options.events.emit({ type: 'notice', level: 'warning', messageKey: 'usage.windowClosing', values: { count: window.unsent, closesAt: window.windowClosesAt } });
+      this.options.events.emit({
+        type: 'notice',
+        level: 'warning',
+        messageKey: 'usage.windowClosing',
+        values: { count: window.unsent, closesAt: window.windowClosesAt },
+      });
     }
   }
 
@@ -168,11 +181,27 @@ export class UsageService {
     }));
     fileAway(file, result.refused ? 'refused' : 'imported', this.options.now(), result.problems);
     const values = { file: path.basename(file), queued: result.queued, problems: result.problems.length };
-    this.options.events.emit({ type: 'notice', level: result.refused ? 'error' : 'info', messageKey: result.refused ? 'usage.watchedRefused' : 'usage.watchedImported', values });
+    this.options.events.emit({
+      type: 'notice',
+      level: result.refused ? 'error' : 'info',
+      messageKey: result.refused ? 'usage.watchedRefused' : 'usage.watchedImported',
+      values,
+    });
   }
 
-  private async capture(rows: AsyncIterable<NumberedRow> | Iterable<NumberedRow>, source: 'manual' | 'import' | 'watched', sourceFile: string | null, queueValidOnly: boolean): Promise<CaptureResult> {
-    const result = await captureRows(this.store, rows, { now: this.flusher.marketplaceNow(), source, sourceFile, queueValidOnly, startOffsetMs: this.startOffsetMs() });
+  private async capture(
+    rows: AsyncIterable<NumberedRow> | Iterable<NumberedRow>,
+    source: 'manual' | 'import' | 'watched',
+    sourceFile: string | null,
+    queueValidOnly: boolean,
+  ): Promise<CaptureResult> {
+    const result = await captureRows(this.store, rows, {
+      now: this.flusher.marketplaceNow(),
+      source,
+      sourceFile,
+      queueValidOnly,
+      startOffsetMs: this.startOffsetMs(),
+    });
     if (result.queued > 0) this.afterQueued();
     return result;
   }

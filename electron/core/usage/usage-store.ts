@@ -89,8 +89,22 @@ export class UsageStore {
         for (const r of records) {
           const window = reportingWindow(r.endAt, r.billingCycle);
           const { changes } = statement.run(
-            r.meteringSn, r.instanceId, r.productId, r.beginAt, r.endAt, r.recordedAt, r.usageValue, r.relatePkgInstance, r.billingCycle,
-            window.opensAt, window.closesAt, window.opensAt + options.startOffsetMs, options.source, options.sourceFile, options.now, options.now,
+            r.meteringSn,
+            r.instanceId,
+            r.productId,
+            r.beginAt,
+            r.endAt,
+            r.recordedAt,
+            r.usageValue,
+            r.relatePkgInstance,
+            r.billingCycle,
+            window.opensAt,
+            window.closesAt,
+            window.opensAt + options.startOffsetMs,
+            options.source,
+            options.sourceFile,
+            options.now,
+            options.now,
           );
           if (changes === 0) conflicts.push(r);
           else inserted++;
@@ -252,7 +266,9 @@ export class UsageStore {
   /** 话单管理: one row per reporting window with counts by outcome, newest first. */
   windows(limit: number, before: number | undefined): UsageWindow[] {
     const rows = this.db
-      .prepare(`SELECT ${WINDOW_COUNTS} FROM usage_records WHERE window_opens_at < @before GROUP BY window_opens_at, billing_cycle ORDER BY window_opens_at DESC LIMIT @limit`)
+      .prepare(
+        `SELECT ${WINDOW_COUNTS} FROM usage_records WHERE window_opens_at < @before GROUP BY window_opens_at, billing_cycle ORDER BY window_opens_at DESC LIMIT @limit`,
+      )
       .all({ before: before ?? Number.MAX_SAFE_INTEGER, limit }) as Omit<UsageWindow, 'onTimeRatio'>[];
     return rows.map((row) => ({ ...row, onTimeRatio: row.records === row.waiting ? null : row.onTime / row.records }));
   }
@@ -283,13 +299,18 @@ export class UsageStore {
 
   /** The accepted (or already anomalous) record with this identity: Seller Center's SDR list names records this way. */
   findAccepted(instanceId: string, beginAt: number, endAt: number): number | null {
-    const id = this.db.prepare(`SELECT id FROM usage_records WHERE instance_id = ? AND begin_at = ? AND end_at = ? AND state IN ('accepted', 'anomaly')`).pluck().get(instanceId, beginAt, endAt);
+    const id = this.db
+      .prepare(`SELECT id FROM usage_records WHERE instance_id = ? AND begin_at = ? AND end_at = ? AND state IN ('accepted', 'anomaly')`)
+      .pluck()
+      .get(instanceId, beginAt, endAt);
     return (id as number | undefined) ?? null;
   }
 
   /** Records the marketplace listed as anomalies, with its reason, in one transaction. */
   markAnomalies(matches: { id: number; reason: string }[], now: number): void {
-    const mark = this.db.prepare(`UPDATE usage_records SET state = 'anomaly', last_error_code = 'ANOMALY', last_error_message = ?, updated_at = ? WHERE id = ?`);
+    const mark = this.db.prepare(
+      `UPDATE usage_records SET state = 'anomaly', last_error_code = 'ANOMALY', last_error_message = ?, updated_at = ? WHERE id = ?`,
+    );
     this.db.transaction(() => {
       for (const match of matches) mark.run(match.reason, now, match.id);
     })();
@@ -386,6 +407,9 @@ const WINDOW_FIELDS: ExportField[] = [
 export const USAGE_WINDOWS_EXPORT: ExportTable<object> = {
   title: '话单准时率',
   fields: WINDOW_FIELDS,
-  rows: () => ({ sql: `SELECT ${WINDOW_FIELDS.map((f) => f.sql).join(', ')} FROM usage_records GROUP BY window_opens_at, billing_cycle ORDER BY window_opens_at DESC`, params: {} }),
+  rows: () => ({
+    sql: `SELECT ${WINDOW_FIELDS.map((f) => f.sql).join(', ')} FROM usage_records GROUP BY window_opens_at, billing_cycle ORDER BY window_opens_at DESC`,
+    params: {},
+  }),
   count: (db) => db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM usage_records GROUP BY window_opens_at, billing_cycle)').pluck().get() as number,
 };

@@ -40,8 +40,20 @@ export function generateProducts(seed: string, count: number, historyStart: numb
 
 function generateProduct(seed: string, index: number, historyStart: number): SandboxProduct {
   const rng = new Rng(seed, 'product', index);
-  const access = rng.weighted<AccessType>([['SaaS', 5], ['License', 2], ['镜像', 2], ['API', 2], ['人工服务', 1], ['硬件', 1]]);
-  const productType = rng.weighted<ProductType>([['general', 5], ['joint_operation', 3], ['curated_certified', 1], ['huawei_self_service', 1]]);
+  const access = rng.weighted<AccessType>([
+    ['SaaS', 5],
+    ['License', 2],
+    ['镜像', 2],
+    ['API', 2],
+    ['人工服务', 1],
+    ['硬件', 1],
+  ]);
+  const productType = rng.weighted<ProductType>([
+    ['general', 5],
+    ['joint_operation', 3],
+    ['curated_certified', 1],
+    ['huawei_self_service', 1],
+  ]);
   const skuCount = rng.int(1, 3);
   return {
     product_id: `OFFI${String(846204237451911168n + BigInt(index) * 7919n)}`,

@@ -51,7 +51,14 @@ export function generateOrder(seed: string, index: number, products: readonly Sa
   const createdAt = start + index * step + Math.floor(rng.next() * step * 0.5);
   const product = rng.pick(products);
   const mode = rng.pick(product.charging_modes);
-  const orderType = rng.weighted<OrderType>([['NEW', 70], ['RENEW', 15], ['CHANGE', 5], ['TRIAL', 4], ['TRIAL_TO_FORMAL', 3], ['UNSUBSCRIBE', 3]]);
+  const orderType = rng.weighted<OrderType>([
+    ['NEW', 70],
+    ['RENEW', 15],
+    ['CHANGE', 5],
+    ['TRIAL', 4],
+    ['TRIAL_TO_FORMAL', 3],
+    ['UNSUBSCRIBE', 3],
+  ]);
   const status = orderStatus(rng, product, now - createdAt);
   const orderId = `CS${compactBeijing(createdAt)}${rng.code(5)}`;
   const line = orderLine(rng, orderId, product, mode, createdAt, orderType);
@@ -83,9 +90,15 @@ function orderStatus(rng: Rng, product: SandboxProduct, ageMs: number): OrderSta
 
 function orderLine(rng: Rng, orderId: string, product: SandboxProduct, mode: ChargingMode, createdAt: number, orderType: OrderType): SandboxOrderLine {
   const sku = rng.pick(product.skus);
-  const periodType = mode === 'PERIOD' ? rng.weighted<'month' | 'year'>([['month', 3], ['year', 1]]) : null;
+  const periodType =
+    mode === 'PERIOD'
+      ? rng.weighted<'month' | 'year'>([
+          ['month', 3],
+          ['year', 1],
+        ])
+      : null;
   const periodNumber = periodType === 'month' ? rng.pick([1, 3, 6]) : periodType === 'year' ? rng.pick([1, 2]) : null;
-  const months = periodType === 'year' ? (periodNumber ?? 1) * 12 : periodNumber ?? 0;
+  const months = periodType === 'year' ? (periodNumber ?? 1) * 12 : (periodNumber ?? 0);
   const amount = orderType === 'TRIAL' ? 0 : mode === 'PERIOD' ? sku.unit_price_fen * months : mode === 'ON_DEMAND' ? 0 : sku.unit_price_fen;
   return {
     order_line_id: `${orderId}-000001`,
@@ -97,7 +110,13 @@ function orderLine(rng: Rng, orderId: string, product: SandboxProduct, mode: Cha
     period_type: periodType,
     period_number: periodNumber,
     instance_id: mode === 'ON_DEMAND' ? rng.uuid() : null,
-    billing_cycle: mode === 'ON_DEMAND' ? rng.weighted<'hourly' | 'daily'>([['hourly', 4], ['daily', 1]]) : null,
+    billing_cycle:
+      mode === 'ON_DEMAND'
+        ? rng.weighted<'hourly' | 'daily'>([
+            ['hourly', 4],
+            ['daily', 1],
+          ])
+        : null,
     expire_at: months > 0 ? createdAt + months * 30 * 86_400_000 : null,
     amount_fen: orderType === 'UNSUBSCRIBE' ? -amount : amount,
   };

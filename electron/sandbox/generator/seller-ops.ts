@@ -83,7 +83,14 @@ export function generateSupervisionFlow(seed: string, order: SandboxOrder, now: 
     current_step: step,
     waiting_on: step === '华为云复核' ? 'huawei' : customerTurn ? 'customer' : 'seller',
     step_entered_at: Math.min(now, order.created_at + rng.int(1, 20) * 86_400_000),
-    rejections: done ? 0 : rng.weighted([[0, 6], [1, 2], [2, 1], [3, 1]] as const),
+    rejections: done
+      ? 0
+      : rng.weighted([
+          [0, 6],
+          [1, 2],
+          [2, 1],
+          [3, 1],
+        ] as const),
     status: done ? 'completed' : rng.chance(0.05) ? 'appealing' : 'in_progress',
     updated_at: order.updated_at,
   };
@@ -165,7 +172,12 @@ export function generateReceivers(seed: string, updatedAt: number): MessageRecei
     const name = `${rng.pick(SURNAMES)}${rng.pick(GIVEN_NAMES)}`;
     return { name, email: `${rng.hex(6)}@example.com`, phone: `139${String(rng.int(0, 99_999_999)).padStart(8, '0')}` };
   };
-  const categories: [string, string][] = [['101', '产品创建开通通知'], ['102', '产品续费通知'], ['501', '运维提醒'], ['901', '其他']];
+  const categories: [string, string][] = [
+    ['101', '产品创建开通通知'],
+    ['102', '产品续费通知'],
+    ['501', '运维提醒'],
+    ['901', '其他'],
+  ];
   return categories.map(([code, name], i) => ({
     category_code: code,
     category_name: name,

@@ -28,8 +28,20 @@ export function generateTicket(seed: string, index: number, order: SandboxOrder,
   const rng = new Rng(seed, 'ticket', index);
   const createdAt = start + index * step + Math.floor(rng.next() * step * 0.5);
   const ageDays = (now - createdAt) / 86_400_000;
-  const status: TicketStatus = ageDays > 14 ? 'closed' : rng.weighted<TicketStatus>([['pending', 3], ['processing', 3], ['awaiting_customer', 2], ['closed', 4]]);
-  const priority = rng.weighted<SandboxTicket['priority']>([['high', 1], ['medium', 3], ['low', 2]]);
+  const status: TicketStatus =
+    ageDays > 14
+      ? 'closed'
+      : rng.weighted<TicketStatus>([
+          ['pending', 3],
+          ['processing', 3],
+          ['awaiting_customer', 2],
+          ['closed', 4],
+        ]);
+  const priority = rng.weighted<SandboxTicket['priority']>([
+    ['high', 1],
+    ['medium', 3],
+    ['low', 2],
+  ]);
   return {
     ticket_id: `TK${compactDate(createdAt)}${String(index).padStart(6, '0')}`,
     title: rng.pick(TICKET_TITLES),

@@ -9,7 +9,8 @@ import type { SandboxState } from '../sandbox-state';
  */
 export async function control(state: SandboxState, request: SandboxRequest, path: string): Promise<SandboxResponse | null> {
   const method = request.req.method;
-  if (method === 'GET' && path === '/sandbox/health') return ok({ status: 'ok', service: 'koogallery-sandbox', seed: state.dataset.seed, size: state.dataset.size });
+  if (method === 'GET' && path === '/sandbox/health')
+    return ok({ status: 'ok', service: 'koogallery-sandbox', seed: state.dataset.seed, size: state.dataset.size });
   if (method === 'GET' && path === '/sandbox/instances') return ok({ instances: [...state.instances.values()] });
   if (method === 'GET' && path === '/sandbox/licenses') return ok({ licenses: [...state.licenses.values()] });
   if (method === 'GET' && path === '/sandbox/ledger') {

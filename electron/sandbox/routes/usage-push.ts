@@ -53,6 +53,10 @@ function receive(
     if (parseSdrTime(record.begin_time)! < request.now - MAX_BEGIN_AGE_MS) return mkt(500, 'MKT.9004', 'Record beginTime extends Limit.');
     if (!state.instances.has(record.instance_id)) return mkt(500, 'MKT.9001', 'Instance ID not found.');
   }
-  state.ledger.receive(records.map((r) => ({ metering_sn: '', ...r })), request.now, delivery);
+  state.ledger.receive(
+    records.map((r) => ({ metering_sn: '', ...r })),
+    request.now,
+    delivery,
+  );
   return mkt(200, 'MKT.0000', 'success');
 }

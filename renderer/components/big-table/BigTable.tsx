@@ -71,7 +71,13 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, height = 
   const fullWidth = widths.reduce((sum, w) => sum + w, 0);
   const slots = Math.max(0, Math.min(view.slots, count - view.firstRow));
   return (
-    <div className="big-table" data-testid={testId} data-total={total?.count ?? ''} data-version={version} data-first-row-loaded={count === 0 || cache.row(view.firstRow) !== undefined}>
+    <div
+      className="big-table"
+      data-testid={testId}
+      data-total={total?.count ?? ''}
+      data-version={version}
+      data-first-row-loaded={count === 0 || cache.row(view.firstRow) !== undefined}
+    >
       <div className="big-table-frame">
         <div className="big-table-header" style={{ gridTemplateColumns: template, width: fullWidth }}>
           {columns.map((column, i) => (
@@ -85,7 +91,14 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, height = 
           <div style={{ height: view.spacerHeight, position: 'relative' }}>
             <div className="big-table-rows" style={{ transform: `translateY(${view.offsetInSpacer}px)` }}>
               {Array.from({ length: slots }, (_, slot) => (
-                <BigTableRow key={slot} index={view.firstRow + slot} row={cache.row(view.firstRow + slot)} columns={columns} template={template} onRowClick={onRowClick} />
+                <BigTableRow
+                  key={slot}
+                  index={view.firstRow + slot}
+                  row={cache.row(view.firstRow + slot)}
+                  columns={columns}
+                  template={template}
+                  onRowClick={onRowClick}
+                />
               ))}
             </div>
           </div>
@@ -98,11 +111,30 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, height = 
   );
 }
 
-function BigTableRow<Row>({ index, row, columns, template, onRowClick }: { index: number; row: Row | undefined; columns: BigColumn<Row>[]; template: string; onRowClick?: (row: Row) => void }) {
+function BigTableRow<Row>({
+  index,
+  row,
+  columns,
+  template,
+  onRowClick,
+}: {
+  index: number;
+  row: Row | undefined;
+  columns: BigColumn<Row>[];
+  template: string;
+  onRowClick?: (row: Row) => void;
+}) {
   return (
-    <div className={row ? 'big-table-row' : 'big-table-row big-table-loading'} style={{ gridTemplateColumns: template }} data-row-index={index} onClick={row && onRowClick ? () => onRowClick(row) : undefined}>
+    <div
+      className={row ? 'big-table-row' : 'big-table-row big-table-loading'}
+      style={{ gridTemplateColumns: template }}
+      data-row-index={index}
+      onClick={row && onRowClick ? () => onRowClick(row) : undefined}
+    >
       {columns.map((column, i) => (
-        <div key={column.key} className="big-table-cell">{row ? column.render(row) : i === 0 ? '…' : null}</div>
+        <div key={column.key} className="big-table-cell">
+          {row ? column.render(row) : i === 0 ? '…' : null}
+        </div>
       ))}
     </div>
   );

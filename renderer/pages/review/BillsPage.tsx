@@ -30,12 +30,26 @@ export function BillsPage() {
     { key: 'period', title: t('review.billingPeriod'), width: 90, render: (r) => r.billingPeriod },
     { key: 'type', title: t('review.productType'), width: 130, render: (r) => t(`vocab.productType.${r.productType}`) },
     { key: 'amount', title: t('review.billAmount'), width: 120, render: (r) => formatFen(r.amountFen) },
-    { key: 'settlement', title: t('review.settlementAmount'), width: 120, render: (r) => (r.settlementAmountFen === null ? '-' : formatFen(r.settlementAmountFen)) },
+    {
+      key: 'settlement',
+      title: t('review.settlementAmount'),
+      width: 120,
+      render: (r) => (r.settlementAmountFen === null ? '-' : formatFen(r.settlementAmountFen)),
+    },
     { key: 'status', title: t('review.billStatus'), width: 130, render: (r) => r.status || '-' },
     { key: 'generated', title: t('review.generatedAt'), width: 150, render: (r) => (r.generatedAt === null ? '-' : formatTime(r.generatedAt, timeZone)) },
   ];
   return (
-    <Card title={t('nav.sections.bills')} data-testid="page-bills" extra={<Space><ExportButton selection={{ table: 'bills', filters }} testId="export-bills" /><SellerCenterImport kind="bills" onImported={() => setRefresh((n) => n + 1)} /></Space>}>
+    <Card
+      title={t('nav.sections.bills')}
+      data-testid="page-bills"
+      extra={
+        <Space>
+          <ExportButton selection={{ table: 'bills', filters }} testId="export-bills" />
+          <SellerCenterImport kind="bills" onImported={() => setRefresh((n) => n + 1)} />
+        </Space>
+      }
+    >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('review.billsSource')} />
       <ProductTypeTabs value={filters.productType} onChange={set} />
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
@@ -43,7 +57,13 @@ export function BillsPage() {
           <DatePicker picker="month" onChange={(d) => set({ billingPeriod: d?.format('YYYY-MM') })} data-testid="bills-period" />
         </Form.Item>
         <Form.Item label={t('review.billStatus')}>
-          <Select allowClear style={{ width: 160 }} onChange={(v) => set({ status: v })} options={BILL_STATUSES.map((s) => ({ value: s, label: s }))} data-testid="bills-status" />
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            onChange={(v) => set({ status: v })}
+            options={BILL_STATUSES.map((s) => ({ value: s, label: s }))}
+            data-testid="bills-status"
+          />
         </Form.Item>
       </Form>
       <BigTable testId="bills-table" columns={columns} total={total} fetchPage={fetchPage} />

@@ -6,10 +6,12 @@ import { useCore } from '../../stores/core-store';
 export function DayRangeFilter({ onChange, testId }: { onChange: (from: number | undefined, to: number | undefined) => void; testId?: string }) {
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   return (
-    <DatePicker.RangePicker data-testid={testId}
+    <DatePicker.RangePicker
+      data-testid={testId}
       onChange={(range) => {
         const { from, to } = dayRangeInZone(range?.[0], range?.[1], timeZone);
         onChange(from, to);
-      }} />
+      }}
+    />
   );
 }

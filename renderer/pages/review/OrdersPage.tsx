@@ -42,7 +42,17 @@ export function OrdersPage() {
     { key: 'created', title: t('review.createdAt'), width: 150, render: (r) => formatTime(r.createdAt, timeZone) },
   ];
   return (
-    <Card title={t('nav.sections.orders')} data-testid="page-orders" extra={<Space><ExportButton selection={{ table: 'orders', filters }} testId="export-orders" /><SellerCenterImport kind="orders" onImported={() => setRefresh((n) => n + 1)} /><SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} /></Space>}>
+    <Card
+      title={t('nav.sections.orders')}
+      data-testid="page-orders"
+      extra={
+        <Space>
+          <ExportButton selection={{ table: 'orders', filters }} testId="export-orders" />
+          <SellerCenterImport kind="orders" onImported={() => setRefresh((n) => n + 1)} />
+          <SyncButton resource="orders" onSynced={() => setRefresh((n) => n + 1)} />
+        </Space>
+      }
+    >
       <ProductTypeTabs value={filters.productType} onChange={set} />
       <OrderFilterForm onChange={set} />
       <BigTable testId="orders-table" columns={columns} total={total} fetchPage={fetchPage} onRowClick={(r) => setOpen(r.orderId)} />
@@ -58,13 +68,25 @@ const OrderFilterForm = memo(function OrderFilterForm({ onChange }: { onChange: 
   return (
     <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
       <Form.Item label={t('review.search')}>
-        <Input.Search allowClear placeholder={t('review.searchPlaceholder')} onSearch={(v) => onChange({ search: v })} data-testid="orders-search" style={{ width: 240 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('review.searchPlaceholder')}
+          onSearch={(v) => onChange({ search: v })}
+          data-testid="orders-search"
+          style={{ width: 240 }}
+        />
       </Form.Item>
       <Form.Item label={t('review.orderId')}>
         <Input allowClear onChange={(e) => onChange({ orderId: e.target.value })} style={{ width: 180 }} />
       </Form.Item>
       <Form.Item label={t('review.status')}>
-        <Select allowClear style={{ width: 120 }} onChange={(v) => onChange({ status: v })} data-testid="orders-status" options={STATUSES.map((s) => ({ value: s, label: statusLabels[s] }))} />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          onChange={(v) => onChange({ status: v })}
+          data-testid="orders-status"
+          options={STATUSES.map((s) => ({ value: s, label: statusLabels[s] }))}
+        />
       </Form.Item>
       <Form.Item label={t('review.createdAt')}>
         <DayRangeFilter testId="orders-created" onChange={(createdFrom, createdTo) => onChange({ createdFrom, createdTo })} />
@@ -94,8 +116,18 @@ function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => voi
     }
   };
   return (
-    <Drawer open width={760} title={t('review.orderDetail', { orderId })} onClose={onClose} data-testid="order-drawer"
-      extra={<Button loading={refreshing} onClick={() => void refresh()} data-testid="order-refresh">{t('review.refresh')}</Button>}>
+    <Drawer
+      open
+      width={760}
+      title={t('review.orderDetail', { orderId })}
+      onClose={onClose}
+      data-testid="order-drawer"
+      extra={
+        <Button loading={refreshing} onClick={() => void refresh()} data-testid="order-refresh">
+          {t('review.refresh')}
+        </Button>
+      }
+    >
       {detail && (
         <>
           <Descriptions column={2} size="small">
@@ -106,11 +138,20 @@ function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => voi
             <Descriptions.Item label={t('review.createdAt')}>{formatTime(detail.order.createdAt, timeZone)}</Descriptions.Item>
             <Descriptions.Item label={t('review.orderType')}>{detail.order.orderType}</Descriptions.Item>
           </Descriptions>
-          <Table size="small" rowKey="orderLineId" pagination={false} dataSource={detail.lines} style={{ marginTop: 16 }}
+          <Table
+            size="small"
+            rowKey="orderLineId"
+            pagination={false}
+            dataSource={detail.lines}
+            style={{ marginTop: 16 }}
             columns={[
               { title: t('review.orderLineId'), dataIndex: 'orderLineId' },
               { title: t('review.chargingMode'), dataIndex: 'chargingMode', render: (m: string) => t(`vocab.chargingMode.${m}`) },
-              { title: t('review.period'), key: 'period', render: (_: unknown, l) => (l.periodType ? `${l.periodNumber} ${t(`vocab.periodUnit.${l.periodType}`)}` : '-') },
+              {
+                title: t('review.period'),
+                key: 'period',
+                render: (_: unknown, l) => (l.periodType ? `${l.periodNumber} ${t(`vocab.periodUnit.${l.periodType}`)}` : '-'),
+              },
               { title: t('review.expireAt'), dataIndex: 'expireAt', render: (ms: number | null) => (ms ? formatTime(ms, timeZone) : '-') },
               { title: t('review.productName'), dataIndex: 'productName' },
               { title: 'SKU', dataIndex: 'skuCode', ellipsis: true },

@@ -31,10 +31,26 @@ export function TicketDrawer({ ticket, onClose, onChanged }: { ticket: TicketRow
         <Descriptions.Item label={t('review.productName')}>{ticket.productName ?? '-'}</Descriptions.Item>
         <Descriptions.Item label={t('review.status')}>{t(`vocab.ticketStatus.${ticket.status}`)}</Descriptions.Item>
       </Descriptions>
-      <Input.TextArea rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('review.replyPlaceholder')} style={{ marginTop: 16 }} data-testid="ticket-reply-text" />
+      <Input.TextArea
+        rows={4}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t('review.replyPlaceholder')}
+        style={{ marginTop: 16 }}
+        data-testid="ticket-reply-text"
+      />
       <Space style={{ marginTop: 12 }}>
-        <Button type="primary" disabled={!text.trim()} onClick={() => void act(() => client!.call('tickets.reply', { ticketId: ticket.ticketId, text }))} data-testid="ticket-reply">{t('review.reply')}</Button>
-        <Button danger onClick={() => void act(() => client!.call('tickets.close', { ticketId: ticket.ticketId }))} data-testid="ticket-close">{t('review.closeTicket')}</Button>
+        <Button
+          type="primary"
+          disabled={!text.trim()}
+          onClick={() => void act(() => client!.call('tickets.reply', { ticketId: ticket.ticketId, text }))}
+          data-testid="ticket-reply"
+        >
+          {t('review.reply')}
+        </Button>
+        <Button danger onClick={() => void act(() => client!.call('tickets.close', { ticketId: ticket.ticketId }))} data-testid="ticket-close">
+          {t('review.closeTicket')}
+        </Button>
       </Space>
     </Drawer>
   );

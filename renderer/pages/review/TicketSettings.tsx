@@ -32,7 +32,9 @@ export function TicketSettings({ onChanged }: { onChanged: () => void }) {
   const weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`review.weekdays.${d}`) }));
   return (
     <>
-      <Button onClick={() => setOpen(true)} data-testid="ticket-settings">{t('review.ticketSettings')}</Button>
+      <Button onClick={() => setOpen(true)} data-testid="ticket-settings">
+        {t('review.ticketSettings')}
+      </Button>
       <Modal open={open} title={t('review.ticketSettings')} footer={null} onCancel={() => setOpen(false)} width={640}>
         {hours && (
           <Form layout="vertical">
@@ -40,10 +42,15 @@ export function TicketSettings({ onChanged }: { onChanged: () => void }) {
               <Checkbox.Group options={weekdays} value={hours.days} onChange={(days) => setHours({ ...hours, days: days as number[] })} />
             </Form.Item>
             <Form.Item label={t('review.receptionTime')} extra={t('review.receptionRule')}>
-              <TimePicker.RangePicker format="HH:mm" value={[dayjs(hours.from, 'HH:mm'), dayjs(hours.to, 'HH:mm')]}
-                onChange={(range) => range?.[0] && range[1] && setHours({ ...hours, from: range[0].format('HH:mm'), to: range[1].format('HH:mm') })} />
+              <TimePicker.RangePicker
+                format="HH:mm"
+                value={[dayjs(hours.from, 'HH:mm'), dayjs(hours.to, 'HH:mm')]}
+                onChange={(range) => range?.[0] && range[1] && setHours({ ...hours, from: range[0].format('HH:mm'), to: range[1].format('HH:mm') })}
+              />
             </Form.Item>
-            <Button type="primary" onClick={() => void run(() => client!.call('tickets.setReceptionHours', hours))} data-testid="save-reception">{t('settings.save')}</Button>
+            <Button type="primary" onClick={() => void run(() => client!.call('tickets.setReceptionHours', hours))} data-testid="save-reception">
+              {t('settings.save')}
+            </Button>
           </Form>
         )}
         <Form layout="vertical" style={{ marginTop: 24 }}>
@@ -51,7 +58,10 @@ export function TicketSettings({ onChanged }: { onChanged: () => void }) {
             <Space>
               <Input placeholder={t('review.productId')} value={productId} onChange={(e) => setProductId(e.target.value)} />
               <Input placeholder={t('review.subAccount')} value={subAccount} onChange={(e) => setSubAccount(e.target.value)} />
-              <Button disabled={!productId.trim()} onClick={() => void run(() => client!.call('tickets.authorizeProduct', { productId: productId.trim(), subAccount: subAccount.trim() || null }))}>
+              <Button
+                disabled={!productId.trim()}
+                onClick={() => void run(() => client!.call('tickets.authorizeProduct', { productId: productId.trim(), subAccount: subAccount.trim() || null }))}
+              >
                 {t('review.authorizeButton')}
               </Button>
             </Space>

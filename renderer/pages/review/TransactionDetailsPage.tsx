@@ -35,20 +35,43 @@ export function TransactionDetailsPage() {
     void useCore.getState().refreshStatus();
   };
 
-  const columns = useMemo<BigColumn<DetailRow>[]>(() => [
-    { key: 'orderId', title: t('review.orderId'), width: 200, render: (r) => <span data-testid="detail-order-id">{r.orderId}</span> },
-    { key: 'period', title: t('review.billingPeriod'), width: 90, render: (r) => r.billingPeriod },
-    { key: 'account', title: t('review.customerAccount'), width: 130, render: (r) => r.customerAccount },
-    { key: 'product', title: t('review.productName'), width: 200, render: (r) => r.productName },
-    { key: 'at', title: t('review.transactionAt'), width: 150, render: (r) => formatTime(r.transactionAt, timeZone) },
-    { key: 'amount', title: t('review.amount'), width: 120, render: (r) => formatFen(r.amountFen) },
-    { key: 'billing', title: t('review.billingStatus'), width: 90, render: (r) => <CellTag color={r.billingStatus === 'billed' ? 'green' : 'gold'}>{billingLabels[r.billingStatus]}</CellTag> },
-    { key: 'supervision', title: t('review.supervisionStatus'), width: 100, render: (r) => r.supervisionStatus ?? '-' },
-  ], [t, timeZone, billingLabels]);
+  const columns = useMemo<BigColumn<DetailRow>[]>(
+    () => [
+      { key: 'orderId', title: t('review.orderId'), width: 200, render: (r) => <span data-testid="detail-order-id">{r.orderId}</span> },
+      { key: 'period', title: t('review.billingPeriod'), width: 90, render: (r) => r.billingPeriod },
+      { key: 'account', title: t('review.customerAccount'), width: 130, render: (r) => r.customerAccount },
+      { key: 'product', title: t('review.productName'), width: 200, render: (r) => r.productName },
+      { key: 'at', title: t('review.transactionAt'), width: 150, render: (r) => formatTime(r.transactionAt, timeZone) },
+      { key: 'amount', title: t('review.amount'), width: 120, render: (r) => formatFen(r.amountFen) },
+      {
+        key: 'billing',
+        title: t('review.billingStatus'),
+        width: 90,
+        render: (r) => <CellTag color={r.billingStatus === 'billed' ? 'green' : 'gold'}>{billingLabels[r.billingStatus]}</CellTag>,
+      },
+      { key: 'supervision', title: t('review.supervisionStatus'), width: 100, render: (r) => r.supervisionStatus ?? '-' },
+    ],
+    [t, timeZone, billingLabels],
+  );
   return (
-    <Card title={t('nav.sections.transactions')} data-testid="page-transactions" extra={<Space><ExportButton selection={{ table: 'transaction_details', filters }} testId="export-transaction-details" /><SellerCenterImport kind="transaction_details" onImported={() => synced()} /><SyncButton resource="transaction_details" onSynced={synced} /></Space>}>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="details-complete-through"
-        message={completeThrough ? t('review.completeThrough', { day: formatTime(completeThrough - 1, timeZone).slice(0, 10) }) : t('review.notSynced')} />
+    <Card
+      title={t('nav.sections.transactions')}
+      data-testid="page-transactions"
+      extra={
+        <Space>
+          <ExportButton selection={{ table: 'transaction_details', filters }} testId="export-transaction-details" />
+          <SellerCenterImport kind="transaction_details" onImported={() => synced()} />
+          <SyncButton resource="transaction_details" onSynced={synced} />
+        </Space>
+      }
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid="details-complete-through"
+        message={completeThrough ? t('review.completeThrough', { day: formatTime(completeThrough - 1, timeZone).slice(0, 10) }) : t('review.notSynced')}
+      />
       <ProductTypeTabs value={filters.productType} onChange={set} />
       <DetailFilterForm onChange={set} />
       <BigTable testId="details-table" columns={columns} total={total} fetchPage={fetchPage} onRowClick={setOpen} />
@@ -87,10 +110,20 @@ const DetailFilterForm = memo(function DetailFilterForm({ onChange }: { onChange
         <DayRangeFilter onChange={(transactionFrom, transactionTo) => onChange({ transactionFrom, transactionTo })} />
       </Form.Item>
       <Form.Item label={t('review.billingStatus')}>
-        <Select allowClear style={{ width: 110 }} onChange={(v) => onChange({ billingStatus: v })} options={BILLING_STATUSES.map((s) => ({ value: s, label: billingLabels[s] }))} />
+        <Select
+          allowClear
+          style={{ width: 110 }}
+          onChange={(v) => onChange({ billingStatus: v })}
+          options={BILLING_STATUSES.map((s) => ({ value: s, label: billingLabels[s] }))}
+        />
       </Form.Item>
       <Form.Item label={t('review.supervisionStatus')}>
-        <Select allowClear style={{ width: 110 }} onChange={(v) => onChange({ supervisionStatus: v })} options={SUPERVISION_STATUSES.map((s) => ({ value: s, label: s }))} />
+        <Select
+          allowClear
+          style={{ width: 110 }}
+          onChange={(v) => onChange({ supervisionStatus: v })}
+          options={SUPERVISION_STATUSES.map((s) => ({ value: s, label: s }))}
+        />
       </Form.Item>
     </Form>
   );

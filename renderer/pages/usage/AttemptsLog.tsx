@@ -36,7 +36,12 @@ export function AttemptsLog() {
           { title: t('usage.count'), dataIndex: 'recordCount', width: 80 },
           { title: t('usage.httpStatus'), dataIndex: 'httpStatus', width: 70 },
           { title: t('usage.code'), dataIndex: 'code', width: 110 },
-          { title: t('usage.outcome'), dataIndex: 'outcome', width: 100, render: (o: string | null) => o && <Tag color={o === 'ok' ? 'green' : 'orange'}>{o}</Tag> },
+          {
+            title: t('usage.outcome'),
+            dataIndex: 'outcome',
+            width: 100,
+            render: (o: string | null) => o && <Tag color={o === 'ok' ? 'green' : 'orange'}>{o}</Tag>,
+          },
         ]}
       />
     </Space>

@@ -31,16 +31,24 @@ export function ImportUsageFile() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Checkbox checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)}>{t('usage.validOnly')}</Checkbox>
+      <Checkbox checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)}>
+        {t('usage.validOnly')}
+      </Checkbox>
       <Upload accept=".csv,.xlsx,.jsonl,.ndjson" showUploadList={false} beforeUpload={(file) => (void importFile(file), false)}>
-        <Button loading={busy} data-testid="usage-import-button">{t('usage.chooseFile')}</Button>
+        <Button loading={busy} data-testid="usage-import-button">
+          {t('usage.chooseFile')}
+        </Button>
       </Upload>
       {result && (
         <div data-testid="usage-import-result">
           {result.refused ? (
             <Alert type="error" showIcon message={t('usage.importRefused', { count: result.problems.length })} />
           ) : (
-            <Alert type={result.problems.length ? 'warning' : 'success'} showIcon message={t('usage.importResult', { rows: result.rows, queued: result.queued })} />
+            <Alert
+              type={result.problems.length ? 'warning' : 'success'}
+              showIcon
+              message={t('usage.importResult', { rows: result.rows, queued: result.queued })}
+            />
           )}
           {result.problems.length > 0 && <BadRowsTable problems={result.problems} testId="usage-problems" />}
         </div>
@@ -50,7 +58,11 @@ export function ImportUsageFile() {
       </Upload>
       {reconciled && (
         <div data-testid="usage-reconcile-result">
-          <Alert type={reconciled.unmatched.length ? 'warning' : 'success'} showIcon message={t('usage.reconciled', { rows: reconciled.rows, marked: reconciled.marked, unmatched: reconciled.unmatched.length })} />
+          <Alert
+            type={reconciled.unmatched.length ? 'warning' : 'success'}
+            showIcon
+            message={t('usage.reconciled', { rows: reconciled.rows, marked: reconciled.marked, unmatched: reconciled.unmatched.length })}
+          />
           {reconciled.unmatched.length > 0 && <BadRowsTable problems={reconciled.unmatched} testId="usage-problems" />}
         </div>
       )}

@@ -26,9 +26,16 @@ export function ManualUsageForm() {
         <Input />
       </Form.Item>
       <Form.Item name="billing_cycle" label={t('usage.billingCycle')}>
-        <Select options={[{ value: 'hourly', label: t('usage.hourly') }, { value: 'daily', label: t('usage.daily') }]} />
+        <Select
+          options={[
+            { value: 'hourly', label: t('usage.hourly') },
+            { value: 'daily', label: t('usage.daily') },
+          ]}
+        />
       </Form.Item>
-      <Button type="primary" htmlType="submit">{t('usage.submit')}</Button>
+      <Button type="primary" htmlType="submit">
+        {t('usage.submit')}
+      </Button>
       {result && (
         <div style={{ marginTop: 16 }}>
           {result.queued > 0 ? (

@@ -16,7 +16,15 @@ export function UsagePage() {
     void message.info(t('usage.flushed', report));
   };
   return (
-    <Card title={t('nav.sections.usage')} data-testid="page-usage" extra={<Button onClick={() => void sendNow()} data-testid="usage-flush">{t('usage.flushNow')}</Button>}>
+    <Card
+      title={t('nav.sections.usage')}
+      data-testid="page-usage"
+      extra={
+        <Button onClick={() => void sendNow()} data-testid="usage-flush">
+          {t('usage.flushNow')}
+        </Button>
+      }
+    >
       <Tabs
         items={[
           { key: 'windows', label: t('usage.tabs.windows'), children: <UsageWindowsTable /> },

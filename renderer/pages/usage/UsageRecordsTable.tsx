@@ -31,11 +31,39 @@ export function UsageRecordsTable({ windowOpensAt }: { windowOpensAt: number }) 
         pagination={{ pageSize: 50, showSizeChanger: false }}
         columns={[
           { title: t('usage.instance'), dataIndex: 'instanceId', ellipsis: true },
-          { title: t('usage.period'), key: 'period', render: (_: unknown, r: UsageRecord) => `${new Date(r.beginAt).toISOString().slice(0, 19)} – ${new Date(r.endAt).toISOString().slice(11, 19)}` },
+          {
+            title: t('usage.period'),
+            key: 'period',
+            render: (_: unknown, r: UsageRecord) => `${new Date(r.beginAt).toISOString().slice(0, 19)} – ${new Date(r.endAt).toISOString().slice(11, 19)}`,
+          },
           { title: t('usage.value'), dataIndex: 'usageValue', width: 100 },
-          { title: t('usage.state'), dataIndex: 'state', width: 110, render: (s: string, r: UsageRecord) => <Tag color={STATE_COLORS[s]}>{t(`vocab.usageState.${s}`)}{r.timeliness ? ` · ${t(`vocab.timeliness.${r.timeliness}`)}` : ''}</Tag> },
-          { title: t('usage.error'), key: 'error', render: (_: unknown, r: UsageRecord) => (r.lastErrorCode ? `${r.lastErrorCode} ${r.lastErrorMessage ?? ''}` : '') },
-          { title: '', key: 'action', width: 120, render: (_: unknown, r: UsageRecord) => CORRECTABLE.has(r.state) && <Button size="small" onClick={() => setCorrecting(r)}>{t('usage.correct')}</Button> },
+          {
+            title: t('usage.state'),
+            dataIndex: 'state',
+            width: 110,
+            render: (s: string, r: UsageRecord) => (
+              <Tag color={STATE_COLORS[s]}>
+                {t(`vocab.usageState.${s}`)}
+                {r.timeliness ? ` · ${t(`vocab.timeliness.${r.timeliness}`)}` : ''}
+              </Tag>
+            ),
+          },
+          {
+            title: t('usage.error'),
+            key: 'error',
+            render: (_: unknown, r: UsageRecord) => (r.lastErrorCode ? `${r.lastErrorCode} ${r.lastErrorMessage ?? ''}` : ''),
+          },
+          {
+            title: '',
+            key: 'action',
+            width: 120,
+            render: (_: unknown, r: UsageRecord) =>
+              CORRECTABLE.has(r.state) && (
+                <Button size="small" onClick={() => setCorrecting(r)}>
+                  {t('usage.correct')}
+                </Button>
+              ),
+          },
         ]}
       />
       {correcting && <CorrectDialog record={correcting} onClose={() => setCorrecting(null)} />}

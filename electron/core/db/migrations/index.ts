@@ -9,4 +9,13 @@ import { migration007 } from './007_bills';
 import { migration008 } from './008_stale_search_indexes';
 
 /** Forward-only, in order. A new schema change is a new numbered file appended here — never an edit. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+];

@@ -1,5 +1,18 @@
 import type { Writable } from 'node:stream';
-import { ChunkedText, MS_PER_DAY, createTableWriter, numberCell, textCell, utcOffsetMs, yuan, type CsvOptions, type ExportColumn, type OutputGuard, type TableWriter, type WriterBackend } from './table-writer';
+import {
+  ChunkedText,
+  MS_PER_DAY,
+  createTableWriter,
+  numberCell,
+  textCell,
+  utcOffsetMs,
+  yuan,
+  type CsvOptions,
+  type ExportColumn,
+  type OutputGuard,
+  type TableWriter,
+  type WriterBackend,
+} from './table-writer';
 
 const MAX_COLUMNS = 16_384; // what a spreadsheet opening the file can show
 const BYTE_ORDER_MARK = '\uFEFF'; // Excel reads a CSV without it in the system code page (GBK), not UTF-8
@@ -53,10 +66,12 @@ class CsvBackend implements WriterBackend {
 }
 
 function fieldEncoder(column: ExportColumn, offsetMs: number): FieldEncoder {
-  const numeric = (format: (value: number) => string): FieldEncoder => (value) => {
-    const number = numberCell(value, column);
-    return number === null ? '' : format(number);
-  };
+  const numeric =
+    (format: (value: number) => string): FieldEncoder =>
+    (value) => {
+      const number = numberCell(value, column);
+      return number === null ? '' : format(number);
+    };
   switch (column.type) {
     case 'text':
       return (value) => {

@@ -6,7 +6,6 @@ import type { ExportColumn } from '../../lists';
 
 export type { ExportColumn, ExportColumnType } from '../../lists';
 
-
 export interface TableWriter {
   /** Adds one row, values in column order (null/undefined = empty cell). Returns false when the caller should `await drained()` before adding more rows. */
   addRow(values: readonly unknown[]): boolean;
@@ -46,7 +45,8 @@ export const MS_PER_DAY = DAY_MS;
 
 export function utcOffsetMs(utcOffsetMinutes: number | undefined): number {
   const minutes = utcOffsetMinutes ?? BEIJING_OFFSET_MS / 60_000;
-  if (!Number.isInteger(minutes) || Math.abs(minutes) > 14 * 60) throw new RangeError(`utcOffsetMinutes must be a whole number of minutes within ±14 h, got ${minutes}`);
+  if (!Number.isInteger(minutes) || Math.abs(minutes) > 14 * 60)
+    throw new RangeError(`utcOffsetMinutes must be a whole number of minutes within ±14 h, got ${minutes}`);
   return minutes * 60_000;
 }
 
@@ -62,7 +62,10 @@ export function textCell(value: unknown, column: ExportColumn): string | null {
 export function numberCell(value: unknown, column: ExportColumn): number | null {
   if (value === null || value === undefined) return null;
   const number = value instanceof Date && column.type === 'date' ? value.getTime() : value;
-  if (typeof number !== 'number') throw new TypeError(`column "${column.header}" holds ${column.type === 'amount' ? 'amounts in fen' : column.type === 'date' ? 'UTC epoch milliseconds' : 'numbers'}, got ${describeValue(value)}`);
+  if (typeof number !== 'number')
+    throw new TypeError(
+      `column "${column.header}" holds ${column.type === 'amount' ? 'amounts in fen' : column.type === 'date' ? 'UTC epoch milliseconds' : 'numbers'}, got ${describeValue(value)}`,
+    );
   return Number.isFinite(number) ? number : null;
 }
 
@@ -91,7 +94,9 @@ export class OutputGuard {
   readonly failed: Promise<never>;
 
   constructor(readonly out: Writable) {
-    this.failed = new Promise<never>((_, reject) => { this.rejectFailed = reject; });
+    this.failed = new Promise<never>((_, reject) => {
+      this.rejectFailed = reject;
+    });
     this.failed.catch(() => undefined); // only a rejection that somebody awaits should surface
     this.watch(out);
     out.on('close', () => {

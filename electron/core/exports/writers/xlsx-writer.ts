@@ -1,5 +1,18 @@
 import type { Writable } from 'node:stream';
-import { ChunkedText, MS_PER_DAY, createTableWriter, numberCell, textCell, utcOffsetMs, yuan, type ExportColumn, type OutputGuard, type TableWriter, type WriterBackend, type XlsxOptions } from './table-writer';
+import {
+  ChunkedText,
+  MS_PER_DAY,
+  createTableWriter,
+  numberCell,
+  textCell,
+  utcOffsetMs,
+  yuan,
+  type ExportColumn,
+  type OutputGuard,
+  type TableWriter,
+  type WriterBackend,
+  type XlsxOptions,
+} from './table-writer';
 import { ZipWriter, type ZipEntryStream } from './zip-writer';
 
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -39,7 +52,12 @@ export function createXlsxWriter(out: Writable, options: XlsxOptions): TableWrit
     throw new RangeError(`maxRowsPerSheet must be a whole number from 2 to ${EXCEL_MAX_ROWS} (it counts the header row), got ${maxRowsPerSheet}`);
   }
   const offsetMs = utcOffsetMs(options.utcOffsetMinutes);
-  return createTableWriter(out, options.columns, EXCEL_MAX_COLUMNS, (guard) => new XlsxBackend(guard, options.columns, options.sheetName, maxRowsPerSheet, offsetMs));
+  return createTableWriter(
+    out,
+    options.columns,
+    EXCEL_MAX_COLUMNS,
+    (guard) => new XlsxBackend(guard, options.columns, options.sheetName, maxRowsPerSheet, offsetMs),
+  );
 }
 
 class XlsxBackend implements WriterBackend {
@@ -115,7 +133,10 @@ class XlsxBackend implements WriterBackend {
     const part = (name: string, xml: string) => ({ name, data: Buffer.from(XML_DECLARATION + xml, 'utf8') });
     return [
       part('[Content_Types].xml', contentTypesXml(names.length)),
-      part('_rels/.rels', `<Relationships xmlns="${PACKAGE_RELATIONSHIP_NS}"><Relationship Id="rId1" Type="${RELATIONSHIP_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      part(
+        '_rels/.rels',
+        `<Relationships xmlns="${PACKAGE_RELATIONSHIP_NS}"><Relationship Id="rId1" Type="${RELATIONSHIP_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
       part('xl/workbook.xml', workbookXml(names)),
       part('xl/_rels/workbook.xml.rels', workbookRelsXml(names.length)),
       part('xl/styles.xml', STYLES_XML),
@@ -124,10 +145,12 @@ class XlsxBackend implements WriterBackend {
 }
 
 function cellEncoder(column: ExportColumn, letters: string, offsetMs: number): CellEncoder {
-  const numeric = (style: number, toCellNumber: (value: number) => string): CellEncoder => (value, row) => {
-    const number = numberCell(value, column);
-    return number === null ? '' : '<c r="' + letters + row + '" s="' + style + '"><v>' + toCellNumber(number) + '</v></c>';
-  };
+  const numeric =
+    (style: number, toCellNumber: (value: number) => string): CellEncoder =>
+    (value, row) => {
+      const number = numberCell(value, column);
+      return number === null ? '' : '<c r="' + letters + row + '" s="' + style + '"><v>' + toCellNumber(number) + '</v></c>';
+    };
   switch (column.type) {
     case 'text':
       return (value, row) => {
@@ -191,8 +214,17 @@ function columnLetters(column: number): string {
 
 function validateSheetName(name: string): void {
   const NOT_XML = new RegExp(NOT_XML_CHARS.source);
-  if (name.length === 0 || name.length > EXCEL_MAX_SHEET_NAME_CHARS || SHEET_NAME_FORBIDDEN.test(name) || NOT_XML.test(name) || name.startsWith("'") || name.endsWith("'")) {
-    throw new RangeError(`invalid sheet name ${JSON.stringify(name)}: Excel wants 1 to ${EXCEL_MAX_SHEET_NAME_CHARS} characters, none of \\ / ? * [ ] :, and no ' at either end`);
+  if (
+    name.length === 0 ||
+    name.length > EXCEL_MAX_SHEET_NAME_CHARS ||
+    SHEET_NAME_FORBIDDEN.test(name) ||
+    NOT_XML.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
+    throw new RangeError(
+      `invalid sheet name ${JSON.stringify(name)}: Excel wants 1 to ${EXCEL_MAX_SHEET_NAME_CHARS} characters, none of \\ / ? * [ ] :, and no ' at either end`,
+    );
   }
 }
 
@@ -205,26 +237,33 @@ function numberedSheetName(name: string, number: number): string {
 
 function worksheetStart(columns: readonly ExportColumn[]): string {
   const cols = columns.map((column, index) => `<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"/>`).join('');
-  return XML_DECLARATION
-    + `<worksheet xmlns="${SPREADSHEET_NS}" xmlns:r="${RELATIONSHIP_NS}">`
-    + '<sheetViews><sheetView workbookViewId="0">'
-    + '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-    + '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
-    + '</sheetView></sheetViews>'
-    + '<sheetFormatPr defaultRowHeight="15"/>'
-    + `<cols>${cols}</cols>`
-    + '<sheetData>';
+  return (
+    XML_DECLARATION +
+    `<worksheet xmlns="${SPREADSHEET_NS}" xmlns:r="${RELATIONSHIP_NS}">` +
+    '<sheetViews><sheetView workbookViewId="0">' +
+    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' +
+    '</sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${cols}</cols>` +
+    '<sheetData>'
+  );
 }
 
 function contentTypesXml(sheets: number): string {
-  const sheetOverrides = Array.from({ length: sheets }, (_, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="${CONTENT_TYPE}.worksheet+xml"/>`).join('');
-  return '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + `<Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE}.sheet.main+xml"/>`
-    + `<Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE}.styles+xml"/>`
-    + sheetOverrides
-    + '</Types>';
+  const sheetOverrides = Array.from(
+    { length: sheets },
+    (_, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="${CONTENT_TYPE}.worksheet+xml"/>`,
+  ).join('');
+  return (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    `<Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE}.sheet.main+xml"/>` +
+    `<Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE}.styles+xml"/>` +
+    sheetOverrides +
+    '</Types>'
+  );
 }
 
 function workbookXml(sheetNames: readonly string[]): string {
@@ -239,19 +278,20 @@ function workbookRelsXml(sheets: number): string {
 }
 
 // cellXfs: 0 default, 1 bold header, 2 amount (custom format 164), 3 integer (built-in format 1 "0"), 4 date (custom 165).
-const STYLES_XML = `<styleSheet xmlns="${SPREADSHEET_NS}">`
-  + `<numFmts count="2"><numFmt numFmtId="164" formatCode="${escapeAttribute(AMOUNT_FORMAT)}"/><numFmt numFmtId="165" formatCode="${DATE_FORMAT}"/></numFmts>`
-  + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
-  + '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
-  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="5">'
-  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-  + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '</cellXfs>'
-  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-  + '</styleSheet>';
+const STYLES_XML =
+  `<styleSheet xmlns="${SPREADSHEET_NS}">` +
+  `<numFmts count="2"><numFmt numFmtId="164" formatCode="${escapeAttribute(AMOUNT_FORMAT)}"/><numFmt numFmtId="165" formatCode="${DATE_FORMAT}"/></numFmts>` +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+  '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="5">' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '</cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
