@@ -18,7 +18,7 @@ export const NODE_EXTERNALS = [
 
 /** ESM bundles still meet CommonJS dependencies (exceljs) that call require(): give them one. */
 const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
-/** CommonJS bundles have no import.meta.url; the core uses it to find its worker (core/workers/worker-url.ts). */
+/** CommonJS bundles have no import.meta.url; the core uses it to find its worker (core/db/worker-url.ts). */
 const CJS_URL_BANNER = "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;";
 
 export function nodeBundle(entry, outfile, format = 'esm') {

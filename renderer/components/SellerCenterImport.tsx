@@ -11,39 +11,6 @@ import { errorMessage } from '../app/error-message';
 type ImportResult = MethodOutput<'imports.sellerCenter'>;
 type Kind = ImportResult['kind'];
 
-const FIELDS: Record<Kind, string[]> = {
-  orders: [
-    'order_id',
-    'order_type',
-    'status',
-    'product_type',
-    'product_name',
-    'customer_name',
-    'user_name',
-    'amount',
-    'created_at',
-    'paid_at',
-    'charging_mode',
-  ],
-  transaction_details: [
-    'detail_id',
-    'order_id',
-    'order_line_id',
-    'product_type',
-    'product_name',
-    'customer_account',
-    'charging_mode',
-    'billing_period',
-    'transaction_at',
-    'billing_status',
-    'supervision_status',
-    'amount',
-    'settlement_amount',
-    'ops_fee_ratio',
-  ],
-  bills: ['bill_id', 'billing_period', 'product_type', 'amount', 'settlement_amount', 'status', 'generated_at'],
-};
-
 /**
  * Import a Seller Center export by drag and drop or file dialog; unknown headers open a mapping
  * dialog; a running import shows its progress and can be cancelled (the cache is then unchanged).
@@ -125,7 +92,7 @@ export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImporte
                       allowClear
                       style={{ width: 200 }}
                       defaultValue={result.needsMapping!.mapping[header] ?? undefined}
-                      options={FIELDS[kind].map((f) => ({ value: f, label: f }))}
+                      options={result.needsMapping!.fields.map(({ field, label }) => ({ value: field, label }))}
                       onChange={(field) => setMapping((m) => ({ ...m, [header]: field }))}
                     />
                   ),

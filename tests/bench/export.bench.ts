@@ -5,16 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
-import { createCore, createHeadlessPlatform, createInProcessTransport } from '../../electron/core';
-import { createClient } from '../../electron/core/contract';
 import { BEIJING_OFFSET_MS } from '../../electron/core/conventions';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/core/db';
 import { labelled } from '../../electron/core/lists';
-import { DETAILS_EXPORT } from '../../electron/core/transaction-details';
-import { DEMO_CREDENTIALS } from '../../electron/sandbox';
+import { DETAIL_FIELDS, DETAILS_EXPORT } from '../../electron/core/transaction-details';
 import { SandboxDataset } from '../../electron/sandbox/generator';
 import { report } from './report';
-import { startSandboxProcess } from './sandbox-process';
+import { benchCore, startSandboxProcess } from './sandbox-process';
 
 /**
  * 1,000,000 transaction details × 15 columns (text, ¥ amounts, dates) exported to XLSX: ours
@@ -63,16 +60,7 @@ async function main(): Promise<void> {
  */
 async function syncRateDuringExport(dir: string): Promise<{ alone: number; during: number }> {
   const { baseUrl, process: sandbox } = await startSandboxProcess('bench', 'large');
-  const core = await createCore({
-    dataDir: dir,
-    platform: createHeadlessPlatform('test'),
-    appVersion: 'bench',
-    sandbox: { baseUrl, credentials: DEMO_CREDENTIALS },
-    connectivityIntervalMs: 0,
-    syncTickMs: 0,
-    usageTickMs: 0,
-  });
-  const client = createClient(createInProcessTransport(core));
+  const { core, client } = await benchCore(dir, baseUrl);
   const db = new Database(core.host.databaseFile);
   try {
     await client.call('settings.update', { exportFolder: path.join(dir, 'during-sync') });
@@ -102,23 +90,7 @@ async function syncRateDuringExport(dir: string): Promise<{ alone: number; durin
 function fillCache(dir: string): void {
   const db = openDatabase(path.join(dir, DATABASE_FILE_NAME));
   const data = new SandboxDataset('bench', 'large', Date.parse('2026-11-24T00:00:00+08:00'));
-  const columns = [
-    'detail_id',
-    'order_id',
-    'order_line_id',
-    'product_type',
-    'product_name',
-    'customer_account',
-    'charging_mode',
-    'billing_period',
-    'transaction_at',
-    'billing_status',
-    'supervision_status',
-    'amount_fen',
-    'settlement_amount_fen',
-    'ops_fee_ratio',
-    'updated_at',
-  ];
+  const columns = DETAIL_FIELDS;
   const insert = db.prepare(`INSERT INTO transaction_details (${columns.join(', ')}, source) VALUES (${columns.map((c) => '@' + c).join(', ')}, 'sandbox')`);
   for (let start = 0; start < ROWS; start += 50_000) {
     db.transaction(() => {
@@ -130,16 +102,7 @@ function fillCache(dir: string): void {
 }
 
 async function exportOurs(dir: string): Promise<number> {
-  const core = await createCore({
-    dataDir: dir,
-    platform: createHeadlessPlatform('test'),
-    appVersion: 'bench',
-    sandbox: 'off',
-    connectivityIntervalMs: 0,
-    syncTickMs: 0,
-    usageTickMs: 0,
-  });
-  const client = createClient(createInProcessTransport(core));
+  const { core, client } = await benchCore(dir, null);
   try {
     await client.call('settings.update', { exportFolder: path.join(dir, 'ours') });
     const result = await client.call('exports.start', { selection: { table: 'transaction_details', filters: {} }, format: 'xlsx', jobId: 'export:bench' });

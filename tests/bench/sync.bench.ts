@@ -1,26 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, createHeadlessPlatform, createInProcessTransport, type Core } from '../../electron/core';
-import { createClient } from '../../electron/core/contract';
-import { DEMO_CREDENTIALS } from '../../electron/sandbox';
+import type { Core } from '../../electron/core';
 import { percentile, report } from './report';
-import { startSandboxProcess } from './sandbox-process';
+import { benchCore, startSandboxProcess } from './sandbox-process';
 
 /** Sync the large sandbox (1,000,000 transaction details, 200,000 orders), then time review-page queries on it. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-bench-sync-'));
 const { baseUrl, process: sandbox } = await startSandboxProcess('bench', 'large');
 try {
-  const core = await createCore({
-    dataDir: dir,
-    platform: createHeadlessPlatform('test'),
-    appVersion: 'bench',
-    sandbox: { baseUrl, credentials: DEMO_CREDENTIALS },
-    connectivityIntervalMs: 0,
-    syncTickMs: 0,
-    usageTickMs: 0,
-  });
-  const client = createClient(createInProcessTransport(core));
+  const { core, client } = await benchCore(dir, baseUrl);
   const wal = sampleWalPeak(core.host.databaseFile);
   const started = performance.now();
   const [result] = await client.call('sync.run', { resources: ['transaction_details'] });

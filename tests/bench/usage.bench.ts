@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, createHeadlessPlatform, createInProcessTransport } from '../../electron/core';
-import { createClient } from '../../electron/core/contract';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/core/db';
 import { formatSdrTime } from '../../electron/core/koogallery';
 import { captureRows, UsageStore, type NumberedRow } from '../../electron/core/usage';
-import { DEMO_CREDENTIALS } from '../../electron/sandbox';
 import { report } from './report';
-import { startSandboxProcess } from './sandbox-process';
+import { benchCore, startSandboxProcess } from './sandbox-process';
 
 const RECORDS = 100_000;
 const HOUR = 3_600_000;
@@ -48,16 +45,7 @@ async function benchFlush(dir: string): Promise<void> {
     const db = openDatabase(path.join(dir, 'flush', DATABASE_FILE_NAME));
     await captureRows(new UsageStore(db), rows(usable), { now, source: 'import', sourceFile: null, queueValidOnly: false, startOffsetMs: 0 });
     db.close();
-    const options = {
-      sandbox: { baseUrl, credentials: DEMO_CREDENTIALS },
-      connectivityIntervalMs: 0,
-      syncTickMs: 0,
-      usageTickMs: 0,
-      now: () => now,
-      random: () => 0,
-    };
-    const core = await createCore({ dataDir: path.join(dir, 'flush'), platform: createHeadlessPlatform('test'), appVersion: 'bench', ...options });
-    const client = createClient(createInProcessTransport(core));
+    const { core, client } = await benchCore(path.join(dir, 'flush'), baseUrl, { now: () => now, random: () => 0 });
     const started = performance.now();
     let accepted = 0;
     while (accepted < RECORDS) {

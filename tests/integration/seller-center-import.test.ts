@@ -133,11 +133,17 @@ describe('Seller Center export import', () => {
     const file = path.join(tempDir(), 'custom.csv');
     fs.writeFileSync(file, '订单号,单据状态,下单日期\nCS2611240100AAAAA,已完成,2026-11-24\n');
     const first = await sellerCenterImport(db).importFile(file, 'orders');
-    expect(first.needsMapping).toEqual({
+    expect(first.needsMapping).toMatchObject({
       headers: ['订单号', '单据状态', '下单日期'],
       missing: ['status', 'created_at'],
       mapping: { 订单号: 'order_id', 单据状态: null, 下单日期: null },
     });
+    expect(first.needsMapping?.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'status', label: '订单状态' },
+        { field: 'created_at', label: '创建时间' },
+      ]),
+    );
     expect(count(db, 'orders')).toBe(0);
     const mapped = await sellerCenterImport(db).importFile(file, 'orders', { 单据状态: 'status', 下单日期: 'created_at' });
     expect(mapped).toMatchObject({ imported: 1, needsMapping: null });

@@ -6,10 +6,11 @@ import { captureRows, UsageStore } from '../../electron/core/usage';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
 import { buildCoreJobChild, runCoreJob } from '../support/child-process';
 import { useTempDirs } from '../support/temp-dir';
-import { HOUR, hourRows } from '../support/usage';
+import { HOUR, hourRows, seededRandom } from '../support/usage';
 
 const tempDir = useTempDirs();
 const TRIALS = 30;
+const trials = seededRandom('usage crash trials');
 
 let sandbox: SandboxServer;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ async function killDuringFlush(dataDir: string, trial: number): Promise<void> {
     sandbox.state.once('request', () => child.kill('SIGKILL')); // request sent, answer not yet stored
   } else {
     sandbox.state.faults.configure({ ...sandbox.state.faults.current, latencyMs: 0 });
-    setTimeout(() => child.kill('SIGKILL'), 100 + Math.floor(Math.random() * 500));
+    setTimeout(() => child.kill('SIGKILL'), 100 + Math.floor(trials.random() * 500));
   }
   await exited;
   sandbox.state.removeAllListeners('request');
@@ -39,7 +40,7 @@ function unsent(db: SqliteDatabase): number {
 }
 
 describe('crash safety', () => {
-  it(`loses nothing and bills nothing twice when the sender is killed ${TRIALS} times mid-flush`, async () => {
+  it(`loses nothing and bills nothing twice when the sender is killed ${TRIALS} times mid-flush (seed ${trials.seed})`, async () => {
     const dataDir = tempDir();
     const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
     const store = new UsageStore(db);

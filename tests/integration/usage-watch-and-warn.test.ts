@@ -77,9 +77,21 @@ describe('windows at risk', () => {
     clock.set('2026-11-24T06:11:00Z');
     await core.host.runScheduleNow('usage.tick');
     await core.host.runScheduleNow('usage.tick');
-    expect(notifications).toHaveLength(1);
-    expect(notifications[0]).toContain('4 条话单尚未发送');
-    expect(events.filter((e) => e.type === 'notice' && e.messageKey === 'usage.windowClosing')).toHaveLength(1);
+    expect(notifications).toEqual(['话单即将错过上报窗口: 4 条话单尚未发送，上报窗口将于 14:15 (北京时间) 关闭']); // 06:15 UTC, in the seller's zone
+    const notices = events.filter((e) => e.type === 'notice' && e.messageKey === 'usage.windowClosing');
+    expect(notices).toEqual([expect.objectContaining({ values: { count: 4, closesAt: Date.parse('2026-11-24T06:15:00Z') } })]); // the page words it
     expect((await client.call('status.get', {})).usageQueue).toMatchObject({ queued: 4, dueSoon: 4 });
+  });
+
+  it("words the OS notification in the seller's language and time zone", async () => {
+    const clock = new TestClock(Date.parse('2026-11-24T05:50:00Z'));
+    const { sandbox, client, core, notifications } = await setup(clock);
+    await client.call('settings.update', { language: 'en-US', timeZone: 'Asia/Tokyo' });
+    const rows = hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 2).filter((r) => r.end_time! < '20261124T055000Z');
+    await client.call('usage.importFile', { fileName: 'u.csv', contentBase64: Buffer.from(toCsv(rows)).toString('base64'), queueValidOnly: false });
+    await sandbox.close();
+    clock.set('2026-11-24T06:11:00Z');
+    await core.host.runScheduleNow('usage.tick');
+    expect(notifications).toEqual(['Usage records about to miss their window: 2 usage record(s) not sent yet; the reporting window closes at 15:15 (GMT+9)']);
   });
 });

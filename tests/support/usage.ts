@@ -42,3 +42,23 @@ export function toCsv(rows: Record<string, string>[]): string {
 export function base64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
+
+/**
+ * A seeded random source (mulberry32) for trials that must be repeatable: the seed comes from
+ * SEED or the clock, and is printed, so a failing run can be replayed with SEED=<seed>.
+ */
+export function seededRandom(what: string): { seed: number; random: () => number } {
+  const seed = process.env.SEED ? Number(process.env.SEED) : Date.now() % 2 ** 31;
+  console.log(`${what}: seed ${seed} (replay with SEED=${seed})`);
+  let state = seed >>> 0;
+  return {
+    seed,
+    random() {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+  };
+}

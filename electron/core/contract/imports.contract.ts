@@ -14,7 +14,15 @@ export const importResultSchema = z.object({
   imported: z.number().int(),
   problems: z.array(badRowSchema),
   refused: z.boolean(),
-  needsMapping: z.object({ headers: z.array(z.string()), missing: z.array(z.string()), mapping: z.record(z.string(), z.string().nullable()) }).nullable(),
+  needsMapping: z
+    .object({
+      headers: z.array(z.string()),
+      missing: z.array(z.string()),
+      mapping: z.record(z.string(), z.string().nullable()),
+      /** Every field a column can map to, with the Seller Center's name for it (the mapping dialog's choices). */
+      fields: z.array(z.object({ field: z.string(), label: z.string() })),
+    })
+    .nullable(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
 
-export const listResourceSchema = z.enum([
+/** What a list-capable source can list page by page (the sandbox does; KooGallery publishes no list API). */
+export const LIST_RESOURCES = [
   'orders',
   'transaction_details',
   'tickets',
@@ -11,7 +12,9 @@ export const listResourceSchema = z.enum([
   'vouchers',
   'planning',
   'receivers',
-]);
+] as const;
+export type ListResource = (typeof LIST_RESOURCES)[number];
+export const listResourceSchema = z.enum(LIST_RESOURCES);
 
 export const capabilitiesSchema = z.object({
   source: z.enum(['sandbox', 'koogallery']).nullable(),

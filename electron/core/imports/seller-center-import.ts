@@ -48,6 +48,7 @@ export class SellerCenterImport {
           headers: header.cells.map(normalizeText),
           missing,
           mapping: Object.fromEntries(header.cells.map((c, i) => [normalizeText(c), mapping[i] ?? null])),
+          fields: Object.keys(spec.headers.aliases).map((field) => ({ field, label: spec.headers.shownName(field) })),
         };
         return { kind, rows: 0, imported: 0, problems: [], refused: true, needsMapping };
       }

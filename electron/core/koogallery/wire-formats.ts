@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIST_RESOURCES, type ListResource } from '../contract';
 
 /**
  * KooGallery wire formats (koogallery-api.md §1, §3), shared by the client and the sandbox so the
@@ -110,16 +111,5 @@ export function parseCompactTime(text: string): number | null {
  * List endpoints: a sandbox extension (KooGallery publishes none, §3.6), the reference of what a
  * list-capable marketplace API looks like: `GET /sandbox/v1/lists/{resource}?cursor=&limit=`.
  */
-export const LIST_RESOURCES = [
-  'orders',
-  'transaction_details',
-  'tickets',
-  'products',
-  'supervision',
-  'requirements',
-  'vouchers',
-  'planning',
-  'receivers',
-] as const;
-export type ListResource = (typeof LIST_RESOURCES)[number];
+export { LIST_RESOURCES, type ListResource };
 export const listPath = (resource: ListResource) => `/sandbox/v1/lists/${resource}`;

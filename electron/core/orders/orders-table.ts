@@ -38,6 +38,31 @@ export interface OrderLineRecord {
   amount_fen: number | null;
 }
 
+/** The fields of an order and of its lines as a source lists them (the customer's names and the lines come apart). */
+export const ORDER_FIELDS = [
+  'order_id',
+  'order_type',
+  'status',
+  'product_type',
+  'product_name',
+  'amount_fen',
+  'created_at',
+  'paid_at',
+  'updated_at',
+] as const satisfies readonly (keyof OrderRecord)[];
+export const ORDER_LINE_FIELDS = [
+  'order_line_id',
+  'product_id',
+  'product_name',
+  'sku_code',
+  'charging_mode',
+  'period_type',
+  'period_number',
+  'instance_id',
+  'expire_at',
+  'amount_fen',
+] as const satisfies readonly (keyof OrderLineRecord)[];
+
 export type OrderSource = 'sandbox' | 'koogallery' | 'import' | 'api';
 
 const SEARCH_INDEX = 'orders_search';

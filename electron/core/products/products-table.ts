@@ -10,6 +10,8 @@ export interface ProductRecord {
   updated_at: number;
 }
 
+export const PRODUCT_FIELDS = ['product_id', 'name', 'product_type', 'access_type', 'status', 'updated_at'] as const satisfies readonly (keyof ProductRecord)[];
+
 /** The `products` table: every statement that touches it. */
 export class ProductsTable {
   constructor(private readonly db: SqliteDatabase) {}

@@ -16,6 +16,22 @@ export interface TicketRecord {
   updated_at: number;
 }
 
+/** A ticket record's fields, in the table's column order. */
+export const TICKET_FIELDS = [
+  'ticket_id',
+  'title',
+  'status',
+  'priority',
+  'product_id',
+  'product_name',
+  'customer_name',
+  'assignee',
+  'waiting_on_me',
+  'sla_due_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof TicketRecord)[];
+
 export type TicketAction = { id: number; ticketId: string; action: 'reply' | 'close'; body: string | null };
 
 /**
@@ -28,20 +44,7 @@ export class TicketsTable {
 
   /** A writer for many tickets from the source, inside the caller's transactions (a sync page). */
   bulkWriter(): (ticket: TicketRecord) => void {
-    const columns = [
-      'ticket_id',
-      'title',
-      'status',
-      'priority',
-      'product_id',
-      'product_name',
-      'customer_name',
-      'assignee',
-      'waiting_on_me',
-      'sla_due_at',
-      'created_at',
-      'updated_at',
-    ];
+    const columns = TICKET_FIELDS;
     const upsert = this.db.prepare(
       `INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})
        ON CONFLICT (ticket_id) DO UPDATE SET ${columns

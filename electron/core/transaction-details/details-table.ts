@@ -26,6 +26,25 @@ export interface DetailRecord {
   updated_at: number;
 }
 
+/** A detail record's fields, in the table's column order. */
+export const DETAIL_FIELDS = [
+  'detail_id',
+  'order_id',
+  'order_line_id',
+  'product_type',
+  'product_name',
+  'customer_account',
+  'charging_mode',
+  'billing_period',
+  'transaction_at',
+  'billing_status',
+  'supervision_status',
+  'amount_fen',
+  'settlement_amount_fen',
+  'ops_fee_ratio',
+  'updated_at',
+] as const satisfies readonly (keyof DetailRecord)[];
+
 export type DetailSource = 'sandbox' | 'koogallery' | 'import';
 
 /** The `transaction_details` table: every statement that writes it, with one upsert policy for every source. */
