@@ -62,35 +62,80 @@ export interface ComposedCore {
 
 /**
  * The composition root: opens the database, builds every capability once and wires them together —
- * tables, services, handlers, schedules. Nothing else happens here.
+ * tables, services, handlers, schedules. Nothing else happens here. A new capability adds its table
+ * and service in `capabilities`, its handlers in `handlerTable`, its schedules in `start`.
  */
 export async function composeCore(options: CoreOptions): Promise<ComposedCore> {
+  const base = foundation(options);
+  const parts = capabilities(base, options);
+  const wiring = wire(base, parts);
+  const close = async () => {
+    await base.jobs.stop();
+    await parts.usage.stop();
+    await parts.downloads.watch(null);
+    await base.checkpoints.stop();
+    await base.dataSource.close();
+    if (base.db.open) base.db.close();
+  };
+  try {
+    await start(base, parts, wiring, options);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    handlers: handlerTable(base, parts, wiring, options),
+    events: base.events,
+    host: {
+      databaseFile: base.db.name,
+      exportedFile: (fileName) => parts.exports.exportedFile(fileName),
+      runScheduleNow: (name) => base.jobs.runScheduleNow(name),
+    },
+    close,
+  };
+}
+
+type Foundation = ReturnType<typeof foundation>;
+type Capabilities = ReturnType<typeof capabilities>;
+type Wiring = ReturnType<typeof wire>;
+
+/** What every capability stands on: the clock, the database, events, jobs, settings, the data source. */
+function foundation(options: CoreOptions) {
   const clock = options.clock ?? systemClock(options.now ? { now: options.now } : {});
-  const now = clock.now;
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME), binding);
   const events = new EventBus();
-  const jobs = new JobEngine(events, clock);
-  const checkpoints = startCheckpoints(db.name, binding);
-  const values = settingsTable(db, now);
-  const settings = new SettingsService(values);
+  const values = settingsTable(db, clock.now);
   const dataSource = new DataSourceManager({
     sandboxMode: options.sandbox ?? 'off',
     sandboxSize: options.sandboxSize ?? 'small',
     secrets: options.platform.secrets,
-    now,
+    now: clock.now,
   });
-  const connector = () => dataSource.connector;
+  return {
+    now: clock.now,
+    binding,
+    db,
+    events,
+    jobs: new JobEngine(events, clock),
+    checkpoints: startCheckpoints(db.name, binding),
+    values,
+    settings: new SettingsService(values),
+    dataSource,
+    connector: () => dataSource.connector,
+    syncTickMs: options.syncTickMs ?? 60_000,
+  };
+}
 
-  const orders = new OrdersTable(db);
+/** Each capability's tables and service, built once. */
+function capabilities({ now, binding, db, events, jobs, checkpoints, values, settings, connector }: Foundation, options: CoreOptions) {
   const tables = {
-    orders,
+    orders: new OrdersTable(db),
     details: new TransactionDetailsTable(db),
     bills: new BillsTable(db),
     tickets: new TicketsTable(db),
     products: new ProductsTable(db),
   };
-  const ticketWork = new TicketWork(tables.tickets, values, now);
   const usage = new UsageService({
     store: new UsageStore(db),
     values,
@@ -104,30 +149,7 @@ export async function composeCore(options: CoreOptions): Promise<ComposedCore> {
     ...(options.usageTickMs !== undefined ? { tickMs: options.usageTickMs } : {}),
     ...(options.usageLeaseMs !== undefined ? { leaseMs: options.usageLeaseMs } : {}),
   });
-  const connectivity: ConnectivityMonitor = new ConnectivityMonitor({
-    probeUrl: () => dataSource.probeUrl(),
-    now,
-    onChange: (state) => {
-      emitStatus();
-      if (state.state === 'online') whenOnline();
-    },
-  });
-  const sync = new SyncService({
-    db,
-    tables,
-    cursors: new CursorsTable(db),
-    connector,
-    events,
-    jobs,
-    now,
-    checkpointCatchUp: () => checkpoints.catchUp(),
-    intervalMinutes: () => settings.read().syncIntervalMinutes,
-    isOnline: () => connectivity.state.state === 'online',
-    tickMs: options.syncTickMs ?? 60_000,
-    afterSync: () => emitStatus(),
-  });
   const sellerCenter = new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), now });
-  const downloads = new DownloadsWatcher(sellerCenter, values, events, jobs);
   const exports = new ExportService({
     databaseFile: db.name,
     ...binding,
@@ -137,23 +159,58 @@ export async function composeCore(options: CoreOptions): Promise<ComposedCore> {
     timeZone: () => settings.read().timeZone,
     now,
   });
+  const cursors = new CursorsTable(db);
+  return {
+    tables,
+    cursors,
+    ticketWork: new TicketWork(tables.tickets, values, now),
+    usage,
+    sellerCenter,
+    downloads: new DownloadsWatcher(sellerCenter, values, events, jobs),
+    exports,
+    checkpointCatchUp: () => checkpoints.catchUp(),
+  };
+}
 
+/** What happens between capabilities: status, reconnecting, settings that move a watched folder or the source. */
+function wire(base: Foundation, parts: Capabilities) {
+  const { events, jobs, settings, dataSource, connector, now } = base;
   const status = (): AppStatus => ({
     dataSource: dataSource.current,
     connectivity: connectivity.state,
     sync: sync.summary(),
-    usageQueue: usage.store.queueSummary(usage.flusher.marketplaceNow()),
+    usageQueue: parts.usage.store.queueSummary(parts.usage.flusher.marketplaceNow()),
   });
-  function emitStatus(): void {
-    events.emit({ type: 'status', status: status() });
-  }
-  const flushTicketActions = () => jobs.runShared(TICKET_FLUSH_JOB, 'tickets.flush', () => ticketWork.flush(connector()));
-  function whenOnline(): void {
+  const emitStatus = () => events.emit({ type: 'status', status: status() });
+  const flushTicketActions = () => jobs.runShared(TICKET_FLUSH_JOB, 'tickets.flush', () => parts.ticketWork.flush(connector()));
+  const whenOnline = () => {
     const logged = (what: string) => (error: unknown) => console.error(`${what} after reconnecting failed`, error);
-    void usage.onOnline().catch(logged('usage flush'));
+    void parts.usage.onOnline().catch(logged('usage flush'));
     void sync.syncDue().catch(logged('sync'));
     void flushTicketActions().catch(logged('ticket actions'));
-  }
+  };
+  const connectivity = new ConnectivityMonitor({
+    probeUrl: () => dataSource.probeUrl(),
+    now,
+    onChange: (state) => {
+      emitStatus();
+      if (state.state === 'online') whenOnline();
+    },
+  });
+  const sync = new SyncService({
+    db: base.db,
+    tables: parts.tables,
+    cursors: parts.cursors,
+    connector,
+    events,
+    jobs,
+    now,
+    checkpointCatchUp: parts.checkpointCatchUp,
+    intervalMinutes: () => settings.read().syncIntervalMinutes,
+    isOnline: () => connectivity.state.state === 'online',
+    tickMs: base.syncTickMs,
+    afterSync: emitStatus,
+  });
   const reselectDataSource = async () => {
     await dataSource.apply(settings.read());
     await connectivity.probe();
@@ -161,56 +218,41 @@ export async function composeCore(options: CoreOptions): Promise<ComposedCore> {
   };
   settings.onChange(async (before, after) => {
     if (before.dataSource !== after.dataSource || before.marketplaceRegion !== after.marketplaceRegion) await reselectDataSource();
-    await usage.watchFolder(after.usageWatchedFolder);
-    await downloads.watch(after.exportsWatchedFolder);
+    await parts.usage.watchFolder(after.usageWatchedFolder);
+    await parts.downloads.watch(after.exportsWatchedFolder);
   });
+  return { status, connectivity, sync, flushTicketActions, reselectDataSource };
+}
 
-  const handlers: HandlerTable = mergeUnique(
+/** Every method's handler, one part per capability (a method declared twice fails at start-up). */
+function handlerTable({ db, jobs, settings, dataSource, connector, now }: Foundation, parts: Capabilities, wiring: Wiring, options: CoreOptions): HandlerTable {
+  const appInfo = () => ({ version: options.appVersion, schemaVersion: latestVersion(migrations), dataDir: options.dataDir, host: options.platform.host });
+  return mergeUnique(
     'Handler',
-    statusHandlers({
-      appInfo: () => ({ version: options.appVersion, schemaVersion: latestVersion(migrations), dataDir: options.dataDir, host: options.platform.host }),
-      status,
-      connectivity,
-    }),
+    statusHandlers({ appInfo, status: wiring.status, connectivity: wiring.connectivity }),
     settingsHandlers(settings),
-    marketplaceHandlers({ dataSource, secrets: options.platform.secrets, reselect: reselectDataSource }),
-    orderHandlers({ db, orders, connector, now }),
+    marketplaceHandlers({ dataSource, secrets: options.platform.secrets, reselect: wiring.reselectDataSource }),
+    orderHandlers({ db, orders: parts.tables.orders, connector, now }),
     transactionDetailHandlers(db),
     billHandlers(db),
-    ticketHandlers({ db, work: ticketWork, flush: flushTicketActions }),
-    usageHandlers(usage),
-    syncHandlers(sync),
-    importHandlers(sellerCenter, jobs),
-    exportHandlers(exports),
+    ticketHandlers({ db, work: parts.ticketWork, flush: wiring.flushTicketActions }),
+    usageHandlers(parts.usage),
+    syncHandlers(wiring.sync),
+    importHandlers(parts.sellerCenter, jobs),
+    exportHandlers(parts.exports),
     jobHandlers(jobs),
   );
+}
 
-  const close = async () => {
-    await jobs.stop();
-    await usage.stop();
-    await downloads.watch(null);
-    await checkpoints.stop();
-    await dataSource.close();
-    if (db.open) db.close();
-  };
-  try {
-    orders.rebuildSearchIfStale(); // a crash between synced orders and their search index
-    await dataSource.apply(settings.read());
-    const probeEveryMs = options.connectivityIntervalMs ?? 15_000;
-    jobs.startSchedules([{ name: 'connectivity.probe', everyMs: probeEveryMs, run: () => connectivity.probe() }, ...sync.schedules, ...usage.schedules]);
-    if (probeEveryMs > 0) void jobs.runScheduleNow('connectivity.probe');
-    else await connectivity.probe();
-    if ((options.usageTickMs ?? 15_000) > 0) void jobs.runScheduleNow('usage.tick');
-    await usage.watchFolder(settings.read().usageWatchedFolder);
-    await downloads.watch(settings.read().exportsWatchedFolder);
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return {
-    handlers,
-    events,
-    host: { databaseFile: db.name, exportedFile: (fileName) => exports.exportedFile(fileName), runScheduleNow: (name) => jobs.runScheduleNow(name) },
-    close,
-  };
+/** Repairs what a crash left, picks the source, starts the schedules and the watched folders. */
+async function start({ jobs, settings, dataSource }: Foundation, parts: Capabilities, { connectivity, sync }: Wiring, options: CoreOptions): Promise<void> {
+  parts.tables.orders.rebuildSearchIfStale(); // a crash between synced orders and their search index
+  await dataSource.apply(settings.read());
+  const probeEveryMs = options.connectivityIntervalMs ?? 15_000;
+  jobs.startSchedules([{ name: 'connectivity.probe', everyMs: probeEveryMs, run: () => connectivity.probe() }, ...sync.schedules, ...parts.usage.schedules]);
+  if (probeEveryMs > 0) void jobs.runScheduleNow('connectivity.probe');
+  else await connectivity.probe();
+  if ((options.usageTickMs ?? 15_000) > 0) void jobs.runScheduleNow('usage.tick');
+  await parts.usage.watchFolder(settings.read().usageWatchedFolder);
+  await parts.downloads.watch(settings.read().exportsWatchedFolder);
 }
