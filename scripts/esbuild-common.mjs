@@ -17,7 +17,7 @@ export const NODE_EXTERNALS = [
   'playwright-core',
 ];
 
-/** ESM bundles still meet CommonJS dependencies (exceljs) that call require(): give them one. */
+/** ESM bundles still meet CommonJS dependencies (csv-parse, yauzl, saxes) that call require(): give them one. */
 const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 /** CommonJS bundles have no import.meta.url; the core uses it to find its worker (core/db/worker-url.ts). */
 const CJS_URL_BANNER = "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;";

@@ -247,6 +247,7 @@ function handlerTable({ db, jobs, settings, dataSource, connector, now }: Founda
 /** Repairs what a crash left, picks the source, starts the schedules and the watched folders. */
 async function start({ jobs, settings, dataSource }: Foundation, parts: Capabilities, { connectivity, sync }: Wiring, options: CoreOptions): Promise<void> {
   parts.tables.orders.rebuildSearchIfStale(); // a crash between synced orders and their search index
+  parts.usage.recoverLeases(); // records a crashed process was sending: queued again at once
   await dataSource.apply(settings.read());
   const probeEveryMs = options.connectivityIntervalMs ?? 15_000;
   jobs.startSchedules([{ name: 'connectivity.probe', everyMs: probeEveryMs, run: () => connectivity.probe() }, ...sync.schedules, ...parts.usage.schedules]);

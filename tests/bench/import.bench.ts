@@ -58,6 +58,28 @@ try {
   db.close();
   report({ name: 'import.orders_xlsx_200k', value: seconds, unit: 's', target: 15, better: 'lower' });
   report({ name: 'import.orders_xlsx_200k_peak_rss', value: peak / 1024 / 1024, unit: 'MB', target: 400, better: 'lower' });
+  report({ name: 'import.truncated_xlsx_refused', value: await refusalMs(file, db2(dir)), unit: 'ms', target: 1000, better: 'lower' });
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function db2(dir: string) {
+  return openDatabase(path.join(dir, 'truncated', DATABASE_FILE_NAME));
+}
+
+/** How long the import takes to refuse the same workbook cut off halfway, as an interrupted download leaves it. */
+async function refusalMs(file: string, db: ReturnType<typeof openDatabase>): Promise<number> {
+  const cut = file.replace(/\.xlsx$/, '-cut.xlsx');
+  fs.writeFileSync(cut, fs.readFileSync(file).subarray(0, Math.floor(fs.statSync(file).size / 2)));
+  const started = performance.now();
+  const refused = await sellerCenterImport(db)
+    .importFile(cut, 'orders')
+    .then(
+      () => false,
+      () => true,
+    );
+  const elapsed = performance.now() - started;
+  db.close();
+  if (!refused) throw new Error('a truncated workbook was imported');
+  return elapsed;
 }

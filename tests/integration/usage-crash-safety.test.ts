@@ -70,4 +70,40 @@ describe('crash safety', () => {
     expect(attempts.n).toBeGreaterThan(total / 1000);
     db.close();
   }, 120_000);
+
+  it('after a crash mid-send, the records in flight go again at once on restart instead of waiting out their 2-minute lease', async () => {
+    const recovery = await startSandboxServer({ seed: 'recovery', size: 'small' });
+    const dataDir = tempDir();
+    const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
+    try {
+      settingsTable(db, Date.now).set({ 'usage.startOffsetMs': 0 });
+      const previousHour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
+      const rows = hourRows(recovery, previousHour, 1500).map((data, i) => ({ row: i + 2, data }));
+      await captureRows(new UsageStore(db), rows, { now: Date.now(), source: 'import', sourceFile: null, queueValidOnly: false, startOffsetMs: 0 });
+      const LEASE_MS = 120_000; // the app's own lease
+      recovery.state.faults.configure({ ...recovery.state.faults.current, latencyMs: 500 });
+      const first = runCoreJob(dataDir, recovery.baseUrl, 'flush', LEASE_MS);
+      recovery.state.once('request', () => first.child.kill('SIGKILL')); // a batch is on the wire, its answer never stored
+      await first.exited;
+      const leased = db.prepare(`SELECT COUNT(*) AS n, MIN(lease_until) AS until FROM usage_records WHERE state = 'sending'`).get() as {
+        n: number;
+        until: number;
+      };
+      expect(leased.n).toBeGreaterThan(0);
+      expect(leased.until - Date.now()).toBeGreaterThan(LEASE_MS / 2); // without recovery they would wait a minute or more
+
+      recovery.state.faults.configure({ ...recovery.state.faults.current, latencyMs: 0 });
+      const restarted = Date.now();
+      expect(await runCoreJob(dataDir, recovery.baseUrl, 'flush', LEASE_MS).exited).toBe(0);
+      const recoverySeconds = (Date.now() - restarted) / 1000;
+      console.log(`recovery after a crash mid-send: every record accepted ${recoverySeconds.toFixed(1)} s after the restart`);
+      expect(recoverySeconds).toBeLessThan(30); // far inside the 15-minute window, and the 2-minute lease
+      expect(db.prepare('SELECT state, COUNT(*) AS n FROM usage_records GROUP BY state').all()).toEqual([{ state: 'accepted', n: 1500 }]);
+      await recovery.state.ledger.settled();
+      expect(recovery.state.ledger.ledger()).toHaveLength(1500); // the batch sent twice is billed once
+    } finally {
+      db.close();
+      await recovery.close();
+    }
+  }, 120_000);
 });

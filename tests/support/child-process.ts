@@ -16,8 +16,8 @@ export async function buildImportChild(): Promise<void> {
 }
 
 /** Runs a core job (`flush` or `sync`) in its own process. */
-export function runCoreJob(dataDir: string, baseUrl: string, job: 'flush' | 'sync'): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [CORE_JOB_CHILD, dataDir, baseUrl, job], { stdio: ['ignore', 'ignore', 'inherit'] });
+export function runCoreJob(dataDir: string, baseUrl: string, job: 'flush' | 'sync', leaseMs = 300): { child: ChildProcess; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [CORE_JOB_CHILD, dataDir, baseUrl, job, String(leaseMs)], { stdio: ['ignore', 'ignore', 'inherit'] });
   return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
 }
 

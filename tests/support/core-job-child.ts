@@ -5,9 +5,9 @@ import { DEMO_CREDENTIALS } from '../../electron/sandbox';
 /**
  * A core in its own process, for the crash tests (which kill it with SIGKILL): `flush` sends the
  * usage outbox of `dataDir` to the sandbox at `baseUrl` until nothing is left; `sync` syncs
- * transaction details to the end. Exits 0 when done.
+ * transaction details to the end. Exits 0 when done. A fourth argument sets the sending lease (ms).
  */
-const [dataDir, baseUrl, job] = process.argv.slice(2);
+const [dataDir, baseUrl, job, leaseMs] = process.argv.slice(2);
 const core = await createCore({
   dataDir: dataDir!,
   platform: createHeadlessPlatform('test'),
@@ -16,7 +16,7 @@ const core = await createCore({
   connectivityIntervalMs: 0,
   syncTickMs: 0,
   usageTickMs: 0,
-  usageLeaseMs: 300,
+  usageLeaseMs: Number(leaseMs ?? 300),
 });
 const client = createClient(createInProcessTransport(core));
 if (job === 'sync') {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { fileNameSchema } from './lists.contract';
 import { jobIdSchema } from './jobs.contract';
 import { billFiltersSchema } from './bills.contract';
 import { orderFiltersSchema } from './orders.contract';
@@ -58,7 +59,7 @@ export const exportsContract = {
   }),
   'exports.showFile': method({
     summary: 'Opens an exported file, or shows it in its folder (desktop app only; browser mode downloads it instead).',
-    input: z.object({ fileName: z.string().min(1).max(255), how: z.enum(['open', 'reveal']) }).strict(),
+    input: z.object({ fileName: fileNameSchema, how: z.enum(['open', 'reveal']) }).strict(),
     output: z.object({ shown: z.boolean() }),
   }),
 };

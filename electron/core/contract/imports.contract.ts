@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { fileNameSchema } from './lists.contract';
 import { jobIdSchema } from './jobs.contract';
 
 export const exportKindSchema = z.enum(['orders', 'transaction_details', 'bills']);
@@ -10,6 +11,8 @@ export type BadRow = z.infer<typeof badRowSchema>;
 
 export const importResultSchema = z.object({
   kind: exportKindSchema,
+  /** The text encoding a CSV was read in (UTF-8, GB18030 (GBK), …); null for a workbook. */
+  encoding: z.string().nullable(),
   rows: z.number().int(),
   imported: z.number().int(),
   problems: z.array(badRowSchema),
@@ -33,7 +36,7 @@ export const importsContract = {
     input: z
       .object({
         kind: exportKindSchema,
-        fileName: z.string().min(1).max(255),
+        fileName: fileNameSchema,
         contentBase64: z.string().max(300 * 1024 * 1024),
         /** Column header → field, confirmed by the seller in the mapping dialog; remembered for this header set. */
         mapping: z.record(z.string(), z.string()).default({}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { termCodes, type CodeOf, type VocabularyGroup } from '../conventions';
+import { hasControlCharacters, termCodes, type CodeOf, type VocabularyGroup } from '../conventions';
 
 /** What every paged list shares: product types, keyset paging, counts. */
 /** A code of the shared vocabulary (conventions/vocabulary.ts), so the schema and the words never drift. */
@@ -15,3 +15,10 @@ export const pagingInput = {
 };
 export const countSchema = z.object({ count: z.number().int(), exact: z.boolean() });
 export const pageOf = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), next: pageKeySchema.nullable() });
+
+/** A file's name as the seller's computer gives it: no folders needed, no control characters (NUL breaks every file API). */
+export const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !hasControlCharacters(name), 'a file name without control characters');

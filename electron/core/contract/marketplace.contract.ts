@@ -33,7 +33,13 @@ export const credentialsStatusSchema = z.object({
   akHint: z.string().nullable(),
 });
 
-const secret = (name: string, max: number) => z.string().trim().min(1, `${name} is required`).max(max, `${name} is at most ${max} characters`);
+const secret = (name: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${name} is required`)
+    .max(max, `${name} is at most ${max} characters`)
+    .regex(/^[\x21-\x7e]+$/, `${name} is letters, digits and symbols only, without spaces (as Seller Center shows it)`);
 
 export const marketplaceContract = {
   'marketplace.capabilities': method({

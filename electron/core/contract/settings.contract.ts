@@ -1,24 +1,33 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../conventions';
+import { hasControlCharacters, isTimeZone, LANGUAGES } from '../conventions';
 import { method } from './define';
 
 export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
 
+/** A folder on this computer: an absolute path (/Users/…, C:\\…, \\\\server\\share), without control characters. */
+const folderSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1024)
+  .refine((folder) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(folder), 'expected a full folder path, such as /Users/me/Downloads or C:\\Users\\me\\Downloads')
+  .refine((folder) => !hasControlCharacters(folder), 'a folder path without control characters');
+
 export const settingsSchema = z.object({
   language: languageSchema,
   /** IANA zone used to show times; everything is stored in UTC. */
-  timeZone: z.string().min(1).max(64),
+  timeZone: z.string().max(64).refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai'),
   /** Which marketplace the connector talks to: the embedded sandbox or the real KooGallery Open API. */
   dataSource: z.enum(['sandbox', 'real']),
   /** KooGallery site for the real API: China (mkt.myhuaweicloud.com) or international. */
   marketplaceRegion: z.enum(['cn', 'intl']),
   /** A folder where the metering system drops usage files (CSV, XLSX, JSON Lines); null: none. */
-  usageWatchedFolder: z.string().trim().min(1).max(1024).nullable(),
+  usageWatchedFolder: folderSchema.nullable(),
   /** A folder such as Downloads watched for Seller Center exports; null: none. */
-  exportsWatchedFolder: z.string().trim().min(1).max(1024).nullable(),
+  exportsWatchedFolder: folderSchema.nullable(),
   /** Where exports are written; null: the Downloads folder in the desktop app, the data folder's exports/ in browser mode. */
-  exportFolder: z.string().trim().min(1).max(1024).nullable(),
+  exportFolder: folderSchema.nullable(),
   /** How often orders, tickets and products sync by themselves; 0: only on demand. */
   syncIntervalMinutes: z.number().int().min(0).max(1440),
 });

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { method } from './define';
 import { badRowSchema } from './imports.contract';
-import { vocabEnum } from './lists.contract';
+import { fileNameSchema, vocabEnum } from './lists.contract';
 
 const sdrTime = z.string().regex(/^\d{8}T\d{6}Z$/, "expected yyyyMMdd'T'HHmmss'Z' (UTC)");
 
 export const captureResultSchema = z.object({
+  /** The text encoding a CSV or JSON Lines file was read in; null for a workbook or the form. */
+  encoding: z.string().nullable(),
   rows: z.number().int(),
   queued: z.number().int(),
   problems: z.array(badRowSchema),
@@ -88,7 +90,7 @@ export const usageContract = {
     summary: 'Imports a CSV, XLSX or JSON Lines file of usage records. A file with bad rows is refused whole unless queueValidOnly.',
     input: z
       .object({
-        fileName: z.string().min(1).max(255),
+        fileName: fileNameSchema,
         /** The file's bytes, base64: works the same from Electron and from a browser. */
         contentBase64: z.string().max(200 * 1024 * 1024),
         queueValidOnly: z.boolean().default(false),
@@ -98,7 +100,7 @@ export const usageContract = {
   }),
   'usage.reconcile': method({
     summary: "Imports Seller Center's SDR anomaly list: records the API accepted but the marketplace lists as anomalies become anomaly.",
-    input: z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(200 * 1024 * 1024) }).strict(),
+    input: z.object({ fileName: fileNameSchema, contentBase64: z.string().max(200 * 1024 * 1024) }).strict(),
     output: z.object({ rows: z.number().int(), marked: z.number().int(), unmatched: z.array(badRowSchema) }),
   }),
   'usage.windows': method({

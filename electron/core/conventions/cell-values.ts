@@ -45,3 +45,12 @@ export function parseBillingPeriod(value: unknown): string | null {
   if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return null;
   return `${match[1]}-${match[2]!.padStart(2, '0')}`;
 }
+
+/** Whether text holds a control character (U+0000–U+001F, U+007F): never in a file name or folder path. */
+export function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}

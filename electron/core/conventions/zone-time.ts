@@ -35,3 +35,13 @@ export function zoneName(timeZone: string, language: Language): string {
 export function clockTimeInZone(epochMs: number, timeZone: string, language: Language): string {
   return `${formatInZone(epochMs, timeZone).slice(11)} (${zoneName(timeZone, language)})`;
 }
+
+/** Whether `timeZone` is an IANA zone this runtime knows (Asia/Shanghai, Europe/Berlin, UTC, …). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -31,7 +31,8 @@ export class DownloadsWatcher {
   async watch(dir: string | null): Promise<void> {
     if (this.watched?.dir === dir) return;
     await this.watched?.stop();
-    this.watched = dir
+    this.watched = null;
+    const next = dir
       ? new WatchedFolder(
           dir,
           (file) => this.handle(file),
@@ -39,7 +40,8 @@ export class DownloadsWatcher {
           (file) => !this.seen().includes(fingerprint(file)),
         )
       : null;
-    this.watched?.start();
+    next?.start(); // a folder that cannot be watched throws here, and is not kept
+    this.watched = next;
   }
 
   private async handle(file: string): Promise<void> {

@@ -4,7 +4,9 @@
  * Center exports (orders, transaction details, bills) are written here; usage files and the SDR
  * anomaly list are read with the same parts by usage/.
  */
-export { readTableFile, readJsonLines, isJsonLines, tableFormat, type TableRow, type JsonLine } from './table-file';
+export { openTableFile, openJsonLines, isJsonLines, tableFormat, type TableFile, type TableRow, type JsonLine } from './table-file';
+export { detectEncoding, ENCODING_NAMES, type TextEncoding } from './text-decoding';
+export { XLSX_LIMITS, type XlsxLimits } from './xlsx-reader';
 export { HeaderMatcher, normalizeHeader, type AliasTable } from './header-matching';
 export { findHeader, firstRows, mapColumns, rowsBelow, fieldsOf, isDataRow, columnOf, type Header } from './header-rows';
 export { ColumnMappings } from './column-mappings';

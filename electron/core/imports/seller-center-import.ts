@@ -6,7 +6,7 @@ import type { ColumnMappings } from './column-mappings';
 import { columnOf, fieldsOf, findHeader, firstRows, isDataRow, mapColumns, rowsBelow, HEADER_SCAN_ROWS, type Header } from './header-rows';
 import { SELLER_CENTER_FILES, type ImportTables, type SellerCenterFileKind, type SellerCenterFileKindName } from './seller-center-files';
 import { ImportStaging } from './staging';
-import { readTableFile, type TableRow } from './table-file';
+import { openTableFile, type TableRow } from './table-file';
 import type { SqliteDatabase } from '../db';
 
 export interface SellerCenterImportDeps {
@@ -27,7 +27,7 @@ export class SellerCenterImport {
   async importFile(file: string, kind: SellerCenterFileKindName, userMapping: Record<string, string> = {}, job?: JobContext): Promise<ImportResult> {
     const spec = SELLER_CENTER_FILES[kind];
     const name = path.basename(file);
-    const rows = readTableFile(file, 'a Seller Center export');
+    const { rows, encoding } = openTableFile(file, 'a Seller Center export');
     try {
       const head = await firstRows(rows);
       const saved = {
@@ -50,9 +50,9 @@ export class SellerCenterImport {
           mapping: Object.fromEntries(header.cells.map((c, i) => [normalizeText(c), mapping[i] ?? null])),
           fields: Object.keys(spec.headers.aliases).map((field) => ({ field, label: spec.headers.shownName(field) })),
         };
-        return { kind, rows: 0, imported: 0, problems: [], refused: true, needsMapping };
+        return { kind, encoding, rows: 0, imported: 0, problems: [], refused: true, needsMapping };
       }
-      return await this.stageAndWrite(spec, header, mapping, rowsBelow(header, head, rows), job);
+      return { ...(await this.stageAndWrite(spec, header, mapping, rowsBelow(header, head, rows), job)), encoding };
     } finally {
       await rows.return(undefined);
     }
@@ -60,7 +60,7 @@ export class SellerCenterImport {
 
   /** Reads the first rows of a file and says which kind of Seller Center export it is, if any. */
   async detectKind(file: string): Promise<SellerCenterFileKindName | null> {
-    const rows = readTableFile(file, 'a Seller Center export');
+    const { rows } = openTableFile(file, 'a Seller Center export');
     try {
       return kindOf(await firstRows(rows))?.kind ?? null;
     } finally {
@@ -74,7 +74,7 @@ export class SellerCenterImport {
     mapping: (string | null)[],
     body: AsyncGenerator<TableRow>,
     job?: JobContext,
-  ): Promise<ImportResult> {
+  ): Promise<Omit<ImportResult, 'encoding'>> {
     const staging = new ImportStaging<unknown>(this.deps.db);
     try {
       const problems: BadRow[] = [];
@@ -89,7 +89,7 @@ export class SellerCenterImport {
         read++;
         job?.progress(read);
       }
-      const result: ImportResult = { kind: spec.kind, rows: read, imported: 0, problems, refused: problems.length > 0, needsMapping: null };
+      const result = { kind: spec.kind, rows: read, imported: 0, problems, refused: problems.length > 0, needsMapping: null };
       if (result.refused) return result;
       job?.throwIfCancelled();
       const writer = spec.writer(this.deps.tables, this.deps.now());

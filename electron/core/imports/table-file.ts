@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { CoreError } from '../contract';
+import { decodedText, detectEncoding, ENCODING_NAMES, type DetectedEncoding } from './text-decoding';
+import { readXlsxRows } from './xlsx-reader';
 
 /** One row of a table file: its 1-based number as a spreadsheet shows it, and its cells. */
 export interface TableRow {
@@ -16,18 +17,30 @@ export type JsonLine = { row: number; record: Record<string, unknown> } | { row:
 
 export type TableFormat = 'csv' | 'xlsx';
 
+/** An opened table file: its rows, streamed, and the text encoding it was read in (CSV; null for XLSX). */
+export interface TableFile {
+  format: TableFormat;
+  /** e.g. "UTF-8", "GB18030 (GBK)"; null for a workbook. */
+  encoding: string | null;
+  rows: AsyncGenerator<TableRow>;
+}
+
 /**
  * The one reader for every table file a seller brings (Seller Center exports, usage files, the
- * SDR anomaly list): a CSV or the first sheet of an XLSX, streamed row by row. Rich-text and
- * formula cells become their text and result; anything that is not such a file is refused by name.
+ * SDR anomaly list): a CSV in whatever encoding it was saved in, or the first sheet of an XLSX,
+ * streamed row by row. Rich-text and formula cells become their text and result; anything that is
+ * not such a file is refused by name.
  */
-export async function* readTableFile(file: string, what = 'a table file', accepted = '.xlsx or .csv'): AsyncGenerator<TableRow> {
+export function openTableFile(file: string, what = 'a table file', accepted = '.xlsx or .csv'): TableFile {
   const name = path.basename(file);
   if (!fs.existsSync(file)) throw new CoreError('NOT_FOUND', `File not found: ${file}`);
   const format = tableFormat(file);
-  if (format === 'csv') yield* readCsv(file, name);
-  else if (format === 'xlsx') yield* readXlsx(file, name);
-  else throw new CoreError('VALIDATION', `${name}: not ${what}: unsupported file type "${path.extname(file) || 'no extension'}" (expected ${accepted})`);
+  if (format === 'xlsx') return { format, encoding: null, rows: readXlsx(file, name) };
+  if (format === 'csv') {
+    const detected = detectEncoding(file);
+    return { format, encoding: ENCODING_NAMES[detected.encoding], rows: readCsv(file, name, detected) };
+  }
+  throw new CoreError('VALIDATION', `${name}: not ${what}: unsupported file type "${path.extname(file) || 'no extension'}" (expected ${accepted})`);
 }
 
 export function tableFormat(file: string): TableFormat | null {
@@ -39,9 +52,15 @@ export function isJsonLines(file: string): boolean {
   return /\.(jsonl|ndjson)$/i.test(file);
 }
 
-/** JSON Lines: one object per line; blank lines skipped, a line that is not an object reported. */
-export async function* readJsonLines(file: string): AsyncGenerator<JsonLine> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+/** JSON Lines, in whatever encoding it was saved in: one object per line. */
+export function openJsonLines(file: string): { encoding: string; lines: AsyncGenerator<JsonLine> } {
+  const detected = detectEncoding(file);
+  return { encoding: ENCODING_NAMES[detected.encoding], lines: readJsonLines(file, detected) };
+}
+
+/** Blank lines skipped, a line that is not an object reported. */
+async function* readJsonLines(file: string, encoding: DetectedEncoding): AsyncGenerator<JsonLine> {
+  const lines = readline.createInterface({ input: decodedText(file, encoding), crlfDelay: Infinity });
   let row = 0;
   for await (const line of lines) {
     row++;
@@ -60,42 +79,20 @@ function parseObject(line: string): Record<string, unknown> | null {
   }
 }
 
-async function* readCsv(file: string, name: string): AsyncGenerator<TableRow> {
-  const parser = fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true }));
+async function* readCsv(file: string, name: string, encoding: DetectedEncoding): AsyncGenerator<TableRow> {
+  const parser = decodedText(file, encoding).pipe(parse({ relax_column_count: true, relax_quotes: true }));
   let row = 0;
   try {
     for await (const cells of parser as AsyncIterable<string[]>) yield { row: ++row, cells };
   } catch (error) {
+    if (error instanceof CoreError) throw error;
     throw new CoreError('VALIDATION', `${name}, row ${row + 1}: not readable as CSV (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
 async function* readXlsx(file: string, name: string): AsyncGenerator<TableRow> {
   if (!isZip(file)) throw new CoreError('VALIDATION', `${name}: not a valid .xlsx file (it is not an Excel workbook; was it renamed or damaged?)`);
-  try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
-    for await (const sheet of workbook) {
-      for await (const sheetRow of sheet as AsyncIterable<ExcelJS.Row>) {
-        yield { row: sheetRow.number, cells: (sheetRow.values as unknown[]).slice(1).map(cellValue) };
-      }
-      return; // the first sheet only
-    }
-  } catch (error) {
-    if (error instanceof CoreError) throw error;
-    throw new CoreError('VALIDATION', `${name}: the workbook is damaged and cannot be read (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
-
-/** A cell's value: rich text joined, a formula's result, a hyperlink's text, an error's code. */
-function cellValue(value: unknown): unknown {
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const v = value as { text?: unknown; result?: unknown; richText?: { text: string }[]; error?: unknown };
-    if (v.richText) return v.richText.map((part) => part.text).join('');
-    if (v.result !== undefined) return cellValue(v.result);
-    if (v.text !== undefined) return cellValue(v.text);
-    if (v.error !== undefined) return String(v.error);
-  }
-  return value;
+  yield* readXlsxRows(file);
 }
 
 function isZip(file: string): boolean {

@@ -35,6 +35,9 @@ export interface HttpNetworkFailure {
 
 export type HttpExchangeResult = HttpResponseFacts | HttpNetworkFailure;
 
+/** The marketplace's answers are small (APIG caps bodies at 12 MB); a larger one is cut off, not buffered. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
 const agents = {
   http: new http.Agent({ keepAlive: true, maxSockets: 8 }),
   https: new https.Agent({ keepAlive: true, maxSockets: 8 }),
@@ -64,22 +67,36 @@ function attempt(request: HttpExchangeRequest, now: () => number): Promise<HttpE
       clearTimeout(timer);
       resolve(result);
     };
-    const req = (isHttps ? https : http).request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        finish({
-          kind: 'response',
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-          serverDate: parseHttpDate(res.headers.date),
-          sentAt,
-          receivedAt: now(),
-        }),
-      );
-      res.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'network-error', sent: true, code: error.code ?? 'ECONNRESET', sentAt }));
-    });
+    let req: http.ClientRequest;
+    try {
+      req = (isHttps ? https : http).request(url, { method: request.method, headers, agent: isHttps ? agents.https : agents.http }, (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_ANSWER_BYTES) {
+            finish({ kind: 'network-error', sent: true, code: 'EANSWERTOOLARGE', sentAt });
+            res.destroy();
+          } else chunks.push(chunk);
+        });
+        res.on('end', () =>
+          finish({
+            kind: 'response',
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            serverDate: parseHttpDate(res.headers.date),
+            sentAt,
+            receivedAt: now(),
+          }),
+        );
+        res.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'network-error', sent: true, code: error.code ?? 'ECONNRESET', sentAt }));
+      });
+    } catch (error) {
+      // a request Node will not even start (a header with characters HTTP does not allow): nothing left
+      resolve({ kind: 'network-error', sent: false, code: (error as NodeJS.ErrnoException).code ?? 'EINVALIDREQUEST', sentAt });
+      return;
+    }
     const timer = setTimeout(() => {
       finish({ kind: 'network-error', sent, code: 'ETIMEDOUT', sentAt });
       req.destroy();

@@ -19,12 +19,22 @@ export class SettingsService {
     return merged;
   }
 
-  /** `changes` is already validated against the contract; written in one transaction, then applied. */
+  /**
+   * `changes` is already validated against the contract; written in one transaction, then applied
+   * (a folder watched, the source changed). When applying fails, the settings go back to what they
+   * were, applied again, and the error says why.
+   */
   async update(changes: Partial<Settings>): Promise<Settings> {
     const before = this.read();
     this.values.set(changes);
     const after = this.read();
-    for (const listener of this.listeners) await listener(before, after);
+    try {
+      for (const listener of this.listeners) await listener(before, after);
+    } catch (error) {
+      this.values.set(Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof Settings]])));
+      for (const listener of this.listeners) await Promise.resolve(listener(after, before)).catch(() => undefined);
+      throw error;
+    }
     return after;
   }
 

@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import { EXPIRY_MS } from '../conventions';
 import { formatSdrTime, type ApiOutcome, type UsagePushRecord } from '../koogallery';
 import type { Connector } from '../marketplace';
 import { retryDelayMs } from './backoff';
+import { newLeaseOwner } from './lease-owner';
 import type { ClockOffset } from './clock-offset';
 import type { OutboxRecord, UsageStore } from './usage-store';
 
@@ -51,7 +51,7 @@ export class UsageFlusher {
   private readonly random: () => number;
 
   constructor(private readonly options: FlusherOptions) {
-    this.owner = options.owner ?? `flusher-${crypto.randomUUID()}`;
+    this.owner = options.owner ?? newLeaseOwner();
     this.leaseMs = options.leaseMs ?? 2 * 60_000;
     this.batchSize = Math.min(MAX_BATCH, options.batchSize ?? MAX_BATCH);
     this.random = options.random ?? Math.random;

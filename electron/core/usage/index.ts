@@ -4,6 +4,6 @@ export { UsageStore, DUE_SOON_MS, USAGE_RECORDS_EXPORT, UPLOAD_ATTEMPTS_EXPORT, 
 export { usageHandlers } from './handlers';
 export { captureRows, type CaptureResult } from './capture';
 export { validateUsageRow, meteringSnFor, identityKey, type ValidUsageRecord } from './usage-validation';
-export { readUsageFile, type NumberedRow } from './usage-files';
+export { openUsageFile, type NumberedRow, type UsageFile } from './usage-files';
 export { retryDelayMs } from './backoff';
 export type { FlushReport } from './flusher';

@@ -10,9 +10,10 @@ import {
   isDataRow,
   isJsonLines,
   mapColumns,
-  readJsonLines,
-  readTableFile,
+  openJsonLines,
+  openTableFile,
   rowsBelow,
+  type JsonLine,
   type TableRow,
 } from '../imports';
 import type { RawUsageRow } from './usage-validation';
@@ -30,17 +31,31 @@ export const USAGE_COLUMNS = ['instance_id', 'begin_time', 'end_time', 'usage_va
 /** Seller Center's SDR anomaly list identifies records without their value. */
 export const ANOMALY_LIST_COLUMNS = ['instance_id', 'begin_time', 'end_time'];
 
+/** A usage file opened for reading: its rows keyed by wire field names, and the encoding its text was in. */
+export interface UsageFile {
+  encoding: string | null;
+  rows: AsyncGenerator<NumberedRow>;
+}
+
 /**
- * Reads a usage file (CSV, XLSX or JSON Lines) through the import pipeline's reader and header
- * matcher, as rows keyed by wire field names, streaming.
+ * Opens a usage file (CSV, XLSX or JSON Lines) through the import pipeline's reader and header
+ * matcher; its rows stream as they are taken.
  */
-export async function* readUsageFile(file: string, required: string[] = USAGE_COLUMNS): AsyncGenerator<NumberedRow> {
+export function openUsageFile(file: string, required: string[] = USAGE_COLUMNS): UsageFile {
   if (isJsonLines(file)) {
-    for await (const line of readJsonLines(file))
-      yield 'error' in line ? { row: line.row, data: { __parseError: line.error } } : { row: line.row, data: renameKeys(line.record) };
-    return;
+    const { encoding, lines } = openJsonLines(file);
+    return { encoding, rows: jsonRows(lines) };
   }
-  const rows = readTableFile(file, 'a usage file', '.csv, .xlsx or .jsonl');
+  const table = openTableFile(file, 'a usage file', '.csv, .xlsx or .jsonl');
+  return { encoding: table.encoding, rows: tableRows(file, table.rows, required) };
+}
+
+async function* jsonRows(lines: AsyncGenerator<JsonLine>): AsyncGenerator<NumberedRow> {
+  for await (const line of lines)
+    yield 'error' in line ? { row: line.row, data: { __parseError: line.error } } : { row: line.row, data: renameKeys(line.record) };
+}
+
+async function* tableRows(file: string, rows: AsyncGenerator<TableRow>, required: string[]): AsyncGenerator<NumberedRow> {
   try {
     const head = await firstRows(rows);
     const header = findHeader(head, USAGE_HEADERS);
@@ -51,7 +66,7 @@ export async function* readUsageFile(file: string, required: string[] = USAGE_CO
       throw new CoreError('VALIDATION', `${path.basename(file)}, row ${header?.row ?? 1}: missing column(s) ${missing.join(', ')}; found ${found}`);
     }
     const named = (field: string) => columnOf(header, mapping, field);
-    for await (const { row, cells } of rowsBelow(header, head, rows) as AsyncGenerator<TableRow>) {
+    for await (const { row, cells } of rowsBelow(header, head, rows)) {
       if (isDataRow(cells)) yield { row, data: fieldsOf(cells.map(cellText), mapping), columnOf: named };
     }
   } finally {

@@ -13,9 +13,10 @@ import type { KeyValues } from '../settings';
 import { fileAway, WatchedFolder } from '../watch';
 import { captureRows } from './capture';
 import { ClockOffset } from './clock-offset';
+import { isGoneOwner } from './lease-owner';
 import { UsageFlusher, type FlushReport } from './flusher';
 import { reconcileAnomalies, type ReconcileResult } from './reconciliation';
-import { ANOMALY_LIST_COLUMNS, readUsageFile, type NumberedRow } from './usage-files';
+import { ANOMALY_LIST_COLUMNS, openUsageFile, type NumberedRow } from './usage-files';
 import { type UsageStore } from './usage-store';
 import { validateUsageRow } from './usage-validation';
 
@@ -72,12 +73,26 @@ export class UsageService {
     this.schedules = [{ name: 'usage.tick', everyMs: options.tickMs ?? 15_000, run: () => this.tick() }];
   }
 
+  /**
+   * At start: records a crashed process was sending go back to the queue at once (the marketplace's
+   * duplicate rule counts a record sent twice once), so they are sent within seconds, well inside
+   * their window.
+   */
+  recoverLeases(): number {
+    const gone = this.store.leaseOwners().filter((owner) => isGoneOwner(owner));
+    const released = gone.length > 0 ? this.store.releaseLeasesOf(gone, this.flusher.marketplaceNow()) : 0;
+    if (released > 0) this.emitQueue();
+    return released;
+  }
+
   /** Watches `dir` for usage files (or stops watching when null). */
   async watchFolder(dir: string | null): Promise<void> {
     if (this.watched?.dir === dir) return;
     await this.watched?.stop();
-    this.watched = dir ? new WatchedFolder(dir, (file) => this.importWatched(file)) : null;
-    this.watched?.start();
+    this.watched = null;
+    const next = dir ? new WatchedFolder(dir, (file) => this.importWatched(file)) : null;
+    next?.start(); // a folder that cannot be watched throws here, and is not kept
+    this.watched = next;
   }
 
   async stop(): Promise<void> {
@@ -97,16 +112,16 @@ export class UsageService {
 
   async captureManual(input: ManualUsage): Promise<CaptureResult> {
     const data = { ...input, record_time: formatSdrTime(this.flusher.marketplaceNow()) };
-    return this.capture([{ row: 1, data }], 'manual', null, false);
+    return this.capture({ encoding: null, rows: [{ row: 1, data }] }, 'manual', null, false);
   }
 
   importFile(fileName: string, contentBase64: string, queueValidOnly: boolean): Promise<CaptureResult> {
-    return withUploadedFile(fileName, contentBase64, (file) => this.capture(readUsageFile(file), 'import', fileName, queueValidOnly));
+    return withUploadedFile(fileName, contentBase64, (file) => this.capture(openUsageFile(file), 'import', fileName, queueValidOnly));
   }
 
   async reconcile(fileName: string, contentBase64: string): Promise<ReconcileResult> {
     const result = await withUploadedFile(fileName, contentBase64, (file) =>
-      reconcileAnomalies(this.store, readUsageFile(file, ANOMALY_LIST_COLUMNS), this.flusher.marketplaceNow()),
+      reconcileAnomalies(this.store, openUsageFile(file, ANOMALY_LIST_COLUMNS).rows, this.flusher.marketplaceNow()),
     );
     this.emitQueue();
     return result;
@@ -137,11 +152,11 @@ export class UsageService {
       const all = clash
         ? [...problems, { row: 1, field: 'end_time', reason: 'another record already has this instance_id, begin_time and end_time' }]
         : problems;
-      return { rows: 1, queued: 0, problems: all.map(({ row, field, reason }) => ({ row, column: field, reason })), refused: true };
+      return { encoding: null, rows: 1, queued: 0, problems: all.map(({ row, field, reason }) => ({ row, column: field, reason })), refused: true };
     }
     this.store.requeue(id, valid, { now, startOffsetMs: this.startOffsetMs() });
     this.afterQueued();
-    return { rows: 1, queued: 1, problems: [], refused: false };
+    return { encoding: null, rows: 1, queued: 1, problems: [], refused: false };
   }
 
   /** The schedule's tick: warn about windows about to close, and send what is due. */
@@ -173,12 +188,15 @@ export class UsageService {
   }
 
   private async importWatched(file: string): Promise<void> {
-    const result = await this.capture(readUsageFile(file), 'watched', path.basename(file), false).catch((error: unknown) => ({
-      rows: 0,
-      queued: 0,
-      refused: true,
-      problems: [{ row: 1, column: '(file)', reason: error instanceof Error ? error.message : String(error) }],
-    }));
+    const result = await Promise.resolve()
+      .then(() => this.capture(openUsageFile(file), 'watched', path.basename(file), false))
+      .catch((error: unknown) => ({
+        encoding: null,
+        rows: 0,
+        queued: 0,
+        refused: true,
+        problems: [{ row: 1, column: '(file)', reason: error instanceof Error ? error.message : String(error) }],
+      }));
     fileAway(file, result.refused ? 'refused' : 'imported', this.options.now(), result.problems);
     const values = { file: path.basename(file), queued: result.queued, problems: result.problems.length };
     this.options.events.emit({
@@ -190,7 +208,7 @@ export class UsageService {
   }
 
   private async capture(
-    rows: AsyncIterable<NumberedRow> | Iterable<NumberedRow>,
+    { encoding, rows }: { encoding: string | null; rows: AsyncIterable<NumberedRow> | Iterable<NumberedRow> },
     source: 'manual' | 'import' | 'watched',
     sourceFile: string | null,
     queueValidOnly: boolean,
@@ -203,7 +221,7 @@ export class UsageService {
       startOffsetMs: this.startOffsetMs(),
     });
     if (result.queued > 0) this.afterQueued();
-    return result;
+    return { ...result, encoding };
   }
 
   /** This install's random start offset inside each window (0–5 min), chosen once and kept. */

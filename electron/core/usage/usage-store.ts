@@ -153,6 +153,20 @@ export class UsageStore {
   }
 
   /** Accepted by the marketplace at `acceptedAt`; each record's timeliness follows its window's rule. */
+  /** Owners holding leases on records being sent now. */
+  leaseOwners(): string[] {
+    return this.db.prepare(`SELECT DISTINCT lease_owner FROM usage_records WHERE state = 'sending' AND lease_owner IS NOT NULL`).pluck().all() as string[];
+  }
+
+  /** Back to the queue, due at once: records whose lease holder is gone (a crash). Says how many. */
+  releaseLeasesOf(owners: string[], now: number): number {
+    const release = this.db.prepare(
+      `UPDATE usage_records SET state = 'queued', lease_owner = NULL, lease_until = NULL, next_attempt_at = NULL, updated_at = ?
+       WHERE state = 'sending' AND lease_owner = ?`,
+    );
+    return this.db.transaction(() => owners.reduce((released, owner) => released + release.run(now, owner).changes, 0))();
+  }
+
   markAccepted(ids: number[], acceptedAt: number): void {
     const windowOf = this.db.prepare('SELECT window_opens_at AS opensAt, billing_cycle AS cycle FROM usage_records WHERE id = ?');
     const accept = this.db.prepare(

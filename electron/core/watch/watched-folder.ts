@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { CoreError } from '../contract';
 
 const USAGE_FILE = /\.(csv|xlsx|jsonl|ndjson)$/i;
 const SETTLE_MS = 300;
@@ -21,9 +22,17 @@ export class WatchedFolder {
     private readonly isNew: (file: string) => boolean = () => true,
   ) {}
 
+  /** Starts watching; a folder that cannot be made or watched is a FILE_SYSTEM error naming it. */
   start(): void {
-    fs.mkdirSync(this.dir, { recursive: true });
-    this.watcher = fs.watch(this.dir, () => this.scanSoon());
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      this.watcher = fs.watch(this.dir, () => this.scanSoon());
+    } catch (error) {
+      throw new CoreError(
+        'FILE_SYSTEM',
+        `The folder ${this.dir} cannot be watched (${(error as NodeJS.ErrnoException).code ?? String(error)}); choose another folder in 设置`,
+      );
+    }
     this.scanSoon();
   }
 
