@@ -112,6 +112,7 @@ export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImporte
               message={
                 result.refused ? t('imports.refused', { count: result.problems.length }) : t('imports.done', { rows: result.rows, imported: result.imported })
               }
+              description={result.encoding ? t('imports.encoding', { encoding: result.encoding }) : undefined}
             />
             {result.problems.length > 0 && <BadRowsTable problems={result.problems} testId="import-problems" />}
           </div>

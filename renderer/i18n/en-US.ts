@@ -200,6 +200,7 @@ export const enUS: Messages = {
   },
   imports: {
     row: 'Row',
+    encoding: 'Text encoding: {{encoding}}',
     reason: 'Reason',
     watchedFolder: 'Seller Center exports folder (e.g. Downloads)',
     watchedFolderHelp:
@@ -257,6 +258,7 @@ export const enUS: Messages = {
     importResult: '{{rows}} rows, {{queued}} queued',
     importRefused: 'The file has {{count}} problem(s) and was refused whole; nothing was queued',
     row: 'Row',
+    encoding: 'Text encoding: {{encoding}}',
     field: 'Field',
     reason: 'Reason',
     reconcile: "Import Seller Center's SDR anomaly list (reconcile)",

@@ -189,6 +189,7 @@ export const zhCN = {
   },
   imports: {
     row: '行',
+    encoding: '文件编码：{{encoding}}',
     reason: '原因',
     watchedFolder: '卖家中心导出文件夹（如“下载”）',
     watchedFolderHelp: '新出现的订单、交易明细或账单导出文件会自动导入，文件保留原处；其他文件不受影响。留空表示不监控。',
@@ -245,6 +246,7 @@ export const zhCN = {
     importResult: '共 {{rows}} 行，已加入队列 {{queued}} 条',
     importRefused: '文件有 {{count}} 处错误，已整体拒绝，未加入任何话单',
     row: '行',
+    encoding: '文件编码：{{encoding}}',
     field: '字段',
     reason: '原因',
     reconcile: '导入卖家中心话单异常清单（对账）',

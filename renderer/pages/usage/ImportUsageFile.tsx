@@ -48,6 +48,7 @@ export function ImportUsageFile() {
               type={result.problems.length ? 'warning' : 'success'}
               showIcon
               message={t('usage.importResult', { rows: result.rows, queued: result.queued })}
+              description={result.encoding ? t('imports.encoding', { encoding: result.encoding }) : undefined}
             />
           )}
           {result.problems.length > 0 && <BadRowsTable problems={result.problems} testId="usage-problems" />}
