@@ -1,15 +1,14 @@
 // Bundles the Node/Electron side into dist/: the Electron main process and preload, the core's
-// utility-process entry and its db worker, the browser-mode host and the standalone sandbox. The
+// utility-process entry and its worker threads, the browser-mode host and the standalone sandbox. The
 // renderer is built by Vite.
 import { build } from 'esbuild';
-import { nodeBundle } from './esbuild-common.mjs';
+import { nodeBundle, workerBundles } from './esbuild-common.mjs';
 
 await Promise.all([
   build(nodeBundle('electron/main/main.ts', 'dist/electron/main.cjs', 'cjs')),
   build({ ...nodeBundle('electron/preload/preload.ts', 'dist/electron/preload.cjs', 'cjs'), platform: 'browser', external: ['electron'] }),
   build(nodeBundle('electron/core-host/utility-process.ts', 'dist/electron/core-host.cjs', 'cjs')),
-  build(nodeBundle('electron/core/db/checkpoint-worker.ts', 'dist/workers/checkpoint-worker.mjs')),
-  build(nodeBundle('electron/core/exports/export-worker.ts', 'dist/workers/export-worker.mjs')),
+  ...workerBundles().map((options) => build(options)),
   build(nodeBundle('electron/web-host/main.ts', 'dist/web-host/main.js')),
   build(nodeBundle('electron/sandbox/main.ts', 'dist/sandbox/main.js')),
 ]);

@@ -59,3 +59,15 @@ export function nodeBundle(entry, outfile, format = 'esm') {
     plugins: [coreModulesArePure],
   };
 }
+
+/** The core's worker threads (electron/core/db/worker-url.ts finds them in dist/workers/). */
+export const WORKER_ENTRIES = {
+  'checkpoint-worker': 'electron/core/db/checkpoint-worker.ts',
+  'export-worker': 'electron/core/exports/export-worker.ts',
+  'aggregate-worker': 'electron/core/lists/aggregate-worker.ts',
+};
+
+/** esbuild options for every worker bundle. */
+export function workerBundles() {
+  return Object.entries(WORKER_ENTRIES).map(([name, entry]) => nodeBundle(entry, `dist/workers/${name}.mjs`));
+}

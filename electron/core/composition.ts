@@ -6,6 +6,7 @@ import { EventBus } from './events';
 import { ExportService, exportHandlers } from './exports';
 import { ColumnMappings, DownloadsWatcher, importHandlers, SellerCenterImport } from './imports';
 import { JobEngine, jobHandlers, systemClock, type Clock } from './jobs';
+import { Aggregates } from './lists';
 import { DataSourceManager, marketplaceHandlers, type SandboxMode } from './marketplace';
 import { OrdersTable, orderHandlers } from './orders';
 import type { Platform } from './platform';
@@ -74,6 +75,7 @@ export async function composeCore(options: CoreOptions): Promise<ComposedCore> {
     await parts.usage.stop();
     await parts.downloads.watch(null);
     await base.checkpoints.stop();
+    await base.aggregates.close();
     await base.dataSource.close();
     if (base.db.open) base.db.close();
   };
@@ -119,6 +121,7 @@ function foundation(options: CoreOptions) {
     events,
     jobs: new JobEngine(events, clock),
     checkpoints: startCheckpoints(db.name, binding),
+    aggregates: new Aggregates({ file: db.name, ...binding }),
     values,
     settings: new SettingsService(values),
     dataSource,
@@ -151,6 +154,7 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
   });
   const sellerCenter = new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), now });
   const exports = new ExportService({
+    db,
     databaseFile: db.name,
     ...binding,
     jobs,
@@ -176,6 +180,7 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
 function wire(base: Foundation, parts: Capabilities) {
   const { events, jobs, settings, dataSource, connector, now } = base;
   const status = (): AppStatus => ({
+    now: parts.usage.flusher.marketplaceNow(),
     dataSource: dataSource.current,
     connectivity: connectivity.state,
     sync: sync.summary(),
@@ -192,11 +197,13 @@ function wire(base: Foundation, parts: Capabilities) {
   const connectivity = new ConnectivityMonitor({
     probeUrl: () => dataSource.probeUrl(),
     now,
-    onChange: (state) => {
+    onChange: (after, before) => {
       emitStatus();
-      if (state.state === 'online') whenOnline();
+      const wasReachable = before.state === 'online' || before.state === 'degraded';
+      if (!wasReachable && connectivity.reachable) whenOnline();
     },
   });
+  dataSource.onRequest((observation) => connectivity.observe(observation));
   const sync = new SyncService({
     db: base.db,
     tables: parts.tables,
@@ -207,9 +214,9 @@ function wire(base: Foundation, parts: Capabilities) {
     now,
     checkpointCatchUp: parts.checkpointCatchUp,
     intervalMinutes: () => settings.read().syncIntervalMinutes,
-    isOnline: () => connectivity.state.state === 'online',
+    isOnline: () => connectivity.reachable,
     tickMs: base.syncTickMs,
-    afterSync: emitStatus,
+    onStateChange: emitStatus,
   });
   const reselectDataSource = async () => {
     await dataSource.apply(settings.read());
@@ -225,7 +232,12 @@ function wire(base: Foundation, parts: Capabilities) {
 }
 
 /** Every method's handler, one part per capability (a method declared twice fails at start-up). */
-function handlerTable({ db, jobs, settings, dataSource, connector, now }: Foundation, parts: Capabilities, wiring: Wiring, options: CoreOptions): HandlerTable {
+function handlerTable(
+  { db, jobs, settings, dataSource, connector, now, aggregates }: Foundation,
+  parts: Capabilities,
+  wiring: Wiring,
+  options: CoreOptions,
+): HandlerTable {
   const appInfo = () => ({ version: options.appVersion, schemaVersion: latestVersion(migrations), dataDir: options.dataDir, host: options.platform.host });
   return mergeUnique(
     'Handler',
@@ -233,10 +245,10 @@ function handlerTable({ db, jobs, settings, dataSource, connector, now }: Founda
     settingsHandlers(settings),
     marketplaceHandlers({ dataSource, secrets: options.platform.secrets, reselect: wiring.reselectDataSource }),
     orderHandlers({ db, orders: parts.tables.orders, connector, now }),
-    transactionDetailHandlers(db),
+    transactionDetailHandlers(db, aggregates),
     billHandlers(db),
     ticketHandlers({ db, work: parts.ticketWork, flush: wiring.flushTicketActions }),
-    usageHandlers(parts.usage),
+    usageHandlers({ usage: parts.usage, orderInstances: () => parts.tables.orders.payPerUseInstances() }),
     syncHandlers(wiring.sync),
     importHandlers(parts.sellerCenter, jobs),
     exportHandlers(parts.exports),
@@ -247,6 +259,7 @@ function handlerTable({ db, jobs, settings, dataSource, connector, now }: Founda
 /** Repairs what a crash left, picks the source, starts the schedules and the watched folders. */
 async function start({ jobs, settings, dataSource }: Foundation, parts: Capabilities, { connectivity, sync }: Wiring, options: CoreOptions): Promise<void> {
   parts.tables.orders.rebuildSearchIfStale(); // a crash between synced orders and their search index
+  parts.tables.details.ensureAmountIndex(); // a crash during a first sync of transaction details
   parts.usage.recoverLeases(); // records a crashed process was sending: queued again at once
   await dataSource.apply(settings.read());
   const probeEveryMs = options.connectivityIntervalMs ?? 15_000;

@@ -28,6 +28,15 @@ export interface SandboxOptions {
   now?: () => number;
 }
 
+export interface TicketActionReceived {
+  ticket_id: string;
+  action: 'reply' | 'close';
+  body: string | null;
+  received_at: number;
+}
+
+type SandboxTicket = ReturnType<SandboxDataset['ticket']>;
+
 export interface LicenseState {
   license: string;
   order_id: string;
@@ -42,7 +51,8 @@ export class SandboxState extends EventEmitter {
   /** Every marketplace request: when (sandbox clock), where, and which fault it got. */
   readonly requestLog: { at: number; path: string; fault: string | null }[] = [];
   /** Ticket replies and closes received on the sandbox's ticket endpoint. */
-  readonly ticketActions: { ticket_id: string; action: string; body: string | null; received_at: number }[] = [];
+  readonly ticketActions: TicketActionReceived[] = [];
+  private readonly actionsByTicket = new Map<string, TicketActionReceived[]>();
   readonly dataset: SandboxDataset;
   readonly credentials: SandboxCredentials;
   readonly faults = new FaultInjector();
@@ -105,6 +115,38 @@ export class SandboxState extends EventEmitter {
       }
     }
     return this.licenseMap;
+  }
+
+  /** Keeps a reply or close the ticket endpoint took; the ticket's later list pages show it. */
+  receiveTicketAction(action: TicketActionReceived): void {
+    this.ticketActions.push(action);
+    const forTicket = this.actionsByTicket.get(action.ticket_id) ?? [];
+    forTicket.push(action);
+    this.actionsByTicket.set(action.ticket_id, forTicket);
+  }
+
+  /**
+   * Generated ticket #index with the replies and closes received for it: their messages appended and
+   * its state as they leave it. Its updated_at stays the generated one (list paging depends on it),
+   * so an updated-since sync that is already past the ticket does not see them; a full one does.
+   */
+  ticket(index: number): SandboxTicket {
+    const ticket = this.dataset.ticket(index);
+    const actions = this.actionsByTicket.get(ticket.ticket_id);
+    if (!actions) return ticket;
+    const messages = [...ticket.messages];
+    let status = ticket.status;
+    actions.forEach((action, n) => {
+      const closing = action.action === 'close';
+      messages.push({
+        message_id: `${ticket.ticket_id}-R${String(n + 1).padStart(2, '0')}`,
+        author: closing ? 'system' : 'seller',
+        body: closing ? '卖家已关闭工单' : (action.body ?? ''),
+        sent_at: action.received_at,
+      });
+      status = closing ? 'closed' : status === 'closed' ? status : 'awaiting_customer';
+    });
+    return { ...ticket, status, waiting_on_me: false, messages };
   }
 
   nextOldPushDelivery(): string {

@@ -130,18 +130,25 @@ async function readCall(req: http.IncomingMessage): Promise<{ method: string; in
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new CoreError('VALIDATION', `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new CoreError('VALIDATION', `Request body is larger than ${MAX_BODY_BYTES} bytes`, {
+        reason: 'request.tooLarge',
+        params: { limit: MAX_BODY_BYTES },
+      });
     chunks.push(chunk as Buffer);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new CoreError('VALIDATION', 'Request body is not JSON; expected {"method": string, "input": object}');
+    throw new CoreError('VALIDATION', 'Request body is not JSON; expected {"method": string, "input": object}', { reason: 'request.notJson' });
   }
   const call = parsed as { method?: unknown; input?: unknown };
   if (typeof call.method !== 'string') {
-    throw new CoreError('VALIDATION', 'Request body needs "method" (string) and "input" (object)', [{ path: 'method', message: 'expected string' }]);
+    throw new CoreError('VALIDATION', 'Request body needs "method" (string) and "input" (object)', {
+      reason: 'request.noMethod',
+      issues: [{ path: 'method', message: 'expected string' }],
+    });
   }
   return { method: call.method, input: call.input };
 }

@@ -1,11 +1,11 @@
-import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Typography } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Tag, Tooltip, Typography } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBar } from '../components/StatusBar';
+import { SyncAllButton } from '../components/SyncAllButton';
 import { applyLanguage } from '../i18n';
-import { formatTime } from './format-time';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PlannedPage } from '../pages/PlannedPage';
 import { BillsPage } from '../pages/review/BillsPage';
@@ -16,9 +16,16 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { UsagePage } from '../pages/usage/UsagePage';
 import { useCore } from '../stores/core-store';
 import { useNavigation } from '../stores/navigation-store';
+import './app.css';
+import { formatTime } from './format-time';
+import { SECTION_ICONS } from './section-icons';
 import { sectionGroups, type SectionKey } from './sections';
 
 const STATUS_REFRESH_MS = 10_000;
+/** A compact menu: all fifteen sections and their groups fit a 720-px-high window (collapsed: 640) without scrolling. */
+const THEME = { components: { Menu: { itemHeight: 32, itemMarginBlock: 1, groupTitleFontSize: 12, groupTitleLineHeight: 1.2 } } };
+/** Below this window width the menu shows icons only, so tables keep their columns. */
+const NARROW_WINDOW_PX = 1200;
 
 export function App() {
   const language = useCore((s) => s.settings?.language ?? 'zh-CN');
@@ -27,22 +34,31 @@ export function App() {
     const timer = setInterval(() => void useCore.getState().refreshStatus(), STATUS_REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
+  const narrow = useNarrowWindow();
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCNLocale : enUSLocale}>
+    <ConfigProvider locale={language === 'zh-CN' ? zhCNLocale : enUSLocale} theme={THEME}>
       <AntApp>
         <Layout style={{ height: '100vh' }}>
-          <Layout.Sider width={232} theme="light" style={{ overflow: 'auto', borderRight: '1px solid #f0f0f0' }}>
-            <Navigation />
+          <Layout.Sider
+            width={208}
+            collapsedWidth={56}
+            collapsed={narrow}
+            trigger={null}
+            theme="light"
+            className="app-sider"
+            style={{ overflow: 'auto', borderRight: '1px solid #f0f0f0' }}
+          >
+            <Navigation collapsed={narrow} />
           </Layout.Sider>
-          <Layout>
+          <Layout style={{ minWidth: 0 }}>
             <Header />
-            <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
+            <main className="app-content">
               <Banners />
               <CurrentPage />
-            </Layout.Content>
-            <Layout.Footer style={{ padding: '6px 16px', borderTop: '1px solid #f0f0f0', background: '#fff' }}>
+            </main>
+            <footer className="app-footer">
               <StatusBar />
-            </Layout.Footer>
+            </footer>
           </Layout>
         </Layout>
       </AntApp>
@@ -50,40 +66,66 @@ export function App() {
   );
 }
 
-function Navigation() {
+function useNarrowWindow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.innerWidth < NARROW_WINDOW_PX);
+  useEffect(() => {
+    const onResize = () => setNarrow(window.innerWidth < NARROW_WINDOW_PX);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return narrow;
+}
+
+function Navigation({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
   const section = useNavigation((s) => s.section);
   const go = useNavigation((s) => s.go);
-  const items = sectionGroups.map((group) => ({
-    type: 'group' as const,
-    key: group.key,
-    label: t(`nav.groups.${group.key}`),
-    children: group.sections.map((key) => ({ key, label: <span data-testid={`nav-${key}`}>{t(`nav.sections.${key}`)}</span> })),
-  }));
-  return <Menu mode="inline" selectedKeys={[section]} items={items} onClick={({ key }) => go(key as SectionKey)} data-testid="navigation" />;
+  const item = (key: SectionKey) => ({ key, icon: SECTION_ICONS[key], label: <span data-testid={`nav-${key}`}>{t(`nav.sections.${key}`)}</span> });
+  // collapsed, the groups' titles would have no room: the sections follow each other, named in tooltips
+  const items = collapsed
+    ? sectionGroups.flatMap((group) => group.sections.map(item))
+    : sectionGroups.map((group) => ({ type: 'group' as const, key: group.key, label: t(`nav.groups.${group.key}`), children: group.sections.map(item) }));
+  return (
+    <Menu
+      mode="inline"
+      inlineCollapsed={collapsed}
+      selectedKeys={[section]}
+      items={items}
+      onClick={({ key }) => go(key as SectionKey)}
+      data-testid="navigation"
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
 }
 
 function Header() {
   const { t } = useTranslation();
   const language = useCore((s) => s.settings?.language ?? 'zh-CN');
   const updateSettings = useCore((s) => s.updateSettings);
-  const section = useNavigation((s) => s.section);
+  const dataSource = useCore((s) => s.status?.dataSource);
   return (
-    <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
-      <Typography.Title level={4} style={{ margin: 0, flex: 1 }} data-testid="page-title">
-        {t('app.title')} · {t(`nav.sections.${section}`)}
-      </Typography.Title>
+    <header className="app-header">
+      <Typography.Text strong style={{ flex: 1, fontSize: 15 }} data-testid="app-title">
+        {t('app.title')}
+      </Typography.Text>
+      {dataSource?.kind === 'sandbox' && (
+        <Tooltip title={t(dataSource.reason === 'no-credentials' ? 'status.sandboxNoCredentials' : 'status.sandboxBanner')}>
+          <Tag color="gold" data-testid="sandbox-banner" data-reason={dataSource.reason} style={{ marginInlineEnd: 0 }}>
+            {t(dataSource.reason === 'no-credentials' ? 'status.sandboxTagNoCredentials' : 'status.sandboxTag')}
+          </Tag>
+        </Tooltip>
+      )}
+      <SyncAllButton />
       <Button data-testid="language-switch" onClick={() => void updateSettings({ language: language === 'zh-CN' ? 'en-US' : 'zh-CN' })}>
         {t('app.languageSwitch')}
       </Button>
-    </Layout.Header>
+    </header>
   );
 }
 
 function Banners() {
   const { t } = useTranslation();
   const connectionError = useCore((s) => s.connectionError);
-  const dataSource = useCore((s) => s.status?.dataSource);
   const notices = useCore((s) => s.notices);
   const dismiss = useCore((s) => s.dismissNotice);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
@@ -93,19 +135,8 @@ function Banners() {
         <Alert
           type="error"
           showIcon
-          style={{ marginBottom: 12 }}
           data-testid="connection-error"
           message={connectionError === 'session-expired' ? t('app.sessionExpired') : t('app.coreUnreachable', { message: connectionError })}
-        />
-      )}
-      {dataSource?.kind === 'sandbox' && (
-        <Alert
-          type="warning"
-          showIcon
-          banner
-          style={{ marginBottom: 12 }}
-          data-testid="sandbox-banner"
-          message={t(dataSource.reason === 'no-credentials' ? 'status.sandboxNoCredentials' : 'status.sandboxBanner')}
         />
       )}
       {notices.map((notice, index) => (
@@ -115,7 +146,6 @@ function Banners() {
           showIcon
           closable
           onClose={() => dismiss(index)}
-          style={{ marginBottom: 12 }}
           message={t(notice.messageKey, noticeValues(notice.values ?? {}, timeZone))}
         />
       ))}

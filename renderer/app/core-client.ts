@@ -12,8 +12,11 @@ export function connectToCore(): CoreClient {
   return createClient(window.sellerDesk ?? createWebTransport());
 }
 
-const SESSION_EXPIRED: CallResult = { ok: false, error: { code: 'UNAVAILABLE', message: 'session-expired' } };
-const CONNECTION_LOST: CallResult = { ok: false, error: { code: 'UNAVAILABLE', message: 'The connection to the app was lost; try again' } };
+const SESSION_EXPIRED: CallResult = { ok: false, error: { code: 'UNAVAILABLE', message: 'session-expired', reason: 'session.expired' } };
+const CONNECTION_LOST: CallResult = {
+  ok: false,
+  error: { code: 'UNAVAILABLE', message: 'The connection to the app was lost; try again', reason: 'connection.lost' },
+};
 
 /**
  * Browser mode: calls and events share one WebSocket (a call costs a message, not an HTTP request).

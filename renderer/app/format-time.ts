@@ -1,7 +1,9 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import { formatInZone } from '../../electron/core/conventions';
+import type { Language } from '../../electron/core/contract';
+import { formatInZone, zoneName as zoneNameIn } from '../../electron/core/conventions';
+import { i18n } from '../i18n';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -21,4 +23,26 @@ export function dayRangeInZone(from: dayjs.Dayjs | null | undefined, to: dayjs.D
     from: from ? dayjs.tz(from.format('YYYY-MM-DD'), timeZone).valueOf() : undefined,
     to: to ? dayjs.tz(to.format('YYYY-MM-DD'), timeZone).add(1, 'day').valueOf() : undefined,
   };
+}
+
+/**
+ * Date pickers show the browser's clock; the seller means their own zone's. An instant becomes the
+ * picker value showing its wall-clock time in `timeZone`, and back.
+ */
+export function pickerValueInZone(epochMs: number, timeZone: string): dayjs.Dayjs {
+  return dayjs(dayjs(epochMs).tz(timeZone).format('YYYY-MM-DDTHH:mm:ss'));
+}
+
+export function instantOfPickerValue(value: dayjs.Dayjs, timeZone: string): number {
+  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), timeZone).valueOf();
+}
+
+/** "2026-11-24 13:05:09": with seconds, for proofs (the attempts log). */
+export function formatTimeWithSeconds(epochMs: number, timeZone: string): string {
+  return dayjs(epochMs).tz(timeZone).format('YYYY-MM-DD HH:mm:ss');
+}
+
+/** The zone's name in the UI's language: 北京时间 / Beijing time, otherwise its UTC offset (GMT+9). */
+export function zoneName(timeZone: string): string {
+  return zoneNameIn(timeZone, i18n.language as Language);
 }

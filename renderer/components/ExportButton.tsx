@@ -1,28 +1,30 @@
 import { Alert, Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportResult, ExportSelection } from '../../electron/core/contract';
+import type { ExportResult, ExportSelection, MethodOutput } from '../../electron/core/contract';
+import { errorMessage } from '../app/error-message';
+import { describeFilters } from '../app/filter-words';
 import { useCore } from '../stores/core-store';
 import { JobProgressLine, useJobProgress } from './JobProgress';
-import { errorMessage } from '../app/error-message';
 
 type Format = ExportResult['format'];
+type Preview = MethodOutput<'exports.preview'>;
 
 /**
- * "导出" for a table: exports exactly what its current filters select, to Excel or CSV, on the
- * core's worker thread; shows progress with cancel, then "open file" / "show in folder" in the
- * desktop app or a download link in browser mode.
+ * "导出" for a table: says which filters apply and how many rows will be written, then exports
+ * exactly those to Excel or CSV on the core's worker thread; shows progress against the total with
+ * cancel, then "open file" / "show in folder" in the desktop app or a download link in browser mode.
  */
 export function ExportButton({ selection, testId }: { selection: ExportSelection; testId: string }) {
   const { t } = useTranslation();
   const client = useCore((s) => s.client);
-  const host = useCore((s) => s.info?.host);
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<Format>('xlsx');
   const [fileName, setFileName] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const preview = usePreview(open, selection, format, result);
   const progress = useJobProgress(jobId);
 
   const start = async () => {
@@ -50,7 +52,8 @@ export function ExportButton({ selection, testId }: { selection: ExportSelection
       <Button onClick={() => setOpen(true)} data-testid={testId}>
         {t('exports.button')}
       </Button>
-      <Modal open={open} title={t('exports.title', { table: t(`exports.tables.${selection.table}`) })} footer={null} onCancel={close} width={560}>
+      <Modal open={open} title={t('exports.title', { table: t(`exports.tables.${selection.table}`) })} footer={null} onCancel={close} width={580}>
+        <ExportScope selection={selection} preview={preview} />
         <Form layout="vertical">
           <Form.Item label={t('exports.format')}>
             <Radio.Group
@@ -59,39 +62,82 @@ export function ExportButton({ selection, testId }: { selection: ExportSelection
               disabled={jobId !== null}
               data-testid="export-format"
               options={[
-                { value: 'xlsx', label: 'Excel (.xlsx)' },
-                { value: 'csv', label: 'CSV (UTF-8)' },
+                { value: 'xlsx', label: t('exports.xlsx') },
+                { value: 'csv', label: t('exports.csv') },
               ]}
             />
           </Form.Item>
-          <Form.Item label={t('exports.fileName')} extra={t('exports.fileNameHelp')}>
+          <Form.Item label={t('exports.fileName')} extra={t('exports.fileNameHelp', { example: preview?.fileName ?? '' })}>
             <Input
               value={fileName}
               onChange={(e) => setFileName(e.target.value)}
               disabled={jobId !== null}
-              placeholder={t('exports.fileNamePlaceholder')}
+              placeholder={preview?.fileName ?? t('exports.fileNamePlaceholder')}
               data-testid="export-file-name"
             />
           </Form.Item>
         </Form>
-        {selection.table === 'orders' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('exports.ordersRule')} />}
         {jobId ? (
           <JobProgressLine progress={progress} onCancel={() => void client!.call('jobs.cancel', { jobId })} testId="export-progress" />
         ) : (
-          <Button type="primary" onClick={() => void start()} data-testid="export-start">
-            {t('exports.start')}
+          <Button type={result ? 'default' : 'primary'} disabled={preview?.rows === 0} onClick={() => void start()} data-testid="export-start">
+            {result ? t('exports.again') : t('exports.start')}
           </Button>
         )}
         {error && <Alert type="error" showIcon style={{ marginTop: 12 }} message={error} data-testid="export-error" />}
-        {result && <ExportDone result={result} desktop={host === 'electron'} />}
+        {result && <ExportDone result={result} />}
       </Modal>
     </>
   );
 }
 
-function ExportDone({ result, desktop }: { result: ExportResult; desktop: boolean }) {
+/** The preview, read again when the dialog opens, the format changes or an export finishes (the next name moves on). */
+function usePreview(open: boolean, selection: ExportSelection, format: Format, result: ExportResult | null): Preview | null {
+  const client = useCore((s) => s.client);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const key = JSON.stringify(selection);
+  useEffect(() => {
+    if (!open || !client) return;
+    let current = true;
+    void client.call('exports.preview', { selection: JSON.parse(key) as ExportSelection, format }).then((p) => current && setPreview(p));
+    return () => {
+      current = false;
+    };
+  }, [open, client, key, format, result]);
+  return open ? preview : null;
+}
+
+/** Which rows: the filters in words, how many rows, and what Seller Center's rules leave out. */
+function ExportScope({ selection, preview }: { selection: ExportSelection; preview: Preview | null }) {
+  const { t } = useTranslation();
+  const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const filters = describeFilters(selection.filters as Record<string, string | number | boolean | undefined>, timeZone);
+  return (
+    <Alert
+      type={preview?.rows === 0 ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="export-scope"
+      message={preview ? t(preview.rows === 0 ? 'exports.nothing' : 'exports.willWrite', { rows: preview.rows.toLocaleString() }) : t('exports.counting')}
+      description={
+        <>
+          <div data-testid="export-filters">{filters.length ? t('exports.filters', { filters: filters.join('；') }) : t('exports.noFilters')}</div>
+          {preview?.leftOut.map((left) => (
+            <div key={left.reason} data-testid="export-left-out-preview">
+              {t(`exports.leftOut.${left.reason}`, { rows: left.rows.toLocaleString() })}
+            </div>
+          ))}
+          {selection.table === 'orders' && <div>{t('exports.ordersRule')}</div>}
+        </>
+      }
+    />
+  );
+}
+
+function ExportDone({ result }: { result: ExportResult }) {
   const { t } = useTranslation();
   const client = useCore((s) => s.client);
+  const desktop = useCore((s) => s.info?.host === 'electron');
   const show = (how: 'open' | 'reveal') => void client!.call('exports.showFile', { fileName: result.fileName, how });
   return (
     <div style={{ marginTop: 12 }} data-testid="export-result">
@@ -118,7 +164,9 @@ function ExportDone({ result, desktop }: { result: ExportResult; desktop: boolea
       <Space style={{ marginTop: 8 }}>
         {desktop ? (
           <>
-            <Button onClick={() => show('open')}>{t('exports.openFile')}</Button>
+            <Button type="primary" onClick={() => show('open')}>
+              {t('exports.openFile')}
+            </Button>
             <Button onClick={() => show('reveal')}>{t('exports.showInFolder')}</Button>
           </>
         ) : (

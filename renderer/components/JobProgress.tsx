@@ -25,6 +25,11 @@ export function useJobProgress(jobId: string | null): JobProgressState | null {
   return latest && latest.jobId === jobId ? latest.progress : null;
 }
 
+function etaText(ms: number, t: (key: string, values: Record<string, number>) => string): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 60 ? t('jobs.etaSeconds', { seconds }) : t('jobs.etaMinutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
+}
+
 /** A running job: bar (when the total is known), rows, rate, time left, and a cancel button. */
 export function JobProgressLine({ progress, onCancel, testId }: { progress: JobProgressState | null; onCancel: () => void; testId?: string }) {
   const { t } = useTranslation();
@@ -35,9 +40,10 @@ export function JobProgressLine({ progress, onCancel, testId }: { progress: JobP
     <Space data-testid={testId}>
       {percent !== null && <Progress type="line" percent={percent} size="small" style={{ width: 160 }} />}
       <span>
-        {percent !== null && progress?.etaMs !== null
-          ? t('jobs.progressWithEta', { done: done.toLocaleString(), rate: rate.toLocaleString(), eta: Math.ceil((progress?.etaMs ?? 0) / 1000) })
+        {progress?.total
+          ? t('jobs.progressOfTotal', { done: done.toLocaleString(), total: progress.total.toLocaleString(), rate: rate.toLocaleString() })
           : t('jobs.progress', { done: done.toLocaleString(), rate: rate.toLocaleString() })}
+        {percent !== null && progress?.etaMs != null && progress.etaMs > 0 && ` · ${etaText(progress.etaMs, t)}`}
       </span>
       <Button size="small" onClick={onCancel} data-testid={testId && `${testId}-cancel`}>
         {t('review.cancel')}

@@ -15,7 +15,7 @@ type Kind = ImportResult['kind'];
  * Import a Seller Center export by drag and drop or file dialog; unknown headers open a mapping
  * dialog; a running import shows its progress and can be cancelled (the cache is then unchanged).
  */
-export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImported: () => void }) {
+export function SellerCenterImport({ kind, onImported, testId = `import-${kind}` }: { kind: Kind; onImported: () => void; testId?: string }) {
   const { t } = useTranslation();
   const client = useCore((s) => s.client);
   const [open, setOpen] = useState(false);
@@ -50,7 +50,7 @@ export function SellerCenterImport({ kind, onImported }: { kind: Kind; onImporte
 
   return (
     <>
-      <Button onClick={() => setOpen(true)} data-testid={`import-${kind}`}>
+      <Button onClick={() => setOpen(true)} data-testid={testId}>
         {t('imports.button')}
       </Button>
       <Modal

@@ -36,7 +36,7 @@ export function CredentialsCard() {
   };
 
   return (
-    <Card title={t('settings.credentials')} style={{ marginTop: 16 }} data-testid="credentials-card">
+    <Card size="small" title={t('settings.credentials')} style={{ marginTop: 12 }} data-testid="credentials-card">
       <Typography.Paragraph>
         {status?.configured ? (
           <Tag color="green">{t('settings.credentialsConfigured', { hint: status.akHint })}</Tag>

@@ -1,7 +1,8 @@
-import { App as AntApp, Button, Card, Form, Input, Radio, Select } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../electron/core/contract';
 import { useCore } from '../stores/core-store';
+import { PageFrame } from '../components/page/PageFrame';
 import { CredentialsCard } from './CredentialsCard';
 import { errorMessage } from '../app/error-message';
 
@@ -27,8 +28,8 @@ export function SettingsPage() {
   };
 
   return (
-    <div data-testid="page-settings">
-      <Card title={t('settings.title')}>
+    <PageFrame title={t('nav.sections.settings')} testId="page-settings" scroll>
+      <Card size="small" title={t('settings.general')}>
         <Form layout="vertical" style={{ maxWidth: 560 }}>
           <Form.Item label={t('settings.language')}>
             <Radio.Group value={settings.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
@@ -37,7 +38,12 @@ export function SettingsPage() {
             </Radio.Group>
           </Form.Item>
           <Form.Item label={t('settings.timeZone')}>
-            <Select value={settings.timeZone} options={TIME_ZONES.map((z) => ({ value: z, label: z }))} onChange={(timeZone) => void save({ timeZone })} />
+            <Select
+              value={settings.timeZone}
+              options={TIME_ZONES.map((z) => ({ value: z, label: t(`settings.zones.${z.replace('/', '_')}`) }))}
+              onChange={(timeZone) => void save({ timeZone })}
+              data-testid="settings-time-zone"
+            />
           </Form.Item>
           <Form.Item label={t('settings.dataSource')}>
             <Radio.Group value={settings.dataSource} onChange={(e) => void save({ dataSource: e.target.value as Settings['dataSource'] })}>
@@ -54,7 +60,7 @@ export function SettingsPage() {
           <Form.Item label={t('settings.syncInterval')}>
             <Select
               value={settings.syncIntervalMinutes}
-              style={{ width: 200 }}
+              style={{ width: '100%', maxWidth: 520 }}
               onChange={(syncIntervalMinutes) => void save({ syncIntervalMinutes })}
               data-testid="settings-sync-interval"
               options={[0, 15, 30, 60, 240].map((m) => ({ value: m, label: m === 0 ? t('settings.syncManual') : t('settings.syncEvery', { minutes: m }) }))}
@@ -85,7 +91,27 @@ export function SettingsPage() {
         </Form>
       </Card>
       <CredentialsCard />
-    </div>
+      <AboutCard />
+    </PageFrame>
+  );
+}
+
+/** The app's facts, for support: version, database, where the data lives. */
+function AboutCard() {
+  const { t } = useTranslation();
+  const info = useCore((s) => s.info);
+  if (!info) return null;
+  return (
+    <Card size="small" title={t('overview.localCache')} style={{ marginTop: 12 }}>
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('overview.version')}>{info.version}</Descriptions.Item>
+        <Descriptions.Item label={t('overview.schemaVersion')}>{info.schemaVersion}</Descriptions.Item>
+        <Descriptions.Item label={t('overview.dataDir')}>
+          <span data-testid="overview-data-dir">{info.dataDir}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('overview.host')}>{t(`overview.hosts.${info.host}`)}</Descriptions.Item>
+      </Descriptions>
+    </Card>
   );
 }
 

@@ -1,5 +1,16 @@
 import { create } from 'zustand';
-import type { AppInfo, AppStatus, CoreClient, CoreEvent, Settings } from '../../electron/core/contract';
+import {
+  CoreCallError,
+  syncResourceSchema,
+  type AppInfo,
+  type AppStatus,
+  type CoreClient,
+  type CoreEvent,
+  type MethodOutput,
+  type Settings,
+  type SyncResource,
+} from '../../electron/core/contract';
+import { setDisplayTimeZone } from '../app/display-zone';
 import { errorMessage } from '../app/error-message';
 
 type Notice = Extract<CoreEvent, { type: 'notice' }>;
@@ -9,6 +20,10 @@ interface CoreState {
   status: AppStatus | null;
   settings: Settings | null;
   info: AppInfo | null;
+  /** What the current data source can do (read again whenever the source changes). */
+  capabilities: MethodOutput<'marketplace.capabilities'> | null;
+  /** How far the core's clock (the marketplace's time) is ahead of this computer's, in ms. */
+  clockOffsetMs: number;
   /** Set when the core cannot be reached (e.g. browser-mode token expired). */
   connectionError: string | null;
   notices: Notice[];
@@ -24,6 +39,8 @@ export const useCore = create<CoreState>((set, get) => ({
   status: null,
   settings: null,
   info: null,
+  capabilities: null,
+  clockOffsetMs: 0,
   connectionError: null,
   notices: [],
 
@@ -32,9 +49,11 @@ export const useCore = create<CoreState>((set, get) => ({
     client.subscribe((event) => onCoreEvent(event));
     try {
       const [info, settings, status] = await Promise.all([client.call('app.info', {}), client.call('settings.get', {}), client.call('status.get', {})]);
-      set({ info, settings, status, connectionError: null });
+      setDisplayTimeZone(settings.timeZone);
+      set({ info, settings, status, clockOffsetMs: status.now - Date.now(), connectionError: null });
+      await readCapabilities();
     } catch (error) {
-      set({ connectionError: errorMessage(error) });
+      set({ connectionError: connectionProblem(error) });
     }
   },
 
@@ -42,16 +61,21 @@ export const useCore = create<CoreState>((set, get) => ({
     const client = get().client;
     if (!client) return;
     try {
-      set({ status: await client.call('status.get', {}), connectionError: null });
+      const before = get().status?.dataSource;
+      const status = await client.call('status.get', {});
+      set({ status, clockOffsetMs: status.now - Date.now(), connectionError: null });
+      if (!before || before.kind !== status.dataSource.kind || before.baseUrl !== status.dataSource.baseUrl) await readCapabilities();
     } catch (error) {
-      set({ connectionError: errorMessage(error) });
+      set({ connectionError: connectionProblem(error) });
     }
   },
 
   async updateSettings(changes) {
     const client = get().client;
     if (!client) return;
-    set({ settings: await client.call('settings.update', changes) });
+    const settings = await client.call('settings.update', changes);
+    setDisplayTimeZone(settings.timeZone);
+    set({ settings });
     await get().refreshStatus();
   },
 
@@ -60,9 +84,27 @@ export const useCore = create<CoreState>((set, get) => ({
   },
 }));
 
+/** The lists the current source can sync (none for the real KooGallery API: its data comes from Seller Center files). */
+export function syncableResources(capabilities: CoreState['capabilities']): SyncResource[] {
+  return syncResourceSchema.options.filter((r) => capabilities?.lists.includes(r));
+}
+
+async function readCapabilities(): Promise<void> {
+  const client = useCore.getState().client;
+  if (client) useCore.setState({ capabilities: await client.call('marketplace.capabilities', {}) });
+}
+
 function onCoreEvent(event: CoreEvent): void {
   const state = useCore.getState();
-  if (event.type === 'status') useCore.setState({ status: event.status });
-  else if (event.type === 'queue' && state.status) useCore.setState({ status: { ...state.status, usageQueue: event.queue } });
+  if (event.type === 'status') {
+    const before = state.status?.dataSource;
+    useCore.setState({ status: event.status, clockOffsetMs: event.status.now - Date.now() });
+    if (before && (before.kind !== event.status.dataSource.kind || before.baseUrl !== event.status.dataSource.baseUrl)) void readCapabilities();
+  } else if (event.type === 'queue' && state.status) useCore.setState({ status: { ...state.status, usageQueue: event.queue } });
   else if (event.type === 'notice') useCore.setState({ notices: [...state.notices, event] });
+}
+
+/** Why the core cannot be reached: the browser-mode session ended (the page says how to reopen it), or the failure in words. */
+function connectionProblem(error: unknown): string {
+  return error instanceof CoreCallError && error.reason === 'session.expired' ? 'session-expired' : errorMessage(error);
 }

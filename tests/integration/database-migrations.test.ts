@@ -143,6 +143,10 @@ const seeds: Record<number, { table: string; row: Record<string, unknown> }[]> =
     },
   ],
   8: [{ table: 'stale_search_indexes', row: { index_name: 'orders_search' } }],
+  9: [
+    { table: 'ticket_messages', row: { ticket_id: 'TK1', message_id: 'm1', author: 'customer', body: '开通后无法登录控制台，提示密码错误', sent_at: now } },
+    { table: 'sync_cursors', row: { resource: 'tickets', cursor: 'x', last_synced_at: now, last_error_json: '{"code":"MKT.0999"}', last_error_at: now } },
+  ],
   5: [
     {
       table: 'orders_search',

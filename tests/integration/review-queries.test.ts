@@ -88,6 +88,71 @@ describe('review pages in the core', () => {
   });
 });
 
+describe('sorting and totals', () => {
+  async function allPages<M extends 'transactionDetails.page' | 'tickets.page'>(method: M, input: Record<string, unknown>) {
+    type Page = { rows: Awaited<ReturnType<typeof client.call<M>>>['rows']; next: unknown };
+    const rows: Page['rows'] = [];
+    let after: unknown = null;
+    for (;;) {
+      const page = (await client.call(method, { ...input, limit: 500, after } as never)) as Page;
+      rows.push(...(page.rows as never[]));
+      if (!page.next) return rows;
+      after = page.next;
+    }
+  }
+
+  it('pages transaction details by amount, both ways, through ties, with every row once', async () => {
+    const filters = { billingPeriod: '2026-10' };
+    const { count } = await client.call('transactionDetails.count', { filters });
+    for (const direction of ['asc', 'desc'] as const) {
+      const rows = await allPages('transactionDetails.page', { filters, sort: { field: 'amountFen', direction } });
+      expect(rows).toHaveLength(count);
+      expect(new Set(rows.map((r) => r.detailId)).size).toBe(count);
+      const amounts = rows.map((r) => r.amountFen);
+      expect(amounts).toEqual([...amounts].sort((a, b) => (direction === 'asc' ? a - b : b - a)));
+      expect(amounts.length - new Set(amounts).size).toBeGreaterThan(0); // ties exist, so the id breaks them
+    }
+  });
+
+  it('orders tickets waiting on me by SLA, overdue first, and tickets without SLA last', async () => {
+    dbOf(core)
+      .prepare('UPDATE tickets SET sla_due_at = NULL WHERE ticket_id = (SELECT ticket_id FROM tickets WHERE waiting_on_me = 1 ORDER BY ticket_id LIMIT 1)')
+      .run();
+    const rows = await allPages('tickets.page', { filters: { waitingOnMe: true }, sort: { field: 'slaDueAt', direction: 'asc' } });
+    const due = rows.map((r) => r.slaDueAt);
+    expect(due.at(-1)).toBeNull();
+    const known = due.filter((d): d is number => d !== null);
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    expect(known[0]!).toBeLessThan(Date.now()); // the most overdue is at the top
+  });
+
+  it('sums 交易金额, 结算金额 and 运营管理费 over exactly the filtered rows', async () => {
+    const filters = { productType: 'joint_operation' as const, billingStatus: 'unbilled' as const };
+    const rows = await allPages('transactionDetails.page', { filters });
+    const totals = await client.call('transactionDetails.totals', { filters });
+    const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
+    expect(totals).toEqual({
+      rows: rows.length,
+      amountFen: sum((r) => r.amountFen),
+      settlementAmountFen: sum((r) => r.settlementAmountFen),
+      opsFeeFen: sum((r) => r.amountFen - r.settlementAmountFen),
+    });
+    expect(await client.call('transactionDetails.totals', { filters: { orderId: 'NO-SUCH-ORDER' } })).toEqual({
+      rows: 0,
+      amountFen: 0,
+      settlementAmountFen: 0,
+      opsFeeFen: 0,
+    });
+  });
+
+  it('refuses a sort by a column the list cannot sort by, naming it', async () => {
+    await expect(client.call('orders.page', { sort: { field: 'customerName', direction: 'asc' } } as never)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [expect.objectContaining({ path: 'sort.field' })],
+    });
+  });
+});
+
 describe('counts', () => {
   it('a remembered count follows writes by this core and by another connection (another process)', async () => {
     const count = async () => (await client.call('transactionDetails.count', { filters: { productType: 'general', billingPeriod: '2026-11' } })).count;

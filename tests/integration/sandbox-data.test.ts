@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SandboxDataset } from '../../electron/sandbox/generator';
-import { fetchListPage } from '../../electron/core/marketplace/list-client';
+import { fetchListPage, sendTicketAction } from '../../electron/core/marketplace/list-client';
 import { sandboxWithClient } from '../support/sandbox';
 
 const anchor = Date.UTC(2026, 10, 23, 16); // 2026-11-24 00:00 Beijing
@@ -40,6 +40,50 @@ describe('the sandbox data generator', () => {
     expect(last.transaction_at).toBeLessThan(anchor);
     expect(data.detailIndexAt(anchor)).toBe(1_000_000);
   });
+
+  it("gives every ticket the customer's problem and a short conversation, the same for the same seed", () => {
+    const a = new SandboxDataset('talk', 'small', anchor);
+    const b = new SandboxDataset('talk', 'small', anchor);
+    expect(a.ticket(123).messages).toEqual(b.ticket(123).messages);
+    expect(a.ticket(123).description).toBe(b.ticket(123).description);
+    expect(new SandboxDataset('other', 'small', anchor).ticket(123).messages).not.toEqual(a.ticket(123).messages);
+    const tickets = Array.from({ length: a.counts.tickets }, (_, i) => a.ticket(i));
+    for (const t of tickets) {
+      const times = t.messages.map((m) => m.sent_at);
+      expect(t.messages.length, t.ticket_id).toBeGreaterThanOrEqual(1);
+      expect(t.messages.length, t.ticket_id).toBeLessThanOrEqual(5);
+      expect(
+        times.every((time, k) => k === 0 || time > times[k - 1]!),
+        t.ticket_id,
+      ).toBe(true);
+      expect(times[0]).toBe(t.created_at);
+      expect(Math.max(...times)).toBeLessThanOrEqual(t.updated_at);
+      expect(t.messages[0]).toMatchObject({ author: 'customer', body: t.description });
+      expect(t.messages.every((m) => CHINESE.test(m.body))).toBe(true);
+      expect(new Set(t.messages.map((m) => m.message_id)).size).toBe(t.messages.length);
+      const lastAuthor = t.messages.at(-1)!.author;
+      if (t.status === 'pending') expect(lastAuthor, t.ticket_id).toBe('customer');
+      if (t.status === 'awaiting_customer') expect(lastAuthor, t.ticket_id).toBe('seller');
+      if (t.status !== 'closed')
+        expect(
+          t.messages.some((m) => m.author === 'system'),
+          t.ticket_id,
+        ).toBe(false);
+    }
+    // a closed ticket often ends with the marketplace's own words
+    expect(tickets.some((t) => t.status === 'closed' && t.messages.at(-1)!.author === 'system' && t.messages.at(-1)!.body.includes('工单已关闭'))).toBe(true);
+    expect(new Set(tickets.map((t) => t.messages.length))).toEqual(new Set([1, 2, 3, 4, 5]));
+  });
+
+  it('puts the T+1 line exactly between the last visible detail and the first hidden one, wherever it falls', () => {
+    const data = new SandboxDataset('t-plus-one', 'small', anchor);
+    for (let day = 1; day <= 200; day++) {
+      const line = anchor - day * 86_400_000 + day * 7_919; // lines that fall inside a detail's slot, not on its edge
+      const visible = data.detailIndexAt(line);
+      expect(data.detail(visible - 1).transaction_at, `day ${day}`).toBeLessThan(line);
+      expect(data.detail(visible).transaction_at, `day ${day}`).toBeGreaterThanOrEqual(line);
+    }
+  });
 });
 
 describe('list endpoints with updated-since cursors', () => {
@@ -54,6 +98,28 @@ describe('list endpoints with updated-since cursors', () => {
       expect(times.length).toBeGreaterThan(10);
       expect(Math.min(...times)).toBeGreaterThan(since);
       expect(Math.min(...times)).toBeLessThan(since + 2 * 86_400_000);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("shows a reply or close taken on the ticket endpoint in that ticket's conversation on later pages", async () => {
+    const { sandbox, client } = await sandboxWithClient({ anchor });
+    try {
+      const ticket = sandbox.state.dataset.ticket(7);
+      expect(await sendTicketAction(client, ticket.ticket_id, 'reply', '您好，已为您处理，请再试一次。')).toMatchObject({ class: 'ok' });
+      expect(await sendTicketAction(client, ticket.ticket_id, 'close', null)).toMatchObject({ class: 'ok' });
+      const outcome = await fetchListPage(client, 'tickets', null, 20);
+      if (outcome.class !== 'ok') throw new Error(outcome.message);
+      const listed = outcome.data.items.find((t) => t.ticket_id === ticket.ticket_id)!;
+      const messages = listed.messages as { author: string; body: string; sent_at: number }[];
+      expect(messages.slice(0, ticket.messages.length)).toEqual(ticket.messages);
+      expect(messages.slice(ticket.messages.length).map((m) => [m.author, m.body])).toEqual([
+        ['seller', '您好，已为您处理，请再试一次。'],
+        ['system', '卖家已关闭工单'],
+      ]);
+      // paging stays on the generated updated_at
+      expect(listed).toMatchObject({ status: 'closed', waiting_on_me: false, updated_at: ticket.updated_at });
     } finally {
       await sandbox.close();
     }

@@ -6,6 +6,7 @@ import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
 import { transactionDetailsVisibleBefore as detailsVisibleBefore } from '../../electron/core/conventions';
 import { buildCoreJobChild, runCoreJob } from '../support/child-process';
 import { external, startCore, dbOf } from '../support/core';
+import { setFaults } from '../support/sandbox';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -113,6 +114,51 @@ describe('sync from the sandbox', () => {
     await first.core.close();
     const second = await core(first.dataDir);
     expect((await search(second.client)).map((r) => r.customerName)).toEqual(['崩溃前同步的客户']);
+  });
+
+  it('a failed sync shows as 同步出错 with the reason until a retry succeeds; connectivity follows the failed requests', async () => {
+    const { client } = await core();
+    const statuses: string[] = [];
+    client.subscribe((event) => {
+      if (event.type === 'status') statuses.push(`${event.status.sync.state}/${event.status.connectivity.state}`);
+    });
+    expect((await client.call('status.get', {})).connectivity.state).toBe('online'); // probed at start
+    setFaults(sandbox, { rates: { server_error: 1 } });
+    try {
+      const [failed] = await client.call('sync.run', { resources: ['orders'] });
+      expect(failed!.completed).toBe(false);
+      expect(failed!.error).toMatchObject({ code: 'MKT.0999', httpStatus: expect.toSatisfy((s: number) => s >= 500) });
+      const status = await client.call('status.get', {});
+      expect(status.sync.state).toBe('error');
+      expect(status.sync.resources.find((r) => r.resource === 'orders')).toMatchObject({ state: 'error', error: { code: 'MKT.0999' } });
+      expect(status.connectivity).toMatchObject({ state: 'degraded', detail: expect.stringMatching(/^MKT\.0999 \(HTTP 50[023]\)$/) });
+      expect(statuses).toContain('running/online'); // the status bar said 同步中 while it ran
+      expect(statuses.at(-1)).toBe('error/degraded');
+    } finally {
+      setFaults(sandbox, {});
+    }
+    const [retried] = await client.call('sync.run', { resources: ['orders'] });
+    expect(retried!.completed).toBe(true);
+    const recovered = await client.call('status.get', {});
+    expect(recovered.sync.state).toBe('idle');
+    expect(recovered.sync.resources.find((r) => r.resource === 'orders')!.error).toBeNull();
+    expect(recovered.connectivity.state).toBe('online');
+  });
+
+  it('a probe that reaches the health path does not hide a request that failed within the minute', async () => {
+    let now = Date.now();
+    const { client, core: c } = await startCore(tempDir(), { sandbox: external(sandbox), usageTickMs: 0, now: () => now });
+    closers.push(() => c.close());
+    setFaults(sandbox, { rates: { server_error: 1 } });
+    try {
+      await client.call('sync.run', { resources: ['tickets'] });
+    } finally {
+      setFaults(sandbox, {});
+    }
+    now += 59_000;
+    expect((await client.call('status.checkConnectivity', {})).state).toBe('degraded');
+    now += 1_000; // 60 s after the failure
+    expect((await client.call('status.checkConnectivity', {})).state).toBe('online');
   });
 
   it('resumes after being killed mid-sync: same row count as the source, no duplicates, intact database', async () => {

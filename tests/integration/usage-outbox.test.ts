@@ -97,6 +97,27 @@ describe('capture and validation', () => {
   });
 });
 
+describe('instances for the manual form', () => {
+  it("offers the source's pay-per-use instances and those usage was captured for, each once, with product and cycle", async () => {
+    const clock = new TestClock(Date.parse('2026-11-24T06:05:00Z'));
+    const { sandbox, client } = await setup(clock);
+    const sandboxIds = [...sandbox.state.instances.keys()];
+    await importRows(client, [{ ...hourRows(sandbox, Date.parse('2026-11-24T05:00:00Z'), 1)[0]!, instance_id: 'captured-only-instance' }]);
+    const instances = await client.call('usage.instances', {});
+    const ids = instances.map((i) => i.instanceId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining([...sandboxIds, 'captured-only-instance']));
+    const known = sandbox.state.instances.get(sandboxIds[0]!)!;
+    expect(instances.find((i) => i.instanceId === known.instance_id)).toEqual({
+      instanceId: known.instance_id,
+      productName: known.product_name,
+      customerName: known.customer_name,
+      billingCycle: known.billing_cycle,
+    });
+    expect(instances.find((i) => i.instanceId === 'captured-only-instance')).toMatchObject({ productName: null, billingCycle: 'hourly' });
+  });
+});
+
 describe('the outbox against the sandbox', () => {
   it('pushes a window on time and shows it in the window report', async () => {
     const clock = new TestClock(Date.parse('2026-11-24T05:40:00Z'));

@@ -21,7 +21,7 @@ const core = await createCore({
 const client = createClient(createInProcessTransport(core));
 if (job === 'sync') {
   const [result] = await client.call('sync.run', { resources: ['transaction_details'] });
-  if (!result?.completed) throw new Error(`sync stopped: ${result?.error}`);
+  if (!result?.completed) throw new Error(`sync stopped: ${result?.error?.message}`);
 } else {
   for (;;) {
     await client.call('usage.flushNow', {});

@@ -40,7 +40,7 @@ function fakeSource(count: number) {
     const start = request.after ? Number(request.after.id) + 1 : request.offset;
     const rows = Array.from({ length: Math.max(0, Math.min(request.limit, count - start)) }, (_, i) => start + i);
     const last = rows.at(-1);
-    return { rows, next: rows.length === request.limit && last !== undefined ? { time: -last, id: String(last) } : null };
+    return { rows, next: rows.length === request.limit && last !== undefined ? { value: -last, id: String(last) } : null };
   };
   return { requests, fetchPage };
 }
@@ -54,7 +54,7 @@ describe('the big table page cache', () => {
     await cache.ensure(500_000, 500_010);
     expect(source.requests).toEqual([
       { limit: PAGE_SIZE, after: null, offset: 0 },
-      { limit: PAGE_SIZE, after: { time: -(PAGE_SIZE - 1), id: String(PAGE_SIZE - 1) }, offset: 0 },
+      { limit: PAGE_SIZE, after: { value: -(PAGE_SIZE - 1), id: String(PAGE_SIZE - 1) }, offset: 0 },
       { limit: PAGE_SIZE, after: null, offset: 500_000 },
     ]);
     expect(cache.row(0)).toBe(0);

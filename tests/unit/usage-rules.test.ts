@@ -46,20 +46,20 @@ describe('validation', () => {
   });
 
   it.each([
-    [{ usage_value: '0' }, 'usage_value', 'greater than 0'],
-    [{ usage_value: '1.23456' }, 'usage_value', 'at most 4 decimals'],
-    [{ usage_value: 'abc' }, 'usage_value', 'at most 4 decimals'],
-    [{ begin_time: '20261324T050000Z' }, 'begin_time', "yyyyMMdd'T'HHmmss'Z'"],
-    [{ begin_time: '20261124T060000Z' }, 'end_time', 'must not be before begin_time'],
-    [{ end_time: '20261124T070000Z' }, 'end_time', 'must not be in the future'],
-    [{ begin_time: '20261101T000000Z' }, 'begin_time', 'older than 21 days'],
-    [{ instance_id: '' }, 'instance_id', 'required'],
-    [{ instance_id: 'x'.repeat(65) }, 'instance_id', 'at most 64'],
-    [{ billing_cycle: 'weekly' }, 'billing_cycle', 'hourly or daily'],
-  ])('refuses %o on %s', (change, field, reason) => {
+    [{ usage_value: '0' }, 'usage_value', 'greater than 0', 'positive'],
+    [{ usage_value: '1.23456' }, 'usage_value', 'at most 4 decimals', 'usageValue'],
+    [{ usage_value: 'abc' }, 'usage_value', 'at most 4 decimals', 'usageValue'],
+    [{ begin_time: '20261324T050000Z' }, 'begin_time', "yyyyMMdd'T'HHmmss'Z'", 'sdrTime'],
+    [{ begin_time: '20261124T060000Z' }, 'end_time', 'must not be before begin_time', 'endBeforeBegin'],
+    [{ end_time: '20261124T070000Z' }, 'end_time', 'must not be in the future', 'future'],
+    [{ begin_time: '20261101T000000Z' }, 'begin_time', 'older than 21 days', 'tooOld'],
+    [{ instance_id: '' }, 'instance_id', 'required', 'required'],
+    [{ instance_id: 'x'.repeat(65) }, 'instance_id', 'at most 64', 'tooLong'],
+    [{ billing_cycle: 'weekly' }, 'billing_cycle', 'hourly or daily', 'billingCycle'],
+  ])('refuses %o on %s, with the reason key the UI words', (change, field, reason, key) => {
     const { record, problems } = validateUsageRow({ ...good, ...change }, 7, now);
     expect(record).toBeUndefined();
-    expect(problems).toContainEqual({ row: 7, field, reason: expect.stringContaining(reason) });
+    expect(problems).toContainEqual(expect.objectContaining({ row: 7, field, reason: expect.stringContaining(reason), key }));
   });
 });
 
@@ -77,7 +77,14 @@ describe('backoff', () => {
 describe('clock offset', () => {
   it('takes the median of Date-header samples, ignoring responses without one', () => {
     const offset = new ClockOffset();
-    const meta = (serverDate: number | null, sentAt: number) => ({ url: '', httpStatus: 200, serverDate, sentAt, receivedAt: sentAt + 100 });
+    const meta = (serverDate: number | null, sentAt: number) => ({
+      url: '',
+      httpStatus: 200,
+      serverDate,
+      sentAt,
+      receivedAt: sentAt + 100,
+      networkError: null,
+    });
     offset.observe(meta(null, 0));
     expect(offset.offsetMs).toBe(0);
     for (const skew of [600_000, 600_000, 5_000_000]) offset.observe(meta(1_000_000 + skew, 1_000_000 - 50));

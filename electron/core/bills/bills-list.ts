@@ -10,9 +10,9 @@ export const BILL_LIST: ReviewList<BillFilters, BillRow> = {
   table: 'bills',
   columns: `bill_id AS billId, billing_period AS billingPeriod, period_start AS periodStart, product_type AS productType, amount_fen AS amountFen,
     settlement_amount_fen AS settlementAmountFen, status, generated_at AS generatedAt`,
-  timeColumn: 'period_start',
-  idColumn: 'bill_id',
-  key: (row) => ({ time: row.periodStart, id: row.billId }),
+  id: { field: 'billId', column: 'bill_id' },
+  sortable: { periodStart: { column: 'period_start' }, amountFen: { column: 'amount_fen' } },
+  defaultSort: { field: 'periodStart', direction: 'desc' },
   conditions(filters) {
     const conditions: Condition[] = [];
     equals(conditions, 'product_type', filters.productType);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { countSchema, pageOf, pagingInput as paging, productTypeSchema as productType } from './lists.contract';
+import { countSchema, pageOf, pagingInput as paging, productTypeSchema as productType, sortInput } from './lists.contract';
 
 export const billRowSchema = z.object({
   billId: z.string(),
@@ -27,7 +27,7 @@ export const billFiltersSchema = z
 export const billsContract = {
   'bills.page': method({
     summary: '账单 (imported from Seller Center): one page, newest billing period first.',
-    input: z.object({ filters: billFiltersSchema.default({}), ...paging }).strict(),
+    input: z.object({ filters: billFiltersSchema.default({}), ...paging, sort: sortInput(['periodStart', 'amountFen']) }).strict(),
     output: pageOf(billRowSchema),
   }),
   'bills.count': method({ summary: 'How many bills match.', input: z.object({ filters: billFiltersSchema.default({}) }).strict(), output: countSchema }),

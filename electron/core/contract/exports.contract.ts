@@ -57,6 +57,17 @@ export const exportsContract = {
       .strict(),
     output: exportResultSchema,
   }),
+  'exports.preview': method({
+    summary: 'What an export would write, before it starts: how many rows, which are left out and why, the file name and folder.',
+    input: z.object({ selection: exportSelectionSchema, format: exportFormatSchema }).strict(),
+    output: z.object({
+      rows: z.number().int(),
+      leftOut: exportResultSchema.shape.leftOut,
+      /** The name the file would get if none is typed (交易明细_20261123_1530.xlsx). */
+      fileName: z.string(),
+      folder: z.string(),
+    }),
+  }),
   'exports.showFile': method({
     summary: 'Opens an exported file, or shows it in its folder (desktop app only; browser mode downloads it instead).',
     input: z.object({ fileName: fileNameSchema, how: z.enum(['open', 'reveal']) }).strict(),

@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { method } from './define';
+import { reasonParamsSchema } from './errors';
 import { fileNameSchema } from './lists.contract';
 import { jobIdSchema } from './jobs.contract';
 
 export const exportKindSchema = z.enum(['orders', 'transaction_details', 'bills']);
 
-/** Every bad row of an imported file, in one shape: its row number, the file's own column header, what is wrong. */
-export const badRowSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+/**
+ * Every bad row of an imported file, in one shape: its row number, the file's own column header,
+ * what is wrong (in English for logs; `key` and `params` for the UI to word it).
+ */
+export const badRowSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  reason: z.string(),
+  key: z.string().optional(),
+  params: reasonParamsSchema.optional(),
+});
 export type BadRow = z.infer<typeof badRowSchema>;
 
 export const importResultSchema = z.object({

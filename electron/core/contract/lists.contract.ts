@@ -5,7 +5,14 @@ import { hasControlCharacters, termCodes, type CodeOf, type VocabularyGroup } fr
 /** A code of the shared vocabulary (conventions/vocabulary.ts), so the schema and the words never drift. */
 export const vocabEnum = <G extends VocabularyGroup>(group: G) => z.enum(termCodes(group) as [CodeOf<G>, ...CodeOf<G>[]]);
 export const productTypeSchema = vocabEnum('productType');
-export const pageKeySchema = z.object({ time: z.number().int(), id: z.string() });
+/** Where the next page starts: the last row's sort value and id. */
+export const pageKeySchema = z.object({ value: z.union([z.number(), z.string().max(256)]).nullable(), id: z.string().max(256) });
+/** A column header's sort: one of the list's sortable fields, ascending or descending (null: the list's default order). */
+export const sortInput = <F extends string>(fields: readonly [F, ...F[]]) =>
+  z
+    .object({ field: z.enum(fields), direction: z.enum(['asc', 'desc']) })
+    .nullable()
+    .default(null);
 export const pagingInput = {
   limit: z.number().int().min(1).max(500).default(100),
   /** Continue after this row (keyset); takes precedence over offset. */
@@ -21,4 +28,4 @@ export const fileNameSchema = z
   .string()
   .min(1)
   .max(255)
-  .refine((name) => !hasControlCharacters(name), 'a file name without control characters');
+  .refine((name) => !hasControlCharacters(name), { message: 'a file name without control characters', params: { reason: 'controlCharacters' } });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { countSchema, pageOf, pagingInput as paging, productTypeSchema as productType, vocabEnum } from './lists.contract';
+import { countSchema, pageOf, pagingInput as paging, productTypeSchema as productType, sortInput, vocabEnum } from './lists.contract';
 
 export const orderRowSchema = z.object({
   orderId: z.string(),
@@ -46,7 +46,7 @@ export const orderLineSchema = z.object({
 export const ordersContract = {
   'orders.page': method({
     summary: '订单列表: one page, newest first.',
-    input: z.object({ filters: orderFiltersSchema.default({}), ...paging }).strict(),
+    input: z.object({ filters: orderFiltersSchema.default({}), ...paging, sort: sortInput(['createdAt', 'amountFen']) }).strict(),
     output: pageOf(orderRowSchema),
   }),
   'orders.count': method({

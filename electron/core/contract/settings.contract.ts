@@ -11,13 +11,19 @@ const folderSchema = z
   .trim()
   .min(1)
   .max(1024)
-  .refine((folder) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(folder), 'expected a full folder path, such as /Users/me/Downloads or C:\\Users\\me\\Downloads')
-  .refine((folder) => !hasControlCharacters(folder), 'a folder path without control characters');
+  .refine((folder) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(folder), {
+    message: 'expected a full folder path, such as /Users/me/Downloads or C:\\Users\\me\\Downloads',
+    params: { reason: 'absoluteFolder' },
+  })
+  .refine((folder) => !hasControlCharacters(folder), { message: 'a folder path without control characters', params: { reason: 'controlCharacters' } });
 
 export const settingsSchema = z.object({
   language: languageSchema,
   /** IANA zone used to show times; everything is stored in UTC. */
-  timeZone: z.string().max(64).refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai'),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai', params: { reason: 'timeZone' } }),
   /** Which marketplace the connector talks to: the embedded sandbox or the real KooGallery Open API. */
   dataSource: z.enum(['sandbox', 'real']),
   /** KooGallery site for the real API: China (mkt.myhuaweicloud.com) or international. */

@@ -14,26 +14,47 @@ export const dataSourceSchema = z.object({
 });
 
 export const connectivitySchema = z.object({
-  state: z.enum(['online', 'offline', 'unknown']),
+  /**
+   * online: the source answers; degraded: it answers with server errors (HTTP 5xx, or no answer after
+   * a request was sent); offline: it cannot be reached. Requests and the probe both move it.
+   */
+  state: z.enum(['online', 'degraded', 'offline', 'unknown']),
   checkedAt: z.number().int().nullable(),
-  /** Why the last probe failed, in the source's own words (e.g. ECONNREFUSED). */
+  /** Why the source is not online, in its own words (ECONNREFUSED, HTTP 503, a marketplace code). */
   detail: z.string().nullable(),
 });
 
 export const syncResourceSchema = z.enum(['orders', 'transaction_details', 'tickets', 'products']);
 export type SyncResource = z.infer<typeof syncResourceSchema>;
 
+/** Why a resource's last sync stopped: the marketplace's code, its HTTP status or the network's error, when. */
+export const syncErrorSchema = z.object({
+  code: z.string().nullable(),
+  httpStatus: z.number().int().nullable(),
+  /** No answer: ECONNREFUSED, ETIMEDOUT, ECONNRESET … */
+  networkError: z.string().nullable().default(null),
+  message: z.string(),
+  at: z.number().int(),
+});
+export type SyncError = z.infer<typeof syncErrorSchema>;
+
+const syncStateSchema = z.enum(['never', 'idle', 'running', 'error']);
+
 export const syncSummarySchema = z.object({
-  state: z.enum(['never', 'idle', 'running', 'error']),
+  /** running while any resource syncs; error while any resource's last sync failed; never before the first. */
+  state: syncStateSchema,
   /** The most recent completed sync of any resource, UTC epoch ms. */
   lastSyncedAt: z.number().int().nullable(),
   resources: z.array(
     z.object({
       resource: syncResourceSchema,
+      state: syncStateSchema,
       lastSyncedAt: z.number().int().nullable(),
       cursor: z.string().nullable(),
       /** Transaction details: everything before this instant is in the cache (T+1). */
       completeThrough: z.number().int().nullable(),
+      /** Set while the last sync of this resource failed, until one succeeds. */
+      error: syncErrorSchema.nullable(),
     }),
   ),
 });
@@ -48,6 +69,8 @@ export const usageQueueSummarySchema = z.object({
 });
 
 export const appStatusSchema = z.object({
+  /** The core's clock as the marketplace keeps it (corrected by its Date headers): windows and SLAs are counted on it. */
+  now: z.number().int(),
   dataSource: dataSourceSchema,
   connectivity: connectivitySchema,
   sync: syncSummarySchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { syncResourceSchema } from './status.contract';
+import { syncErrorSchema, syncResourceSchema } from './status.contract';
 
 export const syncResultSchema = z.object({
   resource: syncResourceSchema,
@@ -8,7 +8,8 @@ export const syncResultSchema = z.object({
   pages: z.number().int(),
   completed: z.boolean(),
   cancelled: z.boolean(),
-  error: z.string().nullable(),
+  /** Why the run stopped early (the status bar shows it until a run succeeds). */
+  error: syncErrorSchema.nullable(),
 });
 
 export const syncContract = {

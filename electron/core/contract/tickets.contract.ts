@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { method } from './define';
-import { pageOf, pagingInput as paging } from './lists.contract';
+import { pageOf, pagingInput as paging, sortInput } from './lists.contract';
 
 export const ticketRowSchema = z.object({
   ticketId: z.string(),
   title: z.string(),
   status: z.string(),
   priority: z.string(),
+  productId: z.string().nullable(),
   productName: z.string().nullable(),
   customerName: z.string(),
   assignee: z.string().nullable(),
@@ -17,8 +18,33 @@ export const ticketRowSchema = z.object({
 });
 
 export const ticketFiltersSchema = z
-  .object({ waitingOnMe: z.boolean().optional(), status: z.string().max(32).optional(), priority: z.string().max(16).optional() })
+  .object({
+    waitingOnMe: z.boolean().optional(),
+    status: z.string().max(32).optional(),
+    priority: z.string().max(16).optional(),
+    productId: z.string().max(64).optional(),
+    /** Only tickets whose SLA ends before this time (已超时: now; 4小时内到期: now + 4 h); tickets without an SLA never match. */
+    slaDueBefore: z.number().int().optional(),
+  })
   .strict();
+
+/** One ticket with the customer's problem statement (工单详情). */
+export const ticketDetailSchema = ticketRowSchema.extend({ description: z.string().nullable() });
+
+/**
+ * One message of a ticket's conversation: the source's (delivered), or a reply or close the seller
+ * made here (queued until the source takes it, failed with the source's error). A local close is a
+ * `system` message with an empty body, for the page to word.
+ */
+export const ticketMessageSchema = z.object({
+  messageId: z.string(),
+  author: z.enum(['customer', 'seller', 'system']),
+  body: z.string(),
+  sentAt: z.number().int(),
+  state: z.enum(['delivered', 'queued', 'failed']),
+  error: z.string().nullable(),
+});
+export type TicketMessage = z.infer<typeof ticketMessageSchema>;
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -35,19 +61,22 @@ export const RECEPTION_MIN_DAYS = 5;
 export const RECEPTION_MIN_HOURS_PER_DAY = 8;
 
 /** Why reception hours break the 5 × 8 rule (the field and the reason), or null when they keep it. */
-export function receptionHoursProblem(hours: ReceptionHours): { field: 'days' | 'to'; message: string } | null {
+export function receptionHoursProblem(hours: ReceptionHours): { field: 'days' | 'to'; message: string; params: Record<string, string | number> } | null {
   const days = new Set(hours.days).size;
-  if (days < RECEPTION_MIN_DAYS)
+  if (days < RECEPTION_MIN_DAYS) {
     return {
       field: 'days',
       message: `工单接待 needs at least ${RECEPTION_MIN_DAYS} days a week with at least ${RECEPTION_MIN_HOURS_PER_DAY} hours each (5 × 8); ${days} day(s) chosen`,
+      params: { reason: 'receptionDays', days },
     };
+  }
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  const daily = minutes(hours.to) - minutes(hours.from);
-  if (daily < RECEPTION_MIN_HOURS_PER_DAY * 60) {
+  const daily = Number((Math.max(0, minutes(hours.to) - minutes(hours.from)) / 60).toFixed(2));
+  if (daily < RECEPTION_MIN_HOURS_PER_DAY) {
     return {
       field: 'to',
-      message: `工单接待 needs at least ${RECEPTION_MIN_HOURS_PER_DAY} hours each day (5 × 8); ${hours.from}–${hours.to} is ${Number((Math.max(0, daily) / 60).toFixed(2))} hours`,
+      message: `工单接待 needs at least ${RECEPTION_MIN_HOURS_PER_DAY} hours each day (5 × 8); ${hours.from}–${hours.to} is ${daily} hours`,
+      params: { reason: 'receptionHours', from: hours.from, to: hours.to, hours: daily },
     };
   }
   return null;
@@ -55,7 +84,7 @@ export function receptionHoursProblem(hours: ReceptionHours): { field: 'days' | 
 
 const receptionHoursInput = receptionHoursSchema.strict().superRefine((hours, ctx) => {
   const problem = receptionHoursProblem(hours);
-  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message, params: problem.params });
 });
 
 export const ticketsContract = {
@@ -85,9 +114,19 @@ export const ticketsContract = {
     input: receptionHoursInput,
     output: receptionHoursSchema,
   }),
+  'tickets.get': method({
+    summary: 'One ticket with its description and its conversation, oldest first, including replies and closes still on their way.',
+    input: z.object({ ticketId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ ticket: ticketDetailSchema, messages: z.array(ticketMessageSchema) }),
+  }),
+  'tickets.products': method({
+    summary: 'The products cached tickets are about, by name (the product filter).',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ productId: z.string(), productName: z.string() })),
+  }),
   'tickets.page': method({
     summary: '客户工单: one page, most recently updated first.',
-    input: z.object({ filters: ticketFiltersSchema.default({}), ...paging }).strict(),
+    input: z.object({ filters: ticketFiltersSchema.default({}), ...paging, sort: sortInput(['updatedAt', 'slaDueAt', 'createdAt']) }).strict(),
     output: pageOf(ticketRowSchema),
   }),
 };

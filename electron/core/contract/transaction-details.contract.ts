@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { countSchema, pageOf, pagingInput as paging, productTypeSchema as productType, vocabEnum } from './lists.contract';
+import { countSchema, pageOf, pagingInput as paging, productTypeSchema as productType, sortInput, vocabEnum } from './lists.contract';
 
 export const detailRowSchema = z.object({
   detailId: z.string(),
@@ -38,8 +38,13 @@ export const detailFiltersSchema = z
 export const transactionDetailsContract = {
   'transactionDetails.page': method({
     summary: '交易明细: one page, newest first.',
-    input: z.object({ filters: detailFiltersSchema.default({}), ...paging }).strict(),
+    input: z.object({ filters: detailFiltersSchema.default({}), ...paging, sort: sortInput(['transactionAt', 'amountFen']) }).strict(),
     output: pageOf(detailRowSchema),
+  }),
+  'transactionDetails.totals': method({
+    summary: '合计 of the transaction details that match: rows, 交易金额, 结算金额 and 运营管理费, in fen.',
+    input: z.object({ filters: detailFiltersSchema.default({}) }).strict(),
+    output: z.object({ rows: z.number().int(), amountFen: z.number().int(), settlementAmountFen: z.number().int(), opsFeeFen: z.number().int() }),
   }),
   'transactionDetails.count': method({
     summary: 'How many transaction details match.',

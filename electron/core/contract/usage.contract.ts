@@ -132,6 +132,19 @@ export const usageContract = {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100), beforeId: z.number().int().optional() }).strict(),
     output: z.array(uploadAttemptSchema),
   }),
+  'usage.instances': method({
+    summary:
+      "Pay-per-use instances usage can be reported for: the cache's pay-per-use order lines, instances usage was captured for, and the source's own list (the sandbox's).",
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        instanceId: z.string(),
+        productName: z.string().nullable(),
+        customerName: z.string().nullable(),
+        billingCycle: vocabEnum('billingCycle').nullable(),
+      }),
+    ),
+  }),
   'usage.flushNow': method({
     summary: 'Sends everything due now instead of waiting for the scheduler.',
     input: z.object({}).strict(),

@@ -9,3 +9,4 @@ export * from './vocabulary';
 export * from './cell-values';
 export * from './zone-time';
 export * from './notifications';
+export * from './sdr-time';

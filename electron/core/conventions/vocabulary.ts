@@ -87,6 +87,33 @@ export const VOCABULARY = {
     throttled: term('限流，稍后重试', 'Throttled, will retry'),
     ambiguous: term('结果未知，将重发', 'No answer, will resend'),
   },
+  /** KooGallery's answer codes (koogallery-api.md §1.4, §3.1, §3.2; APIG), shown beside their meaning. */
+  marketplaceCode: {
+    'MKT.0000': term('成功', 'Success'),
+    'MKT.0999': term('系统内部错误', 'System internal error'),
+    'MKT.0100': term('输入参数错误（超出范围、非法值或格式错误）', 'Failure of input parameter (out of range, illegal value or bad format)'),
+    'MKT.0101': term('参数无效（未定义、多余或缺少参数）', 'Invalid parameter (undefined, extra or missing parameter)'),
+    'MKT.0102': term('请求体签名校验失败（请检查商家对接密钥）', 'Invalid body sign (check the seller interconnection key)'),
+    'MKT.0199': term('请求参数错误', 'Request parameter error'),
+    'MKT.0150': term('非法操作（实例不属于本商家）', "Illegal operation (the instance is not this seller's)"),
+    'MKT.0151': term('无权限（不是商家角色）', 'No authority (not a seller role)'),
+    'MKT.0154': term('令牌无效（认证失败）', 'Illegal token (authentication failed)'),
+    'MKT.0250': term('访问频率超限', 'Access frequency overlimit'),
+    'MKT.9001': term('实例ID不存在', 'Instance ID not found'),
+    'MKT.9002': term('计量实体无效', 'Invalid usage entities'),
+    'MKT.9003': term('话单数量超出限制（1000 条）', 'Usage records exceed the size limit (1000)'),
+    'MKT.9004': term('话单开始时间超过 21 天', 'begin_time is older than 21 days'),
+    'MKT.9005': term('请求被拒绝', 'Request rejected (see extra_info)'),
+    '92020000': term('成功', 'Success'),
+    '92020001': term('License 服务内部错误', 'License service internal error'),
+    '92020002': term('License 参数无效', 'Invalid license parameter'),
+    'APIGW.0101': term('API 不存在或未发布', 'The API does not exist or has not been published'),
+    'APIGW.0201': term('API 请求错误', 'API request error'),
+    'APIGW.0301': term('IAM 认证信息错误', 'Incorrect IAM authentication information'),
+    'APIGW.0303': term('APP 认证信息错误（AK/SK 签名）', 'Incorrect app authentication information (AK/SK signature)'),
+    'APIGW.0304': term('APP 未获授权访问该 API', 'The app is not authorized to access the API'),
+    'APIGW.0308': term('已达到流控阈值', 'The throttling threshold has been reached'),
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type Vocabulary = typeof VOCABULARY;

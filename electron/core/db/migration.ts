@@ -20,6 +20,7 @@ export function refuseNewerSchema(db: Database.Database, migrations: readonly Mi
       'SCHEMA_TOO_NEW',
       `The database ${file} has schema version ${found}, but this version of Seller Desk supports up to ${supported}. ` +
         'It was written by a newer Seller Desk; update the app. The file was not changed.',
+      { reason: 'db.tooNew', params: { file, found, supported } },
     );
   }
 }

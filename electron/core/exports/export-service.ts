@@ -3,13 +3,16 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatInZone } from '../conventions';
 import { CoreError, type ExportResult, type ExportSelection } from '../contract';
-import { workerUrl } from '../db';
+import { workerUrl, type SqliteDatabase } from '../db';
 import type { JobContext, JobEngine } from '../jobs';
 import type { Platform } from '../platform';
+import type { ExportTable } from '../lists';
 import { EXPORT_TABLES } from './export-registry';
 import type { ExportWorkerData, ExportWorkerMessage, ExportWorkerRequest } from './export-worker';
 
 export interface ExportServiceOptions {
+  /** The core's connection: counts for a preview (the export itself reads on its worker's own connection). */
+  db: SqliteDatabase;
   databaseFile: string;
   nativeBinding?: string;
   jobs: JobEngine;
@@ -38,6 +41,18 @@ export class ExportService {
     return { ...result, fileName: name, filePath: target };
   }
 
+  /** What `start` would write with these filters: the rows, those left out and why, and the file's name. */
+  preview(selection: ExportSelection, format: ExportResult['format']) {
+    const table = EXPORT_TABLES[selection.table] as ExportTable<ExportSelection['filters']>;
+    const folder = this.options.folder();
+    return {
+      rows: table.count(this.options.db, selection.filters),
+      leftOut: table.leftOut?.(this.options.db, selection.filters) ?? [],
+      fileName: this.suggestName(folder, table.title, format),
+      folder,
+    };
+  }
+
   /** An exported file by name, only inside the export folder (browser-mode downloads, open, reveal). */
   exportedFile(fileName: string): string | null {
     if (fileName !== path.basename(fileName) || !/\.(xlsx|csv)$/i.test(fileName)) return null;
@@ -47,7 +62,11 @@ export class ExportService {
 
   async showFile(fileName: string, how: 'open' | 'reveal'): Promise<boolean> {
     const file = this.exportedFile(fileName);
-    if (!file) throw new CoreError('NOT_FOUND', `${fileName} is not in the export folder ${this.options.folder()}`);
+    if (!file)
+      throw new CoreError('NOT_FOUND', `${fileName} is not in the export folder ${this.options.folder()}`, {
+        reason: 'export.notFound',
+        params: { file: fileName, folder: this.options.folder() },
+      });
     return (await this.options.platform.showFile?.(file, how)) ?? false;
   }
 
@@ -86,24 +105,37 @@ export class ExportService {
         else if (message.type === 'done') resolve(message.result);
         else reject(exportFailure(message, request.target));
       });
-      worker.on('error', (error) => reject(new CoreError('INTERNAL', `Export of ${path.basename(request.target)} failed: ${error.message}`)));
-      worker.on('exit', () => reject(new CoreError('INTERNAL', `Export of ${path.basename(request.target)} stopped unexpectedly`)));
+      const file = path.basename(request.target);
+      worker.on('error', (error) =>
+        reject(new CoreError('INTERNAL', `Export of ${file} failed: ${error.message}`, { reason: 'export.failed', params: { file } })),
+      );
+      worker.on('exit', () => reject(new CoreError('INTERNAL', `Export of ${file} stopped unexpectedly`, { reason: 'export.failed', params: { file } })));
     }).finally(() => job.signal.removeEventListener('abort', cancel));
   }
 }
 
 function checkedFileName(fileName: string, format: string): string {
   if (fileName !== path.basename(fileName) || fileName.startsWith('.'))
-    throw new CoreError('VALIDATION', `File name "${fileName}" must be a plain name, without folders`, [{ path: 'fileName', message: 'a plain file name' }]);
+    throw new CoreError('VALIDATION', `File name "${fileName}" must be a plain name, without folders`, {
+      reason: 'export.plainName',
+      params: { file: fileName },
+      issues: [{ path: 'fileName', message: 'a plain file name', reason: 'export.plainName', params: { file: fileName } }],
+    });
   if (!fileName.toLowerCase().endsWith(`.${format}`))
-    throw new CoreError('VALIDATION', `File name "${fileName}" must end with .${format}`, [{ path: 'fileName', message: `ends with .${format}` }]);
+    throw new CoreError('VALIDATION', `File name "${fileName}" must end with .${format}`, {
+      reason: 'export.extension',
+      params: { file: fileName, extension: `.${format}` },
+      issues: [{ path: 'fileName', message: `ends with .${format}`, reason: 'export.extension', params: { file: fileName, extension: `.${format}` } }],
+    });
   return fileName;
 }
 
 function exportFailure(message: FailedMessage, target: string): CoreError {
-  if (message.cancelled) return new CoreError('CANCELLED', `Export of ${path.basename(target)} was cancelled; no file was left behind`);
+  const file = path.basename(target);
+  if (message.cancelled)
+    return new CoreError('CANCELLED', `Export of ${file} was cancelled; no file was left behind`, { reason: 'export.cancelled', params: { file } });
   if (message.code) return fileSystemError(Object.assign(new Error(message.message), { code: message.code, syscall: message.syscall ?? undefined }), target);
-  return new CoreError('INTERNAL', `Export of ${path.basename(target)} failed: ${message.message}`);
+  return new CoreError('INTERNAL', `Export of ${file} failed: ${message.message}`, { reason: 'export.failed', params: { file } });
 }
 
 /** A file-system failure in words a seller can act on, naming the file or folder. */
@@ -111,10 +143,13 @@ function fileSystemError(error: NodeJS.ErrnoException, target: string): CoreErro
   const folder = path.dirname(target);
   const name = path.basename(target);
   const code = error.code ?? 'unknown';
-  const say = (message: string) => new CoreError('FILE_SYSTEM', `${message} (${code})`);
-  if (error.syscall === 'rename') return say(`${target} is in use or cannot be replaced: close it (for example in Excel) and export again`);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return say(`The disk is full: ${name} could not be written to ${folder}; free some space and export again`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return say(`The export folder ${folder} is not writable; choose another folder in 设置`);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return say(`The export folder ${folder} does not exist; choose another folder in 设置`);
-  return say(`${name} could not be written to ${folder}: ${error.message}`);
+  const say = (reason: string, message: string) =>
+    new CoreError('FILE_SYSTEM', `${message} (${code})`, { reason, params: { file: name, path: target, folder, code } });
+  if (error.syscall === 'rename') return say('fs.inUse', `${target} is in use or cannot be replaced: close it (for example in Excel) and export again`);
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return say('fs.diskFull', `The disk is full: ${name} could not be written to ${folder}; free some space and export again`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return say('fs.notWritable', `The export folder ${folder} is not writable; choose another folder in 设置`);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return say('fs.noFolder', `The export folder ${folder} does not exist; choose another folder in 设置`);
+  return say('fs.other', `${name} could not be written to ${folder}: ${error.message}`);
 }

@@ -15,6 +15,7 @@ import {
   type VocabularyGroup,
 } from '../conventions';
 import type { BillRecord, BillsTable } from '../bills';
+import type { ReasonParams } from '../contract';
 import type { OrderRecord, OrdersTable } from '../orders';
 import type { DetailRecord, TransactionDetailsTable } from '../transaction-details';
 import { HeaderMatcher } from './header-matching';
@@ -23,7 +24,11 @@ export type SellerCenterFileKindName = 'orders' | 'transaction_details' | 'bills
 
 export interface CellProblem {
   field: string;
+  /** In English, for logs and scripts. */
   reason: string;
+  /** What the UI words it with (`rows.<key>`), and its values. */
+  key: string;
+  params?: ReasonParams;
 }
 
 type Fields = Record<string, unknown>;
@@ -63,15 +68,16 @@ class RowReader {
 
   text(key: string, max = 256): string {
     const value = normalizeText(this.fields[key]);
-    if (!value) this.problem(key, 'required');
-    else if (value.length > max) this.problem(key, `at most ${max} characters`);
+    if (!value) this.problem(key, 'required', 'required');
+    else if (value.length > max) this.problem(key, `at most ${max} characters`, 'tooLong', { max, length: value.length });
     return value;
   }
 
   money(key: string, required = true): number | null {
     if (!required && !this.has(key)) return null;
     const fen = parseAmountFen(this.fields[key]);
-    if (fen === null) this.problem(key, `expected an amount like ¥1,234.56, got "${normalizeText(this.fields[key])}"`);
+    if (fen === null)
+      this.problem(key, `expected an amount like ¥1,234.56, got "${normalizeText(this.fields[key])}"`, 'amount', { got: normalizeText(this.fields[key]) });
     return fen;
   }
 
@@ -79,7 +85,9 @@ class RowReader {
     if (!required && !this.has(key)) return null;
     const at = parseBeijingTime(this.fields[key]);
     if (at === null)
-      this.problem(key, `expected a date/time like 2026-11-24 13:05:00 (Beijing time) or an Excel date, got "${normalizeText(this.fields[key])}"`);
+      this.problem(key, `expected a date/time like 2026-11-24 13:05:00 (Beijing time) or an Excel date, got "${normalizeText(this.fields[key])}"`, 'dateTime', {
+        got: normalizeText(this.fields[key]),
+      });
     return at;
   }
 
@@ -87,17 +95,14 @@ class RowReader {
   code(key: string, group: VocabularyGroup): string | null {
     const raw = normalizeText(this.fields[key]);
     if (!raw) {
-      this.problem(key, 'required');
+      this.problem(key, 'required', 'required');
       return null;
     }
     const code = parseTerm(group, raw);
-    if (!code)
-      this.problem(
-        key,
-        `expected one of ${termCodes(group)
-          .map((c) => termLabel(group, c))
-          .join(' / ')}, got "${raw}"`,
-      );
+    const expected = termCodes(group)
+      .map((c) => termLabel(group, c))
+      .join(' / ');
+    if (!code) this.problem(key, `expected one of ${expected}, got "${raw}"`, 'code', { expected, got: raw });
     return code;
   }
 
@@ -106,8 +111,8 @@ class RowReader {
     return this.has(key) ? this.code(key, group) : null;
   }
 
-  problem(field: string, reason: string): void {
-    this.problems.push({ field, reason });
+  problem(field: string, reason: string, key: string, params?: ReasonParams): void {
+    this.problems.push({ field, reason, key, ...(params ? { params } : {}) });
   }
 
   result<R>(record: R): { record: R } | { problems: CellProblem[] } {
@@ -209,9 +214,10 @@ export const BILLS_FILE: SellerCenterFileKind<BillRecord> = {
     const cells = new RowReader(fields);
     const billId = cells.text('bill_id', 64);
     const period = parseBillingPeriod(fields.billing_period);
-    if (period === null) cells.problem('billing_period', `expected a billing period like 2026-11, got "${normalizeText(fields.billing_period)}"`);
+    const got = normalizeText(fields.billing_period);
+    if (period === null) cells.problem('billing_period', `expected a billing period like 2026-11, got "${got}"`, 'billingPeriod', { got });
     const status = normalizeText(fields.status);
-    if (status.length > 32) cells.problem('status', 'at most 32 characters');
+    if (status.length > 32) cells.problem('status', 'at most 32 characters', 'tooLong', { max: 32, length: status.length });
     return cells.result({
       bill_id: billId,
       billing_period: period ?? '',

@@ -83,7 +83,8 @@ export class SellerCenterImport {
         job?.throwIfCancelled();
         if (!isDataRow(cells)) continue;
         const outcome = spec.parse(fieldsOf(cells, mapping));
-        if ('problems' in outcome) for (const p of outcome.problems) problems.push({ row, column: columnOf(header, mapping, p.field), reason: p.reason });
+        if ('problems' in outcome)
+          for (const { field, ...problem } of outcome.problems) problems.push({ row, column: columnOf(header, mapping, field), ...problem });
         // once a row is bad the file is refused: keep reading only to list every problem
         else if (problems.length === 0) staging.add(outcome.record);
         read++;
@@ -120,12 +121,21 @@ function matchedColumns(head: TableRow[], kind: SellerCenterFileKind): number {
 
 function wrongKind(name: string, spec: SellerCenterFileKind, head: TableRow[]): CoreError | null {
   const other = kindOf(head, spec);
-  return other ? new CoreError('VALIDATION', `${name}: this looks like a ${other.label} export, not a ${spec.label} export`) : null;
+  return other
+    ? new CoreError('VALIDATION', `${name}: this looks like a ${other.label} export, not a ${spec.label} export`, {
+        reason: 'file.wrongKind',
+        params: { file: name, found: other.kind, expected: spec.kind },
+      })
+    : null;
 }
 
 function noHeader(name: string, spec: SellerCenterFileKind): CoreError {
   return new CoreError(
     'VALIDATION',
     `${name}: no ${spec.label} header row found in the first ${HEADER_SCAN_ROWS} rows (expected columns like ${spec.required.map((f) => spec.headers.shownName(f)).join(', ')})`,
+    {
+      reason: 'file.noHeader',
+      params: { file: name, kind: spec.kind, rows: HEADER_SCAN_ROWS, columns: spec.required.map((f) => spec.headers.shownName(f)).join('、') },
+    },
   );
 }

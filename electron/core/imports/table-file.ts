@@ -33,14 +33,18 @@ export interface TableFile {
  */
 export function openTableFile(file: string, what = 'a table file', accepted = '.xlsx or .csv'): TableFile {
   const name = path.basename(file);
-  if (!fs.existsSync(file)) throw new CoreError('NOT_FOUND', `File not found: ${file}`);
+  if (!fs.existsSync(file)) throw new CoreError('NOT_FOUND', `File not found: ${file}`, { reason: 'file.notFound', params: { file: name } });
   const format = tableFormat(file);
   if (format === 'xlsx') return { format, encoding: null, rows: readXlsx(file, name) };
   if (format === 'csv') {
     const detected = detectEncoding(file);
     return { format, encoding: ENCODING_NAMES[detected.encoding], rows: readCsv(file, name, detected) };
   }
-  throw new CoreError('VALIDATION', `${name}: not ${what}: unsupported file type "${path.extname(file) || 'no extension'}" (expected ${accepted})`);
+  const extension = path.extname(file) || 'no extension';
+  throw new CoreError('VALIDATION', `${name}: not ${what}: unsupported file type "${extension}" (expected ${accepted})`, {
+    reason: 'file.unsupportedType',
+    params: { file: name, extension, accepted },
+  });
 }
 
 export function tableFormat(file: string): TableFormat | null {
@@ -86,12 +90,19 @@ async function* readCsv(file: string, name: string, encoding: DetectedEncoding):
     for await (const cells of parser as AsyncIterable<string[]>) yield { row: ++row, cells };
   } catch (error) {
     if (error instanceof CoreError) throw error;
-    throw new CoreError('VALIDATION', `${name}, row ${row + 1}: not readable as CSV (${error instanceof Error ? error.message : String(error)})`);
+    throw new CoreError('VALIDATION', `${name}, row ${row + 1}: not readable as CSV (${error instanceof Error ? error.message : String(error)})`, {
+      reason: 'file.notCsv',
+      params: { file: name, row: row + 1 },
+    });
   }
 }
 
 async function* readXlsx(file: string, name: string): AsyncGenerator<TableRow> {
-  if (!isZip(file)) throw new CoreError('VALIDATION', `${name}: not a valid .xlsx file (it is not an Excel workbook; was it renamed or damaged?)`);
+  if (!isZip(file))
+    throw new CoreError('VALIDATION', `${name}: not a valid .xlsx file (it is not an Excel workbook; was it renamed or damaged?)`, {
+      reason: 'file.notXlsx',
+      params: { file: name },
+    });
   yield* readXlsxRows(file);
 }
 

@@ -39,6 +39,7 @@ export function detectEncoding(file: string): DetectedEncoding {
   throw new CoreError(
     'VALIDATION',
     `${path.basename(file)}: the text could not be read in any encoding tried (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK); save it from Excel as "CSV UTF-8" and import it again`,
+    { reason: 'file.encoding', params: { file: path.basename(file) } },
   );
 }
 
@@ -74,6 +75,7 @@ function invalidText(file: string, encoding: TextEncoding, near: number): CoreEr
   return new CoreError(
     'VALIDATION',
     `${path.basename(file)}: not valid ${ENCODING_NAMES[encoding]} text near byte ${near} (the file may be damaged or mix encodings)`,
+    { reason: 'file.invalidText', params: { file: path.basename(file), encoding: ENCODING_NAMES[encoding], byte: near } },
   );
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { CoreError } from '../contract';
+import { CoreError, type ReasonParams } from '../contract';
 import { isDateFormat } from './xlsx-styles';
 
 /** What a workbook may be before it is refused, each said in the refusal. */
@@ -52,7 +52,15 @@ export async function* readXlsxRows(file: string, limits: XlsxLimits = XLSX_LIMI
     const parts = await workbookParts(zip, entries, name);
     const unpacked = parts.sheet.uncompressedSize + (parts.sharedStrings?.uncompressedSize ?? 0);
     if (unpacked > limits.maxUnpackedBytes) {
-      throw refused(name, `its first sheet unpacks to ${megabytes(unpacked)} MB, more than the ${megabytes(limits.maxUnpackedBytes)} MB this app reads`);
+      throw refused(
+        name,
+        `its first sheet unpacks to ${megabytes(unpacked)} MB, more than the ${megabytes(limits.maxUnpackedBytes)} MB this app reads`,
+        'file.tooLarge',
+        {
+          megabytes: megabytes(unpacked),
+          limit: megabytes(limits.maxUnpackedBytes),
+        },
+      );
     }
     const sharedStrings = parts.sharedStrings ? await readSharedStrings(zip, parts.sharedStrings, name, limits) : [];
     const dateStyles = parts.styles ? dateStyleIndexes(await entryText(zip, parts.styles, name, limits)) : new Set<number>();
@@ -146,7 +154,8 @@ async function* sheetRows(zip: ZipFile, entry: Entry, name: string, limits: Xlsx
       lastRow = Number(tag.attributes.r) || lastRow + 1;
       row = { number: lastRow, cells: [] };
     } else if (local === 'c' && row) {
-      if (++cells > limits.maxCells) throw refused(name, `it has more than ${limits.maxCells.toLocaleString('en-US')} cells`);
+      if (++cells > limits.maxCells)
+        throw refused(name, `it has more than ${limits.maxCells.toLocaleString('en-US')} cells`, 'file.tooManyCells', { limit: limits.maxCells });
       cell = {
         column: columnIndex(tag.attributes.r, row.cells.length),
         type: tag.attributes.t ?? 'n',
@@ -163,6 +172,11 @@ async function* sheetRows(zip: ZipFile, entry: Entry, name: string, limits: Xlsx
       throw refused(
         name,
         `cell ${cellName(cell.column, lastRow)} holds more than ${limits.maxCellCharacters.toLocaleString('en-US')} characters, Excel's limit for a cell`,
+        'file.cellTooLong',
+        {
+          cell: cellName(cell.column, lastRow),
+          limit: limits.maxCellCharacters,
+        },
       );
     }
   };
@@ -213,7 +227,12 @@ async function readSharedStrings(zip: ZipFile, entry: Entry, name: string, limit
     if (!collecting || current === null) return;
     current += text;
     if (current.length > limits.maxCellCharacters)
-      throw refused(name, `a text holds more than ${limits.maxCellCharacters.toLocaleString('en-US')} characters, Excel's limit for a cell`);
+      throw refused(
+        name,
+        `a text holds more than ${limits.maxCellCharacters.toLocaleString('en-US')} characters, Excel's limit for a cell`,
+        'file.cellTooLong',
+        { cell: '', limit: limits.maxCellCharacters },
+      );
   };
   parser.onClose = (tag) => {
     const local = localName(tag.name);
@@ -229,7 +248,11 @@ async function readSharedStrings(zip: ZipFile, entry: Entry, name: string, limit
 }
 
 async function entryText(zip: ZipFile, entry: Entry, name: string, limits: XlsxLimits): Promise<string> {
-  if (entry.uncompressedSize > limits.maxUnpackedBytes) throw refused(name, `${entry.fileName} unpacks to ${megabytes(entry.uncompressedSize)} MB`);
+  if (entry.uncompressedSize > limits.maxUnpackedBytes)
+    throw refused(name, `${entry.fileName} unpacks to ${megabytes(entry.uncompressedSize)} MB`, 'file.tooLarge', {
+      megabytes: megabytes(entry.uncompressedSize),
+      limit: megabytes(limits.maxUnpackedBytes),
+    });
   let text = '';
   for await (const chunk of guardedStream(zip, entry, name, limits.stallMs)) text += chunk;
   return text;
@@ -250,7 +273,11 @@ async function* guardedStream(zip: ZipFile, entry: Entry, name: string, stallMs:
       const next = await withDeadline(
         chunks.next(),
         stallMs,
-        () => new CoreError('VALIDATION', `${name}: stopped giving data while being read (nothing for ${stallMs / 1000} s); the file may be damaged`),
+        () =>
+          new CoreError('VALIDATION', `${name}: stopped giving data while being read (nothing for ${stallMs / 1000} s); the file may be damaged`, {
+            reason: 'file.stalled',
+            params: { file: name, seconds: stallMs / 1000 },
+          }),
       );
       if (next.done) break;
       yield decoder.write(next.value);
@@ -285,7 +312,8 @@ class XmlWalker {
   ) {
     this.parser.on('opentag', (tag) => {
       this.open.push(localName(tag.name));
-      if (this.open.length > limits.maxDepth) throw refused(this.name, `its XML is nested more than ${limits.maxDepth} levels deep`);
+      if (this.open.length > limits.maxDepth)
+        throw refused(this.name, `its XML is nested more than ${limits.maxDepth} levels deep`, 'file.tooDeep', { limit: limits.maxDepth });
       this.onOpen(tag);
       if (tag.isSelfClosing) this.closed(tag);
     });
@@ -360,13 +388,20 @@ function incomplete(name: string, error: Error | null): CoreError {
   return new CoreError(
     'VALIDATION',
     `${name}: the workbook is damaged or incomplete — its zip directory is missing (an interrupted download?); download it again (${detail})`,
+    {
+      reason: 'file.incomplete',
+      params: { file: name },
+    },
   );
 }
 
 function damaged(name: string, error: Error | null | undefined): CoreError {
-  return new CoreError('VALIDATION', `${name}: the workbook is damaged and cannot be read (${error?.message ?? 'unknown error'})`);
+  return new CoreError('VALIDATION', `${name}: the workbook is damaged and cannot be read (${error?.message ?? 'unknown error'})`, {
+    reason: 'file.damaged',
+    params: { file: name },
+  });
 }
 
-function refused(name: string, why: string): CoreError {
-  return new CoreError('VALIDATION', `${name}: refused: ${why}`);
+function refused(name: string, why: string, reason: string, params: ReasonParams): CoreError {
+  return new CoreError('VALIDATION', `${name}: refused: ${why}`, { reason, params: { file: name, ...params } });
 }

@@ -44,7 +44,8 @@ export class JobEngine {
 
   /** Runs `work` as job `id`; a second job with the same id while it runs is refused (CONFLICT). */
   run<T>(id: string, label: string, work: (job: JobContext) => Promise<T>): Promise<T> {
-    if (this.running.has(id)) return Promise.reject(new CoreError('CONFLICT', `Job ${id} is already running`));
+    if (this.running.has(id))
+      return Promise.reject(new CoreError('CONFLICT', `Job ${id} is already running`, { reason: 'job.running', params: { job: label } }));
     const job: RunningJob = { controller: new AbortController(), done: Promise.resolve() };
     this.running.set(id, job);
     job.done = this.track(id, label, job.controller, work).finally(() => this.running.delete(id));
@@ -142,7 +143,8 @@ export class JobEngine {
         }
       },
       throwIfCancelled: () => {
-        if (controller.signal.aborted) throw new CoreError('CANCELLED', `${label} was cancelled; nothing was changed`);
+        if (controller.signal.aborted)
+          throw new CoreError('CANCELLED', `${label} was cancelled; nothing was changed`, { reason: 'job.cancelled', params: { job: label } });
       },
     };
     try {

@@ -1,3 +1,4 @@
+import { termLabel } from '../conventions';
 /**
  * What to do with each KooGallery answer (koogallery-api.md §1.4, §3.1, §3.2; APIG error pages).
  * - retryable: try again later (network, 5xx, internal errors)
@@ -15,32 +16,37 @@ export interface CodeInfo {
   splitBatch?: true;
 }
 
-export const KOOGALLERY_CODES: Record<string, CodeInfo> = {
-  'MKT.0000': { class: 'ok', meaning: 'Success' },
-  'MKT.0999': { class: 'retryable', meaning: 'System internal error' },
-  'MKT.0100': { class: 'permanent', meaning: 'Failure of input parameter (out of range, illegal value or bad format)' },
-  'MKT.0101': { class: 'permanent', meaning: 'Invalid parameter (undefined, extra or missing parameter)' },
-  'MKT.0102': { class: 'permanent', meaning: 'Invalid body sign (check the seller interconnection key)' },
-  'MKT.0199': { class: 'permanent', meaning: 'Request parameter error' },
-  'MKT.0150': { class: 'permanent', meaning: "Illegal operation (the instance is not this seller's)" },
-  'MKT.0151': { class: 'permanent', meaning: 'No authority (not a seller role)' },
-  'MKT.0154': { class: 'permanent', meaning: 'Illegal token (authentication failed)' },
-  'MKT.0250': { class: 'throttled', meaning: 'Access frequency overlimit' },
-  'MKT.9001': { class: 'permanent', meaning: 'Instance ID not found' },
-  'MKT.9002': { class: 'permanent', meaning: 'Invalid usage entities' },
-  'MKT.9003': { class: 'permanent', meaning: 'Usage records exceed the size limit (1000)', splitBatch: true },
-  'MKT.9004': { class: 'permanent', meaning: 'begin_time is older than 21 days' },
-  'MKT.9005': { class: 'permanent', meaning: 'Request rejected (see extra_info)' },
-  '92020000': { class: 'ok', meaning: 'Success' },
-  '92020001': { class: 'retryable', meaning: 'License service internal error' },
-  '92020002': { class: 'permanent', meaning: 'Invalid license parameter' },
-  'APIGW.0101': { class: 'permanent', meaning: 'The API does not exist or has not been published' },
-  'APIGW.0201': { class: 'permanent', meaning: 'API request error' },
-  'APIGW.0301': { class: 'permanent', meaning: 'Incorrect IAM authentication information' },
-  'APIGW.0303': { class: 'permanent', meaning: 'Incorrect app authentication information (AK/SK signature)' },
-  'APIGW.0304': { class: 'permanent', meaning: 'The app is not authorized to access the API' },
-  'APIGW.0308': { class: 'throttled', meaning: 'The throttling threshold has been reached' },
+/** How each KooGallery code is handled; what it means is in the shared vocabulary (marketplaceCode). */
+const CODE_CLASSES: Record<string, { class: OutcomeClass; splitBatch?: true }> = {
+  'MKT.0000': { class: 'ok' },
+  'MKT.0999': { class: 'retryable' },
+  'MKT.0100': { class: 'permanent' },
+  'MKT.0101': { class: 'permanent' },
+  'MKT.0102': { class: 'permanent' },
+  'MKT.0199': { class: 'permanent' },
+  'MKT.0150': { class: 'permanent' },
+  'MKT.0151': { class: 'permanent' },
+  'MKT.0154': { class: 'permanent' },
+  'MKT.0250': { class: 'throttled' },
+  'MKT.9001': { class: 'permanent' },
+  'MKT.9002': { class: 'permanent' },
+  'MKT.9003': { class: 'permanent', splitBatch: true },
+  'MKT.9004': { class: 'permanent' },
+  'MKT.9005': { class: 'permanent' },
+  '92020000': { class: 'ok' },
+  '92020001': { class: 'retryable' },
+  '92020002': { class: 'permanent' },
+  'APIGW.0101': { class: 'permanent' },
+  'APIGW.0201': { class: 'permanent' },
+  'APIGW.0301': { class: 'permanent' },
+  'APIGW.0303': { class: 'permanent' },
+  'APIGW.0304': { class: 'permanent' },
+  'APIGW.0308': { class: 'throttled' },
 };
+
+export const KOOGALLERY_CODES: Record<string, CodeInfo> = Object.fromEntries(
+  Object.entries(CODE_CLASSES).map(([code, info]) => [code, { ...info, meaning: termLabel('marketplaceCode', code, 'en-US') }]),
+);
 
 /** Codes not in the table are judged by family and HTTP status, never silently treated as success. */
 export function classifyCode(code: string | null, httpStatus: number): CodeInfo {

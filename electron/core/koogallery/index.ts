@@ -1,4 +1,4 @@
-export { KooGalleryClient, MissingCredentialsError, type KooGalleryClientOptions, type UsagePushProof } from './open-api-client';
+export { KooGalleryClient, MissingCredentialsError, type ExchangeObservation, type KooGalleryClientOptions, type UsagePushProof } from './open-api-client';
 export { fixedCredentials, secretStoreCredentials, SECRET_NAMES, type CredentialSource, type KooGalleryCredentials } from './credentials';
 export { classifyCode, KOOGALLERY_CODES, type OutcomeClass } from './error-codes';
 export type { ApiOutcome, CallMeta, EnvelopeReader } from './outcome';

@@ -24,6 +24,18 @@ export interface KooGalleryClientOptions {
   now?: () => number;
   timeoutMs?: number;
   newNonce?: () => string;
+  /** Told how every call went (the connectivity state follows real requests, not only the probe). */
+  onExchange?: (observation: ExchangeObservation) => void;
+}
+
+/** How one call went, without its content: reached or not, and the HTTP status when there was one. */
+export interface ExchangeObservation {
+  at: number;
+  /** answered: an HTTP status came back; no-answer: sent, then nothing (timeout, reset); unreachable: never left. */
+  result: 'answered' | 'no-answer' | 'unreachable';
+  httpStatus: number | null;
+  /** The network's error (ECONNREFUSED, ETIMEDOUT) or the marketplace's code. */
+  code: string | null;
 }
 
 /** Proof of one usage push, for the attempts log: the exact signed body's hash with its ts and nonce. */
@@ -121,7 +133,14 @@ export class KooGalleryClient {
       if (result.kind === 'response' || result.sent) break;
     }
     if (!result) throw new Error('KooGalleryClient needs at least one base URL');
-    return toOutcome(url, result, reader, extract);
+    const outcome = toOutcome(url, result, reader, extract);
+    this.options.onExchange?.({
+      at: this.now(),
+      result: result.kind === 'response' ? 'answered' : result.sent ? 'no-answer' : 'unreachable',
+      httpStatus: outcome.meta.httpStatus,
+      code: result.kind === 'response' ? outcome.code : result.code,
+    });
+    return outcome;
   }
 
   private async requireCredentials(): Promise<KooGalleryCredentials> {

@@ -10,6 +10,8 @@ export interface CallMeta {
   serverDate: number | null;
   sentAt: number;
   receivedAt: number | null;
+  /** When no answer came: the network's error (ECONNREFUSED, ETIMEDOUT, ECONNRESET). */
+  networkError: string | null;
 }
 
 export type ApiOutcome<T> =
@@ -34,14 +36,21 @@ export interface EnvelopeReader<E> {
 /** Turns a raw exchange into a classified outcome using the API's own envelope. */
 export function toOutcome<E, T>(url: string, result: HttpExchangeResult, reader: EnvelopeReader<E>, extract: (envelope: E) => T): ApiOutcome<T> {
   if (result.kind === 'network-error') {
-    const meta: CallMeta = { url, httpStatus: null, serverDate: null, sentAt: result.sentAt, receivedAt: null };
+    const meta: CallMeta = { url, httpStatus: null, serverDate: null, sentAt: result.sentAt, receivedAt: null, networkError: result.code };
     const ambiguous = result.sent;
     const message = ambiguous
       ? `No answer after the request was sent (${result.code}); the marketplace may have received it`
       : `Could not reach the marketplace (${result.code})`;
     return { class: ambiguous ? 'ambiguous' : 'retryable', code: null, message, retryAfterMs: null, splitBatch: false, meta };
   }
-  const meta: CallMeta = { url, httpStatus: result.status, serverDate: result.serverDate, sentAt: result.sentAt, receivedAt: result.receivedAt };
+  const meta: CallMeta = {
+    url,
+    httpStatus: result.status,
+    serverDate: result.serverDate,
+    sentAt: result.sentAt,
+    receivedAt: result.receivedAt,
+    networkError: null,
+  };
   const retryAfterMs = parseRetryAfter(headerValue(result.headers['retry-after']), result.receivedAt);
   const envelope = parseEnvelope(result.body, reader.schema);
   const gateway = envelope ? null : parseEnvelope(result.body, gatewayEnvelopeSchema);

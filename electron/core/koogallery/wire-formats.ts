@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { formatSdrTime, parseSdrTime, SDR_TIME_PATTERN } from '../conventions';
 import { LIST_RESOURCES, type ListResource } from '../contract';
+
+export { formatSdrTime, parseSdrTime, SDR_TIME_PATTERN };
 
 /**
  * KooGallery wire formats (koogallery-api.md §1, §3), shared by the client and the sandbox so the
@@ -24,7 +27,6 @@ export const MAX_RECORDS_PER_PUSH = 1000;
 export const MAX_BEGIN_AGE_MS = 21 * 24 * 3_600_000;
 
 /** `yyyyMMdd'T'HHmmss'Z'`, UTC. */
-export const SDR_TIME_PATTERN = /^\d{8}T\d{6}Z$/;
 const sdrTime = z.string().regex(SDR_TIME_PATTERN, "expected yyyyMMdd'T'HHmmss'Z' (UTC)");
 
 export const usagePushRecordSchema = z.object({
@@ -75,27 +77,6 @@ export type OrderInfo = z.infer<typeof orderInfoSchema>;
 export const licenseRequestV1Schema = z.object({ license: z.string().min(1).max(64), real_effect_time: z.string().max(16).optional() });
 export const licenseRequestV2Schema = z.object({ licenses: z.array(licenseRequestV1Schema).min(1).max(100) });
 export type LicenseRequest = z.infer<typeof licenseRequestV1Schema>;
-
-export function formatSdrTime(epochMs: number): string {
-  return new Date(epochMs)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
-/** Parses `yyyyMMdd'T'HHmmss'Z'`; null for a malformed or impossible time (month 13, 31 April…). */
-export function parseSdrTime(text: string): number | null {
-  if (text.length !== 16 || !SDR_TIME_PATTERN.test(text)) return null;
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(4, 6));
-  const day = Number(text.slice(6, 8));
-  const hour = Number(text.slice(9, 11));
-  const minute = Number(text.slice(11, 13));
-  const second = Number(text.slice(13, 15));
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
-}
 
 /** Order query and license times: `yyyyMMddHHmmss`, UTC. */
 export function formatCompactTime(epochMs: number): string {

@@ -7,23 +7,25 @@ import type { SqliteDatabase } from '../db';
  * index rebuilds) nor any other (PRAGMA data_version) has written since.
  */
 const MAX_COUNTS = 64;
-const caches = new WeakMap<SqliteDatabase, { stamp: string; counts: Map<string, number> }>();
+const caches = new WeakMap<SqliteDatabase, { stamp: string; answers: Map<string, unknown> }>();
 
 export function rememberedCount(db: SqliteDatabase, sql: string, params: Record<string, unknown>): number {
+  return rememberedRow<{ n: number }>(db, sql, params).n;
+}
+
+function rememberedRow<T>(db: SqliteDatabase, sql: string, params: Record<string, unknown>): T {
   const stamp = dataStamp(db);
   let cache = caches.get(db);
   if (!cache || cache.stamp !== stamp) {
-    cache = { stamp, counts: new Map() };
+    cache = { stamp, answers: new Map() };
     caches.set(db, cache);
   }
   const key = `${sql}\u0000${JSON.stringify(params)}`;
-  let n = cache.counts.get(key);
-  if (n === undefined) {
-    n = (db.prepare(sql).get(params) as { n: number }).n;
-    if (cache.counts.size >= MAX_COUNTS) cache.counts.delete(cache.counts.keys().next().value!);
-    cache.counts.set(key, n);
+  if (!cache.answers.has(key)) {
+    if (cache.answers.size >= MAX_COUNTS) cache.answers.delete(cache.answers.keys().next().value!);
+    cache.answers.set(key, db.prepare(sql).get(params));
   }
-  return n;
+  return cache.answers.get(key) as T;
 }
 
 function dataStamp(db: SqliteDatabase): string {

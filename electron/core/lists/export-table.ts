@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../db';
 import { vocabularyMessages, type VocabularyGroup } from '../conventions';
-import { countSql, joinConditions, type Condition, type ReviewList } from './keyset';
+import { countSql, joinConditions, orderBy, type Condition, type ReviewList } from './keyset';
 
 export type ExportColumnType = 'text' | 'amount' | 'integer' | 'date';
 
@@ -64,7 +64,7 @@ export function reviewListExport<F, R>(list: ReviewList<F, R>, title: string, fi
     rows(filters) {
       const { where, params } = joinConditions(list.conditions(filters));
       return {
-        sql: `SELECT ${fields.map((f) => f.sql).join(', ')} FROM ${list.table} ${where} ORDER BY ${list.timeColumn} DESC, ${list.idColumn} DESC`,
+        sql: `SELECT ${fields.map((f) => f.sql).join(', ')} FROM ${list.table} ${where} ORDER BY ${orderBy(list)}`,
         params,
       };
     },

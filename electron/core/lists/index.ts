@@ -2,17 +2,20 @@
 export {
   readPage,
   countMatches,
+  sumsSql,
   countSql,
   joinConditions,
   equals,
   between,
   startsWith,
-  pageSql,
+  orderBy,
   COUNT_CAP,
   type Condition,
   type PageKey,
   type ReviewList,
   type PageRequest,
+  type Sort,
+  type SortColumn,
 } from './keyset';
 export {
   textField,
@@ -29,3 +32,4 @@ export {
   type LeftOut,
   type Query,
 } from './export-table';
+export { Aggregates } from './aggregates';

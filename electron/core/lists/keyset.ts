@@ -1,13 +1,14 @@
 /**
- * Keyset pages over a fixed two-column descending order (time, id): a page after a known row costs
- * the same at row 10 as at row 999,990. A jump to an arbitrary row (a dragged scrollbar) uses OFFSET
- * on the same index once, then pages continue by key.
+ * Keyset pages over a two-column order (a sort column, then the row's id): a page after a known row
+ * costs the same at row 10 as at row 999,990. A jump to an arbitrary row (a dragged scrollbar) uses
+ * OFFSET once, then pages continue by key. Each list's default order is Seller Center's (newest
+ * first); a sortable column's header click orders by that column instead.
  */
 import type { SqliteDatabase } from '../db';
 import { rememberedCount } from './count-cache';
 
 export interface PageKey {
-  time: number;
+  value: number | string | null;
   id: string;
 }
 
@@ -16,30 +17,32 @@ export interface Condition {
   params: Record<string, unknown>;
 }
 
-export interface PageSpec {
-  table: string;
-  columns: string;
-  timeColumn: string;
-  idColumn: string;
-  conditions: Condition[];
-  limit: number;
-  after: PageKey | null;
-  offset: number;
+export interface Sort {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+/** A column a list can be sorted by; a nullable column sorts its empty cells as `nullsAs` (last, ascending). */
+export interface SortColumn {
+  column: string;
+  nullsAs?: number;
 }
 
 /**
  * One review list (订单列表, 交易明细, 账单, 客户工单): its table, the columns a row carries, the
- * newest-first key, and how the page's filters become conditions. Pages, counts and exports all
- * read through it, so an export selects exactly what the page shows.
+ * columns it can be sorted by (keyed by the row's field), and how the page's filters become
+ * conditions. Pages, counts and exports all read through it, so an export selects exactly what the
+ * page shows.
  */
 export interface ReviewList<Filters, Row> {
   table: string;
   columns: string;
-  timeColumn: string;
-  idColumn: string;
+  /** The row's id field and its column: the tie-breaker of every order. */
+  id: { field: keyof Row & string; column: string };
+  sortable: Partial<Record<keyof Row & string, SortColumn>>;
+  /** Seller Center's order for this list (newest first). */
+  defaultSort: { field: keyof Row & string; direction: 'asc' | 'desc' };
   conditions(filters: Filters): Condition[];
-  /** The (time, id) key of a row as returned, for the next page. */
-  key(row: Row): PageKey;
   /** Turns a row from SQLite into the contract's shape, when they differ. */
   fromDb?(row: Record<string, unknown>): Row;
 }
@@ -49,6 +52,7 @@ export interface PageRequest<Filters> {
   limit: number;
   after: PageKey | null;
   offset: number;
+  sort?: Sort | null;
 }
 
 /** Beyond this many matching rows the UI shows "1,000,000+" (the design volume is 1,000,000). */
@@ -57,13 +61,14 @@ export const COUNT_CAP = 1_000_000;
 export function readPage<F, R>(
   db: SqliteDatabase,
   list: ReviewList<F, R>,
-  { filters, limit, after, offset }: PageRequest<F>,
+  { filters, limit, after, offset, sort }: PageRequest<F>,
 ): { rows: R[]; next: PageKey | null } {
-  const { sql, params } = pageSql({ ...list, conditions: list.conditions(filters), limit, after, offset });
+  const order = orderOf(list, sort);
+  const { sql, params } = pageSql(list, list.conditions(filters), order, { limit, after, offset });
   const raw = db.prepare(sql).all(params) as Record<string, unknown>[];
   const rows = list.fromDb ? raw.map(list.fromDb) : (raw as R[]);
-  const last = rows.at(-1);
-  return { rows, next: rows.length === limit && last ? list.key(last) : null };
+  const last = rows.at(-1) as Record<string, unknown> | undefined;
+  return { rows, next: rows.length === limit && last ? { value: keyValue(last[order.field], order.sortColumn), id: String(last[list.id.field]) } : null };
 }
 
 export function countMatches<F, R>(db: SqliteDatabase, list: ReviewList<F, R>, filters: F): { count: number; exact: boolean } {
@@ -72,18 +77,59 @@ export function countMatches<F, R>(db: SqliteDatabase, list: ReviewList<F, R>, f
   return { count: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
 }
 
-export function pageSql(spec: PageSpec): { sql: string; params: Record<string, unknown> } {
-  const conditions = [...spec.conditions];
-  if (spec.after) {
+/** The query for sums over every row the filters select (合计), e.g. `{ amountFen: 'SUM(amount_fen)' }`, with the row count. */
+export function sumsSql<F, R>(list: ReviewList<F, R>, filters: F, sums: Record<string, string>): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = joinConditions(list.conditions(filters));
+  const columns = Object.entries(sums).map(([name, sql]) => `COALESCE(${sql}, 0) AS ${name}`);
+  return { sql: `SELECT COUNT(*) AS rows, ${columns.join(', ')} FROM ${list.table} ${where}`, params };
+}
+
+/** The list's ORDER BY for a requested sort (the default when none, or when the field is not sortable). */
+export function orderBy<F, R>(list: ReviewList<F, R>, sort?: Sort | null): string {
+  const order = orderOf(list, sort);
+  const direction = order.direction.toUpperCase();
+  return `${order.expression} ${direction}, ${list.id.column} ${direction}`;
+}
+
+interface Order {
+  field: string;
+  direction: 'asc' | 'desc';
+  sortColumn: SortColumn;
+  expression: string;
+}
+
+function orderOf<F, R>(list: ReviewList<F, R>, sort?: Sort | null): Order {
+  const sortable = list.sortable as Record<string, SortColumn | undefined>;
+  const chosen = sort && sortable[sort.field] ? sort : list.defaultSort;
+  const sortColumn = sortable[chosen.field];
+  if (!sortColumn) throw new Error(`${list.table}: default sort field ${chosen.field} is not sortable`);
+  const expression = sortColumn.nullsAs === undefined ? sortColumn.column : `COALESCE(${sortColumn.column}, ${sortColumn.nullsAs})`;
+  return { field: chosen.field, direction: chosen.direction, sortColumn, expression };
+}
+
+function keyValue(value: unknown, column: SortColumn): number | string | null {
+  if (value === null || value === undefined) return column.nullsAs ?? null;
+  return typeof value === 'number' || typeof value === 'string' ? value : String(value);
+}
+
+function pageSql<F, R>(
+  list: ReviewList<F, R>,
+  filterConditions: Condition[],
+  order: Order,
+  { limit, after, offset }: { limit: number; after: PageKey | null; offset: number },
+): { sql: string; params: Record<string, unknown> } {
+  const conditions = [...filterConditions];
+  if (after) {
+    const beyond = order.direction === 'desc' ? '<' : '>';
     conditions.push({
-      sql: `(${spec.timeColumn} < @afterTime OR (${spec.timeColumn} = @afterTime AND ${spec.idColumn} < @afterId))`,
-      params: { afterTime: spec.after.time, afterId: spec.after.id },
+      sql: `(${order.expression} ${beyond} @afterValue OR (${order.expression} = @afterValue AND ${list.id.column} ${beyond} @afterId))`,
+      params: { afterValue: after.value, afterId: after.id },
     });
   }
   const { where, params } = joinConditions(conditions);
   return {
-    sql: `SELECT ${spec.columns} FROM ${spec.table} ${where} ORDER BY ${spec.timeColumn} DESC, ${spec.idColumn} DESC LIMIT @limit OFFSET @offset`,
-    params: { ...params, limit: spec.limit, offset: spec.after ? 0 : spec.offset },
+    sql: `SELECT ${list.columns} FROM ${list.table} ${where} ORDER BY ${orderBy(list, order)} LIMIT @limit OFFSET @offset`,
+    params: { ...params, limit, offset: after ? 0 : offset },
   };
 }
 

@@ -1,6 +1,6 @@
 import { CoreError } from '../contract';
 import { LIST_RESOURCES, type ApiOutcome, type KooGalleryClient, type ListResource } from '../koogallery';
-import { fetchListPage, sendTicketAction, type ListPage } from './list-client';
+import { fetchListPage, fetchSandboxInstances, sendTicketAction, type KnownInstance, type ListPage } from './list-client';
 
 /** What a source can do, so the UI can say what it cannot instead of failing. */
 export interface ConnectorCapabilities {
@@ -20,16 +20,19 @@ export interface Connector {
   readonly api: KooGalleryClient;
   listPage(resource: ListResource, cursor: string | null, limit: number): Promise<ApiOutcome<ListPage>>;
   sendTicketAction(ticketId: string, action: 'reply' | 'close', body: string | null): Promise<ApiOutcome<unknown>>;
+  /** Pay-per-use instances the source can list (the sandbox's; KooGallery publishes no such list). */
+  instances(): Promise<KnownInstance[]>;
 }
 
 /** The sandbox marketplace: everything KooGallery offers, plus its list endpoints. */
-export function sandboxConnector(api: KooGalleryClient): Connector {
+export function sandboxConnector(api: KooGalleryClient, baseUrl: string): Connector {
   return {
     source: 'sandbox',
     capabilities: { pushUsage: true, queryOrder: true, license: true, lists: LIST_RESOURCES, ticketActions: true },
     api,
     listPage: (resource, cursor, limit) => fetchListPage(api, resource, cursor, limit),
     sendTicketAction: (ticketId, action, body) => sendTicketAction(api, ticketId, action, body),
+    instances: () => fetchSandboxInstances(baseUrl),
   };
 }
 
@@ -40,10 +43,14 @@ export function koogalleryConnector(api: KooGalleryClient): Connector {
     capabilities: { pushUsage: true, queryOrder: true, license: true, lists: [], ticketActions: false },
     api,
     listPage: async (resource) => {
-      throw new CoreError('UNSUPPORTED', `KooGallery publishes no list API for ${resource}; import the Seller Center export file instead`);
+      throw new CoreError('UNSUPPORTED', `KooGallery publishes no list API for ${resource}; import the Seller Center export file instead`, {
+        reason: 'source.noList',
+        params: { resource },
+      });
     },
     sendTicketAction: async () => {
-      throw new CoreError('UNSUPPORTED', 'KooGallery publishes no ticket API; reply and close in Seller Center');
+      throw new CoreError('UNSUPPORTED', 'KooGallery publishes no ticket API; reply and close in Seller Center', { reason: 'source.noTicketApi' });
     },
+    instances: async () => [],
   };
 }

@@ -1,5 +1,13 @@
 import type { AppStatus, MethodOutput, Settings } from '../contract';
-import { fixedCredentials, KooGalleryClient, KOOGALLERY_HOSTS, secretStoreCredentials, type KooGalleryCredentials } from '../koogallery';
+import {
+  fixedCredentials,
+  KooGalleryClient,
+  KOOGALLERY_HOSTS,
+  secretStoreCredentials,
+  type CredentialSource,
+  type ExchangeObservation,
+  type KooGalleryCredentials,
+} from '../koogallery';
 import type { SecretStore } from '../platform';
 import { koogalleryConnector, sandboxConnector, type Connector } from './connector';
 
@@ -32,6 +40,7 @@ export interface DataSourceOptions {
  */
 export class DataSourceManager {
   private sandbox: EmbeddedSandbox | null = null;
+  private observers: ((observation: ExchangeObservation) => void)[] = [];
   private active: { status: AppStatus['dataSource']; connector: Connector | null } = {
     status: { kind: 'sandbox', baseUrl: null, reason: 'default' },
     connector: null,
@@ -44,19 +53,22 @@ export class DataSourceManager {
     if (settings.dataSource === 'real' && (await realCredentials.load())) {
       await this.stopSandbox();
       const baseUrls = KOOGALLERY_HOSTS[settings.marketplaceRegion];
-      const api = new KooGalleryClient({ baseUrls, credentials: realCredentials, now: this.options.now });
+      const api = this.client(baseUrls, realCredentials);
       this.active = { status: { kind: 'real', baseUrl: baseUrls[0], reason: 'selected' }, connector: koogalleryConnector(api) };
       return;
     }
     const sandbox = await this.sandboxSource();
     const baseUrl = sandbox?.baseUrl ?? null;
-    const api = sandbox
-      ? new KooGalleryClient({ baseUrls: [sandbox.baseUrl], credentials: fixedCredentials(sandbox.credentials), now: this.options.now })
-      : null;
+    const api = sandbox ? this.client([sandbox.baseUrl], fixedCredentials(sandbox.credentials)) : null;
     this.active = {
       status: { kind: 'sandbox', baseUrl, reason: settings.dataSource === 'real' ? 'no-credentials' : 'default' },
-      connector: api ? sandboxConnector(api) : null,
+      connector: api && sandbox ? sandboxConnector(api, sandbox.baseUrl) : null,
     };
+  }
+
+  /** Tells `observer` how every request to the marketplace went, whichever source is active. */
+  onRequest(observer: (observation: ExchangeObservation) => void): void {
+    this.observers.push(observer);
   }
 
   get current(): AppStatus['dataSource'] {
@@ -84,6 +96,11 @@ export class DataSourceManager {
 
   async close(): Promise<void> {
     await this.stopSandbox();
+  }
+
+  private client(baseUrls: readonly string[], credentials: CredentialSource): KooGalleryClient {
+    const onExchange = (observation: ExchangeObservation) => this.observers.forEach((observe) => observe(observation));
+    return new KooGalleryClient({ baseUrls, credentials, now: this.options.now, onExchange });
   }
 
   private async sandboxSource(): Promise<{ baseUrl: string; credentials: KooGalleryCredentials } | null> {

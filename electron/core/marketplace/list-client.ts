@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listPath, type ApiOutcome, type EnvelopeReader, type KooGalleryClient, type ListResource } from '../koogallery';
+import { exchange, listPath, type ApiOutcome, type EnvelopeReader, type KooGalleryClient, type ListResource } from '../koogallery';
 
 /** One page of a list endpoint (the sandbox's documented extension). */
 export interface ListPage {
@@ -44,4 +44,32 @@ const actionReader: EnvelopeReader<z.infer<typeof actionEnvelope>> = { schema: a
 /** A ticket reply or close on the sandbox's ticket endpoint (a sandbox extension, like the lists). */
 export function sendTicketAction(client: KooGalleryClient, ticketId: string, action: 'reply' | 'close', body: string | null): Promise<ApiOutcome<unknown>> {
   return client.sendApig(`/sandbox/v1/tickets/${encodeURIComponent(ticketId)}/actions`, 'POST', JSON.stringify({ action, body }), actionReader, () => null);
+}
+
+/** A pay-per-use instance usage can be reported for, as a source knows it. */
+export interface KnownInstance {
+  instanceId: string;
+  productName: string | null;
+  customerName: string | null;
+  billingCycle: 'hourly' | 'daily' | null;
+}
+
+const sandboxInstancesSchema = z.object({
+  instances: z.array(
+    z.object({ instance_id: z.string(), product_name: z.string(), customer_name: z.string(), billing_cycle: z.enum(['hourly', 'daily']) }).passthrough(),
+  ),
+});
+
+/** The sandbox's pay-per-use instances (a sandbox-only path; KooGallery lists none). Empty when it cannot answer. */
+export async function fetchSandboxInstances(baseUrl: string): Promise<KnownInstance[]> {
+  const result = await exchange({ url: `${baseUrl}/sandbox/instances`, method: 'GET', headers: {}, timeoutMs: 5000 });
+  if (result.kind !== 'response' || result.status !== 200) return [];
+  const parsed = sandboxInstancesSchema.safeParse(JSON.parse(result.body));
+  if (!parsed.success) return [];
+  return parsed.data.instances.map((i) => ({
+    instanceId: i.instance_id,
+    productName: i.product_name,
+    customerName: i.customer_name,
+    billingCycle: i.billing_cycle,
+  }));
 }

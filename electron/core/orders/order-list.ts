@@ -24,9 +24,9 @@ type OrderFilters = z.infer<typeof orderFiltersSchema>;
 export const ORDER_LIST: ReviewList<OrderFilters, OrderRow> = {
   table: 'orders',
   columns: ORDER_COLUMNS,
-  timeColumn: 'created_at',
-  idColumn: 'order_id',
-  key: (row) => ({ time: row.createdAt, id: row.orderId }),
+  id: { field: 'orderId', column: 'order_id' },
+  sortable: { createdAt: { column: 'created_at' }, amountFen: { column: 'amount_fen' } },
+  defaultSort: { field: 'createdAt', direction: 'desc' },
   conditions: orderConditions,
 };
 

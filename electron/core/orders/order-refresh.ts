@@ -10,11 +10,15 @@ import type { OrderRecord, OrdersTable } from './orders-table';
  * Times are UTC `yyyyMMddHHmmss` [UNCONFIRMED: the docs give no zone; the other API times are UTC].
  */
 export async function refreshOrder(orders: OrdersTable, connector: Connector | null, orderId: string, now: number) {
-  if (!connector?.capabilities.queryOrder) throw new CoreError('UNSUPPORTED', 'The current data source cannot query orders');
+  if (!connector?.capabilities.queryOrder)
+    throw new CoreError('UNSUPPORTED', 'The current data source cannot query orders', { reason: 'order.queryUnsupported' });
   const outcome = await connector.api.queryOrder(orderId);
   if (outcome.class !== 'ok') {
     const code = outcome.class === 'permanent' ? 'NOT_FOUND' : 'UNAVAILABLE';
-    throw new CoreError(code, `KooGallery could not return order ${orderId}: ${outcome.code ?? outcome.class} ${outcome.message}`);
+    throw new CoreError(code, `KooGallery could not return order ${orderId}: ${outcome.code ?? outcome.class} ${outcome.message}`, {
+      reason: 'order.queryFailed',
+      params: { orderId, marketplaceCode: outcome.code ?? '', outcome: outcome.class },
+    });
   }
   orders.upsert(fromOrderInfo(outcome.data, now), 'api');
   return orders.withLines(orderId);
@@ -55,6 +59,7 @@ function fromOrderInfo(info: OrderInfo, now: number): OrderRecord {
 
 function kooGalleryTime(text: string): number {
   const at = parseCompactTime(text);
-  if (at === null) throw new CoreError('VALIDATION', `KooGallery sent a time that is not yyyyMMddHHmmss: "${text}"`);
+  if (at === null)
+    throw new CoreError('VALIDATION', `KooGallery sent a time that is not yyyyMMddHHmmss: "${text}"`, { reason: 'order.badTime', params: { text } });
   return at;
 }

@@ -145,9 +145,21 @@ export class OrdersTable {
 
   withLines(orderId: string): { order: OrderRow; lines: OrderLine[] } {
     const order = this.db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE order_id = ?`).get(orderId) as OrderRow | undefined;
-    if (!order) throw new CoreError('NOT_FOUND', `Order ${orderId} is not in the local cache`);
+    if (!order) throw new CoreError('NOT_FOUND', `Order ${orderId} is not in the local cache`, { reason: 'order.notInCache', params: { orderId } });
     const lines = this.db.prepare(`SELECT ${LINE_COLUMNS} FROM order_lines WHERE order_id = ? ORDER BY order_line_id`).all(orderId) as OrderLine[];
     return { order, lines };
+  }
+
+  /** Pay-per-use order lines with an instance: the instances usage can be reported for. */
+  payPerUseInstances(): { instanceId: string; productName: string; customerName: string }[] {
+    return this.db
+      .prepare(
+        `SELECT l.instance_id AS instanceId, l.product_name AS productName, o.customer_name AS customerName
+         FROM order_lines l JOIN orders o ON o.order_id = l.order_id
+         WHERE l.instance_id IS NOT NULL AND l.charging_mode IN ('ON_DEMAND', 'ON_DEMAND_PKG')
+         ORDER BY o.created_at DESC LIMIT 5000`,
+      )
+      .all() as { instanceId: string; productName: string; customerName: string }[];
   }
 
   private write(order: OrderRecord, source: OrderSource): void {

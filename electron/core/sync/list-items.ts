@@ -1,7 +1,7 @@
 import type { SyncResource } from '../contract';
 import { ORDER_FIELDS, ORDER_LINE_FIELDS, type OrderRecord, type OrdersTable } from '../orders';
 import { PRODUCT_FIELDS, type ProductRecord, type ProductsTable } from '../products';
-import { TICKET_FIELDS, type TicketRecord, type TicketsTable } from '../tickets';
+import { TICKET_FIELDS, TICKET_MESSAGE_FIELDS, type TicketMessageRecord, type TicketRecord, type TicketsTable } from '../tickets';
 import { DETAIL_FIELDS, type DetailRecord, type TransactionDetailsTable } from '../transaction-details';
 
 /** The cache tables a sync writes. */
@@ -17,7 +17,7 @@ type Item = Record<string, unknown>;
 export interface PageWriter {
   /** Writes one page's items, inside the page's transaction. */
   write(items: Item[]): void;
-  /** After the last page (or a cancel): what a bulk load leaves to do (the order search). */
+  /** After the last page (or a cancel): what a bulk load leaves to do (the order search, the amount index). */
   finish(): void;
 }
 
@@ -25,19 +25,21 @@ export interface PageWriter {
  * List items in the shape of the sandbox's list endpoints (the reference list API; a future
  * connector maps to it), turned into the tables' records and written with the tables' one upsert.
  */
-export function pageWriter(tables: SyncTables, resource: SyncResource, source: 'sandbox' | 'koogallery'): PageWriter {
+export function pageWriter(tables: SyncTables, resource: SyncResource, source: 'sandbox' | 'koogallery', fromStart: boolean): PageWriter {
   switch (resource) {
     case 'orders': {
       const write = tables.orders.bulkWriter(source);
       return { write: (items) => items.forEach((item) => write(orderRecord(item))), finish: () => void tables.orders.rebuildSearchIfStale() };
     }
     case 'transaction_details': {
+      // a sync from the start may bring a million rows: the amount index is built once at the end
+      if (fromStart) tables.details.suspendAmountIndex();
       const write = tables.details.bulkWriter(source);
-      return { write: (items) => items.forEach((item) => write(pick<DetailRecord>(item, DETAIL_FIELDS))), finish: () => undefined };
+      return { write: (items) => items.forEach((item) => write(pick<DetailRecord>(item, DETAIL_FIELDS))), finish: () => tables.details.ensureAmountIndex() };
     }
     case 'tickets': {
       const write = tables.tickets.bulkWriter();
-      return { write: (items) => items.forEach((item) => write(pick<TicketRecord>(item, TICKET_FIELDS))), finish: () => undefined };
+      return { write: (items) => items.forEach((item) => write(ticketRecord(item))), finish: () => undefined };
     }
     case 'products': {
       const write = tables.products.bulkWriter(source);
@@ -60,5 +62,13 @@ function orderRecord(item: Item): OrderRecord {
     customer_name: (customer.customer_name as string | undefined) ?? null,
     user_name: (customer.user_name as string | undefined) ?? null,
     lines: ((item.lines ?? []) as Item[]).map((line) => pick(line, ORDER_LINE_FIELDS)),
+  };
+}
+
+/** A ticket with its conversation (messages the source does not list: null, the cached ones stay). */
+function ticketRecord(item: Item): TicketRecord {
+  return {
+    ...pick<Omit<TicketRecord, 'messages'>>(item, TICKET_FIELDS),
+    messages: Array.isArray(item.messages) ? (item.messages as Item[]).map((m) => pick<TicketMessageRecord>(m, TICKET_MESSAGE_FIELDS)) : null,
   };
 }

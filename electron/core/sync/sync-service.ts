@@ -1,5 +1,5 @@
 import { transactionDetailsVisibleBefore } from '../conventions';
-import { CoreError, syncResourceSchema, type SyncResource } from '../contract';
+import { CoreError, syncResourceSchema, type SyncError, type SyncResource } from '../contract';
 import type { SqliteDatabase } from '../db';
 import type { EventBus } from '../events';
 import type { JobContext, JobEngine, Schedule } from '../jobs';
@@ -13,7 +13,8 @@ export interface SyncResult {
   pages: number;
   completed: boolean;
   cancelled: boolean;
-  error: string | null;
+  /** Why the run stopped early: the marketplace's code (or the network's), its HTTP status and message. */
+  error: SyncError | null;
 }
 
 export interface SyncServiceOptions {
@@ -31,8 +32,8 @@ export interface SyncServiceOptions {
   isOnline: () => boolean;
   /** How often the schedule looks for due resources; 0 turns automatic sync off (tests sync by hand). */
   tickMs: number;
-  /** Told when a run of one or more resources has ended (the status bar refreshes). */
-  afterSync: () => void;
+  /** Told when a resource starts or stops syncing (the status bar refreshes). */
+  onStateChange: () => void;
 }
 
 const PAGE_SIZE = 1000;
@@ -61,19 +62,14 @@ export class SyncService {
   }
 
   summary() {
-    return this.options.cursors.summary(this.isRunning());
+    return this.options.cursors.summary((resource) => this.isRunning(resource));
   }
 
   /** Syncs one resource after another (default: every one the source can list). */
   async syncResources(resources?: SyncResource[]): Promise<SyncResult[]> {
-    const listable = this.listable();
     const results: SyncResult[] = [];
-    try {
-      for (const resource of resources ?? listable) results.push(await this.sync(resource));
-      return results;
-    } finally {
-      this.options.afterSync();
-    }
+    for (const resource of resources ?? this.listable()) results.push(await this.sync(resource));
+    return results;
   }
 
   /** The scheduled sync: whatever is due and not already running, when the source is reachable. */
@@ -86,22 +82,41 @@ export class SyncService {
 
   sync(resource: SyncResource): Promise<SyncResult> {
     const connector = this.options.connector();
-    if (!connector) return Promise.reject(new CoreError('UNAVAILABLE', 'No data source is started'));
+    if (!connector) return Promise.reject(new CoreError('UNAVAILABLE', 'No data source is started', { reason: 'sync.noSource' }));
     if (!connector.capabilities.lists.includes(resource)) {
-      return Promise.reject(new CoreError('UNSUPPORTED', `${connector.source} cannot list ${resource}; import the Seller Center export file instead`));
+      return Promise.reject(
+        new CoreError('UNSUPPORTED', `${connector.source} cannot list ${resource}; import the Seller Center export file instead`, {
+          reason: 'source.noList',
+          params: { resource },
+        }),
+      );
     }
-    if (this.isRunning(resource)) return Promise.reject(new CoreError('CONFLICT', `${resource} is already syncing`));
-    return this.options.jobs.run(syncJobId(resource), `sync.${resource}`, (job) => this.run(connector, resource, job));
+    if (this.isRunning(resource))
+      return Promise.reject(new CoreError('CONFLICT', `${resource} is already syncing`, { reason: 'sync.running', params: { resource } }));
+    const run = this.options.jobs.run(syncJobId(resource), `sync.${resource}`, (job) => this.run(connector, resource, job));
+    void run.finally(() => this.options.onStateChange()).catch(() => undefined); // once the job no longer counts as running
+    return run;
   }
 
   private async run(connector: Connector, resource: SyncResource, job: JobContext): Promise<SyncResult> {
-    const { events } = this.options;
+    const { events, cursors } = this.options;
     events.emit({ type: 'sync', resource, state: 'running', message: null });
-    const writer = pageWriter(this.options.tables, resource, connector.source);
+    this.options.onStateChange();
+    const writer = pageWriter(this.options.tables, resource, connector.source, cursors.cursor(resource) === null);
     try {
       const result = await this.pull(connector, resource, writer.write, job);
-      events.emit({ type: 'sync', resource, state: result.cancelled ? 'cancelled' : result.error ? 'error' : 'idle', message: result.error });
+      if (!result.cancelled) cursors.recordOutcome(resource, result.error);
+      events.emit({ type: 'sync', resource, state: result.cancelled ? 'cancelled' : result.error ? 'error' : 'idle', message: result.error?.message ?? null });
       return result;
+    } catch (error) {
+      cursors.recordOutcome(resource, {
+        code: null,
+        httpStatus: null,
+        networkError: null,
+        message: error instanceof Error ? error.message : String(error),
+        at: this.options.now(),
+      });
+      throw error;
     } finally {
       writer.finish(); // also after a cancel or a failure: what arrived is searchable
     }
@@ -115,7 +130,17 @@ export class SyncService {
       if (job.signal.aborted) return { ...result, cancelled: true };
       // the next page downloads while the checkpoint catches up (if it has to), then is written
       const [outcome] = await Promise.all([connector.listPage(resource, cursor, PAGE_SIZE), this.options.checkpointCatchUp()]);
-      if (outcome.class !== 'ok') return { ...result, error: `${outcome.code ?? outcome.class}: ${outcome.message}` };
+      if (outcome.class !== 'ok')
+        return {
+          ...result,
+          error: {
+            code: outcome.code,
+            httpStatus: outcome.meta.httpStatus,
+            networkError: outcome.meta.networkError,
+            message: outcome.message,
+            at: this.options.now(),
+          },
+        };
       const page = outcome.data;
       db.transaction(() => {
         write(page.items);

@@ -14,6 +14,8 @@ export interface TicketHandlerDeps {
 export function ticketHandlers({ db, work, flush }: TicketHandlerDeps): HandlersFor<typeof ticketsContract> {
   return {
     'tickets.page': (request) => readPage(db, TICKET_LIST, request),
+    'tickets.get': ({ ticketId }) => work.conversation(ticketId),
+    'tickets.products': () => work.products(),
     'tickets.reply': ({ ticketId, text }) => work.reply(ticketId, text),
     'tickets.close': ({ ticketId }) => work.close(ticketId),
     'tickets.flushActions': () => flush(),

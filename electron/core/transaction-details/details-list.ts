@@ -12,9 +12,9 @@ export const DETAIL_LIST: ReviewList<DetailFilters, DetailRow> = {
     customer_account AS customerAccount, charging_mode AS chargingMode, billing_period AS billingPeriod, transaction_at AS transactionAt,
     billing_status AS billingStatus, supervision_status AS supervisionStatus, amount_fen AS amountFen, settlement_amount_fen AS settlementAmountFen,
     ops_fee_ratio AS opsFeeRatio`,
-  timeColumn: 'transaction_at',
-  idColumn: 'detail_id',
-  key: (row) => ({ time: row.transactionAt, id: row.detailId }),
+  id: { field: 'detailId', column: 'detail_id' },
+  sortable: { transactionAt: { column: 'transaction_at' }, amountFen: { column: 'amount_fen' } },
+  defaultSort: { field: 'transactionAt', direction: 'desc' },
   conditions(filters) {
     const conditions: Condition[] = [];
     equals(conditions, 'product_type', filters.productType);

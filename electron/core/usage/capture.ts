@@ -64,20 +64,34 @@ export async function captureRows(
 export function badRows(problems: RowProblem[], columnOf?: (field: string) => string): BadRow[] {
   return problems
     .sort((a, b) => a.row - b.row)
-    .map(({ row, field, reason }) => ({ row, column: columnOf && !field.startsWith('(') ? columnOf(field) : field, reason }));
+    .map(({ row, field, reason, key, params }) => ({
+      row,
+      column: columnOf && !field.startsWith('(') ? columnOf(field) : field,
+      reason,
+      key,
+      ...(params ? { params } : {}),
+    }));
 }
 
 function checkRow(data: RawUsageRow, row: number, now: number) {
-  if (typeof data.__parseError === 'string') return { problems: [{ row, field: '(line)', reason: data.__parseError }] };
+  if (typeof data.__parseError === 'string') return { problems: [{ row, field: '(line)', reason: data.__parseError, key: 'notJsonObject' }] };
   return validateUsageRow(data, row, now);
 }
 
 function duplicateIn(record: ValidUsageRecord, seen: Map<string, number>, seenSn: Map<string, number>): RowProblem | null {
   const key = identityKey(record);
   const first = seen.get(key);
-  if (first !== undefined) return { row: record.row, field: 'end_time', reason: `duplicate of row ${first}: same instance_id, begin_time and end_time` };
+  if (first !== undefined)
+    return {
+      row: record.row,
+      field: 'end_time',
+      reason: `duplicate of row ${first}: same instance_id, begin_time and end_time`,
+      key: 'duplicateRow',
+      params: { first },
+    };
   const firstSn = seenSn.get(record.meteringSn);
-  if (firstSn !== undefined) return { row: record.row, field: 'metering_sn', reason: `duplicate of row ${firstSn}: same metering_sn` };
+  if (firstSn !== undefined)
+    return { row: record.row, field: 'metering_sn', reason: `duplicate of row ${firstSn}: same metering_sn`, key: 'duplicateSn', params: { first: firstSn } };
   seen.set(key, record.row);
   seenSn.set(record.meteringSn, record.row);
   return null;
@@ -90,6 +104,15 @@ function alreadyKnown(store: UsageStore, records: ValidUsageRecord[]): RowProble
     const found = existing.get(identityKey(record));
     if (!found) return [];
     const what = found.by === 'identity' ? 'a record with the same instance_id, begin_time and end_time' : 'a record with the same metering_sn';
-    return [{ row: record.row, field: found.by === 'identity' ? 'end_time' : 'metering_sn', reason: `${what} is already ${found.state}` }];
+    const field = found.by === 'identity' ? 'end_time' : 'metering_sn';
+    return [
+      {
+        row: record.row,
+        field,
+        reason: `${what} is already ${found.state}`,
+        key: found.by === 'identity' ? 'knownIdentity' : 'knownSn',
+        params: { state: found.state },
+      },
+    ];
   });
 }

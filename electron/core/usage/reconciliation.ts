@@ -29,12 +29,13 @@ export async function reconcileAnomalies(store: UsageStore, rows: AsyncIterable<
     const begin = parseSdrTime(String(data.begin_time ?? '').trim());
     const end = parseSdrTime(String(data.end_time ?? '').trim());
     if (begin === null || end === null) {
-      unmatched.push({ row, field: begin === null ? 'begin_time' : 'end_time', reason: "expected yyyyMMdd'T'HHmmss'Z' (UTC)" });
+      const field = begin === null ? 'begin_time' : 'end_time';
+      unmatched.push({ row, field, reason: "expected yyyyMMdd'T'HHmmss'Z' (UTC)", key: 'sdrTime', params: { got: String(data[field] ?? '') } });
       continue;
     }
     const id = store.findAccepted(String(data.instance_id ?? '').trim(), begin, end);
     if (id !== null) matches.push({ id, reason: String(data.anomaly_reason ?? '').trim() || 'listed as anomaly in Seller Center' });
-    else unmatched.push({ row, field: 'instance_id', reason: 'no accepted record with this instance_id, begin_time and end_time' });
+    else unmatched.push({ row, field: 'instance_id', reason: 'no accepted record with this instance_id, begin_time and end_time', key: 'noAcceptedRecord' });
   }
   store.markAnomalies(matches, now);
   return { rows: count, marked: matches.length, unmatched: badRows(unmatched, columnOf) };

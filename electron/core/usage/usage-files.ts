@@ -63,7 +63,10 @@ async function* tableRows(file: string, rows: AsyncGenerator<TableRow>, required
     const missing = required.filter((field) => !mapping.includes(field));
     if (!header || missing.length > 0) {
       const found = (header ?? head[0])?.cells.join(', ') ?? 'nothing';
-      throw new CoreError('VALIDATION', `${path.basename(file)}, row ${header?.row ?? 1}: missing column(s) ${missing.join(', ')}; found ${found}`);
+      throw new CoreError('VALIDATION', `${path.basename(file)}, row ${header?.row ?? 1}: missing column(s) ${missing.join(', ')}; found ${found}`, {
+        reason: 'file.missingColumns',
+        params: { file: path.basename(file), row: header?.row ?? 1, missing: missing.map((field) => USAGE_HEADERS.shownName(field)).join('、') },
+      });
     }
     const named = (field: string) => columnOf(header, mapping, field);
     for await (const { row, cells } of rowsBelow(header, head, rows)) {

@@ -2,16 +2,16 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { clockTimeInZone, notificationText, type Language } from '../conventions';
-import { CoreError, type captureResultSchema, type manualUsageSchema } from '../contract';
+import { CoreError, type BadRow, type captureResultSchema, type manualUsageSchema } from '../contract';
 import type { EventBus } from '../events';
 import { withUploadedFile } from '../imports';
 import type { JobEngine, Schedule } from '../jobs';
 import { formatSdrTime } from '../koogallery';
-import type { Connector } from '../marketplace';
+import type { Connector, KnownInstance } from '../marketplace';
 import type { Platform } from '../platform';
 import type { KeyValues } from '../settings';
 import { fileAway, WatchedFolder } from '../watch';
-import { captureRows } from './capture';
+import { badRows, captureRows } from './capture';
 import { ClockOffset } from './clock-offset';
 import { isGoneOwner } from './lease-owner';
 import { UsageFlusher, type FlushReport } from './flusher';
@@ -99,6 +99,30 @@ export class UsageService {
     await this.watchFolder(null);
   }
 
+  /**
+   * Instances usage can be reported for, each once: the cache's pay-per-use order lines first, then
+   * those usage was captured for, then the source's own list (the sandbox's; KooGallery has none).
+   */
+  async knownInstances(fromOrders: Omit<KnownInstance, 'billingCycle'>[]): Promise<KnownInstance[]> {
+    const fromSource = await (this.options.connector()?.instances() ?? Promise.resolve([])).catch(() => []);
+    const captured = this.store.capturedInstances();
+    const cycles = new Map([...fromSource, ...captured].map((i) => [i.instanceId, i.billingCycle]));
+    const known = new Map<string, KnownInstance>();
+    const add = (instance: KnownInstance) => {
+      const before = known.get(instance.instanceId);
+      known.set(instance.instanceId, {
+        instanceId: instance.instanceId,
+        productName: before?.productName ?? instance.productName,
+        customerName: before?.customerName ?? instance.customerName,
+        billingCycle: before?.billingCycle ?? instance.billingCycle ?? cycles.get(instance.instanceId) ?? null,
+      });
+    };
+    fromOrders.forEach((i) => add({ ...i, billingCycle: null }));
+    captured.forEach((i) => add({ ...i, productName: null, customerName: null }));
+    fromSource.forEach(add);
+    return [...known.values()];
+  }
+
   /** One flush at a time (a job: its progress shows, `jobs.cancel` stops it after the batch in flight); a second caller shares it. */
   flushNow(): Promise<FlushReport> {
     return this.options.jobs.runShared(USAGE_FLUSH_JOB, 'usage.flush', (job) => this.flusher.flushDue(job.signal).finally(() => this.emitQueue()));
@@ -130,9 +154,12 @@ export class UsageService {
   /** Corrects a refused record in place and queues it again; its attempts stay in the log. */
   async correct(id: number, changes: { usage_value?: string; begin_time?: string; end_time?: string }): Promise<CaptureResult> {
     const record = this.store.rawRecord(id);
-    if (!record) throw new CoreError('NOT_FOUND', `Usage record ${id} does not exist`);
+    if (!record) throw new CoreError('NOT_FOUND', `Usage record ${id} does not exist`, { reason: 'usage.recordNotFound', params: { id } });
     if (!['rejected', 'anomaly', 'expired'].includes(String(record.state))) {
-      throw new CoreError('CONFLICT', `Usage record ${id} is ${String(record.state)}; only rejected, anomalous or expired records can be corrected`);
+      throw new CoreError('CONFLICT', `Usage record ${id} is ${String(record.state)}; only rejected, anomalous or expired records can be corrected`, {
+        reason: 'usage.notCorrectable',
+        params: { id, state: String(record.state) },
+      });
     }
     const data = {
       instance_id: record.instance_id,
@@ -150,9 +177,9 @@ export class UsageService {
     const clash = valid ? this.store.findExisting([valid], id).size > 0 : false;
     if (!valid || clash) {
       const all = clash
-        ? [...problems, { row: 1, field: 'end_time', reason: 'another record already has this instance_id, begin_time and end_time' }]
+        ? [...problems, { row: 1, field: 'end_time', reason: 'another record already has this instance_id, begin_time and end_time', key: 'knownIdentity' }]
         : problems;
-      return { encoding: null, rows: 1, queued: 0, problems: all.map(({ row, field, reason }) => ({ row, column: field, reason })), refused: true };
+      return { encoding: null, rows: 1, queued: 0, problems: badRows(all), refused: true };
     }
     this.store.requeue(id, valid, { now, startOffsetMs: this.startOffsetMs() });
     this.afterQueued();
@@ -195,7 +222,7 @@ export class UsageService {
         rows: 0,
         queued: 0,
         refused: true,
-        problems: [{ row: 1, column: '(file)', reason: error instanceof Error ? error.message : String(error) }],
+        problems: [fileProblem(error)],
       }));
     fileAway(file, result.refused ? 'refused' : 'imported', this.options.now(), result.problems);
     const values = { file: path.basename(file), queued: result.queued, problems: result.problems.length };
@@ -241,4 +268,12 @@ export class UsageService {
   private emitQueue(): void {
     this.options.events.emit({ type: 'queue', queue: this.store.queueSummary(this.flusher.marketplaceNow()) });
   }
+}
+
+/** A file refused as a whole, as the one bad row the watched folder's errors list and notice carry. */
+function fileProblem(error: unknown): BadRow {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (error instanceof CoreError && error.reason)
+    return { row: 1, column: '(file)', reason, key: `error:${error.reason}`, ...(error.params ? { params: error.params } : {}) };
+  return { row: 1, column: '(file)', reason };
 }

@@ -57,6 +57,16 @@ export const DUE_SOON_MS = 15 * 60_000;
 export class UsageStore {
   constructor(private readonly db: SqliteDatabase) {}
 
+  /** Instances usage was captured for, most recent first, with the cycle they were billed by. */
+  capturedInstances(limit = 5000): { instanceId: string; billingCycle: 'hourly' | 'daily' }[] {
+    return this.db
+      .prepare(
+        `SELECT instance_id AS instanceId, billing_cycle AS billingCycle FROM usage_records
+         GROUP BY instance_id ORDER BY MAX(created_at) DESC LIMIT ?`,
+      )
+      .all(limit) as { instanceId: string; billingCycle: 'hourly' | 'daily' }[];
+  }
+
   /** Which identities or metering_sn values already exist, and in what state. */
   findExisting(records: ValidUsageRecord[], exceptId = 0): Map<string, { state: UsageState; by: 'identity' | 'metering_sn' }> {
     const byIdentity = this.db.prepare('SELECT state FROM usage_records WHERE instance_id = ? AND begin_at = ? AND end_at = ? AND id != ?');

@@ -31,6 +31,7 @@ export class WatchedFolder {
       throw new CoreError(
         'FILE_SYSTEM',
         `The folder ${this.dir} cannot be watched (${(error as NodeJS.ErrnoException).code ?? String(error)}); choose another folder in 设置`,
+        { reason: 'watch.folder', params: { folder: this.dir, code: (error as NodeJS.ErrnoException).code ?? '' } },
       );
     }
     this.scanSoon();

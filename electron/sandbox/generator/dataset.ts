@@ -87,7 +87,9 @@ export class SandboxDataset {
 
   /** The first detail index whose transaction time is at or after `time` (details are in time order). */
   detailIndexAt(time: number): number {
-    return clamp(Math.ceil((time - this.start) / this.detailStep), 0, this.counts.details);
+    const index = clamp(Math.ceil((time - this.start) / this.detailStep), 0, this.counts.details);
+    // detail #j falls anywhere in the first 90% of its slot, so the one before may still be at or after `time`
+    return index > 0 && this.detail(index - 1).transaction_at >= time ? index - 1 : index;
   }
 
   /** First index of a list whose items are in time order with the given slot length. */

@@ -1,5 +1,12 @@
 import type { SandboxOrder } from './orders';
-import { TICKET_TITLES } from './names';
+import {
+  TICKET_CUSTOMER_FOLLOW_UPS,
+  TICKET_CUSTOMER_THANKS,
+  TICKET_SELLER_PROGRESS,
+  TICKET_SELLER_QUESTIONS,
+  TICKET_SYSTEM_CLOSES,
+  TICKET_TOPICS,
+} from './names';
 import { Rng } from './random';
 import { beijingDate } from '../../core/conventions';
 
@@ -20,6 +27,17 @@ export interface SandboxTicket {
   sla_due_at: number;
   created_at: number;
   updated_at: number;
+  /** The customer's problem statement (the conversation's first message). */
+  description: string;
+  /** The conversation, oldest first, between created_at and updated_at. */
+  messages: SandboxTicketMessage[];
+}
+
+export interface SandboxTicketMessage {
+  message_id: string;
+  author: 'customer' | 'seller' | 'system';
+  body: string;
+  sent_at: number;
 }
 
 const SLA_HOURS = { high: 4, medium: 24, low: 72 } as const;
@@ -42,9 +60,10 @@ export function generateTicket(seed: string, index: number, order: SandboxOrder,
     ['medium', 3],
     ['low', 2],
   ]);
-  return {
+  const topic = rng.pick(TICKET_TOPICS);
+  const ticket = {
     ticket_id: `TK${compactDate(createdAt)}${String(index).padStart(6, '0')}`,
-    title: rng.pick(TICKET_TITLES),
+    title: topic.title,
     status,
     priority,
     product_id: order.lines[0]!.product_id,
@@ -57,6 +76,83 @@ export function generateTicket(seed: string, index: number, order: SandboxOrder,
     // the last change falls inside the ticket's slot, so updated_at grows with the index
     updated_at: start + (index + 1) * step - 1,
   };
+  // its own stream, so the conversation does not move any other field
+  const messages = conversation(new Rng(seed, 'ticket-conversation', index), ticket, topic, order);
+  return { ...ticket, description: messages[0]!.body, messages };
+}
+
+/**
+ * Who writes, in order, by the ticket's state: C the customer's description, F a customer follow-up,
+ * T the customer's thanks, A the seller's answer, P the seller still working on it, Q the seller's
+ * question, Y the marketplace closing it. Pending tickets end with the customer, tickets awaiting
+ * the customer with the seller; closed ones often with the marketplace.
+ */
+type TicketTopic = (typeof TICKET_TOPICS)[number];
+
+const PATTERNS: Record<TicketStatus, readonly (readonly [string, number])[]> = {
+  pending: [
+    ['C', 3],
+    ['CF', 2],
+    ['CQF', 2],
+    ['CAF', 2],
+    ['CPFQF', 1],
+  ],
+  processing: [
+    ['CP', 3],
+    ['CFP', 2],
+    ['CQFP', 2],
+    ['CAF', 1],
+  ],
+  awaiting_customer: [
+    ['CQ', 3],
+    ['CA', 3],
+    ['CFQ', 1],
+    ['CPFA', 2],
+    ['CQFA', 1],
+  ],
+  closed: [
+    ['CATY', 3],
+    ['CAY', 2],
+    ['CAT', 2],
+    ['CPAY', 1],
+    ['CQFAY', 1],
+  ],
+};
+
+function conversation(
+  rng: Rng,
+  ticket: { ticket_id: string; status: TicketStatus; created_at: number; updated_at: number },
+  topic: TicketTopic,
+  order: SandboxOrder,
+): SandboxTicketMessage[] {
+  const pattern = rng.weighted(PATTERNS[ticket.status]);
+  const span = ticket.updated_at - ticket.created_at;
+  const last = pattern.length - 1;
+  return [...pattern].map((kind, k) => {
+    // the first at creation, the last at the ticket's last change, the others inside their own share of the time between
+    const sentAt = k === 0 ? ticket.created_at : k === last ? ticket.updated_at : ticket.created_at + Math.floor((span * (k - 0.4 + 0.8 * rng.next())) / last);
+    const [author, body] = message(kind, rng, topic, order);
+    return { message_id: `${ticket.ticket_id}-${String(k + 1).padStart(2, '0')}`, author, body, sent_at: sentAt };
+  });
+}
+
+function message(kind: string, rng: Rng, topic: TicketTopic, order: SandboxOrder): [SandboxTicketMessage['author'], string] {
+  switch (kind) {
+    case 'C':
+      return ['customer', rng.pick(topic.descriptions).replace('{product}', order.product_name).replace('{order}', order.order_id)];
+    case 'F':
+      return ['customer', rng.pick(TICKET_CUSTOMER_FOLLOW_UPS)];
+    case 'T':
+      return ['customer', rng.pick(TICKET_CUSTOMER_THANKS)];
+    case 'A':
+      return ['seller', rng.pick(topic.answers)];
+    case 'P':
+      return ['seller', rng.pick(TICKET_SELLER_PROGRESS)];
+    case 'Q':
+      return ['seller', rng.pick(TICKET_SELLER_QUESTIONS)];
+    default:
+      return ['system', rng.pick(TICKET_SYSTEM_CLOSES)];
+  }
 }
 
 function compactDate(epochMs: number): string {

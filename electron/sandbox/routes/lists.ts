@@ -63,7 +63,7 @@ function pageOf(state: SandboxState, resource: ListResource, cursor: Cursor | nu
         cursor,
         limit,
         data.counts.tickets,
-        (i) => data.ticket(i) as unknown as Item,
+        (i) => state.ticket(i) as unknown as Item,
         (u) => data.indexAfterUpdate('tickets', u),
       );
     case 'transaction_details': {

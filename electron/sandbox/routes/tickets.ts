@@ -16,6 +16,6 @@ export function ticketAction(state: SandboxState, request: SandboxRequest, ticke
   } catch {
     return { status: 400, body: { resultCode: 'MKT.0101', resultMsg: 'Invalid parameter: expected {"action":"reply"|"close","body":…}' } };
   }
-  state.ticketActions.push({ ticket_id: ticketId, action: parsed.action, body: parsed.body, received_at: request.now });
+  state.receiveTicketAction({ ticket_id: ticketId, action: parsed.action, body: parsed.body, received_at: request.now });
   return { status: 200, body: { resultCode: 'MKT.0000', resultMsg: 'Success' } };
 }

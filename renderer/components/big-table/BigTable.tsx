@@ -9,9 +9,18 @@ import './big-table.css';
 export interface BigColumn<Row> {
   key: string;
   title: string;
+  /** Starting width; never narrower than MIN_COLUMN_PX when resized. */
   width: number;
   /** Called for every visible cell on every scroll frame: keep it cheap (text, or a CellTag). */
   render: (row: Row) => ReactNode;
+  /** The row field the core sorts by when this column's header is clicked (sortable columns only). */
+  sortField?: string;
+  align?: 'start' | 'end';
+}
+
+export interface TableSort {
+  field: string;
+  direction: 'asc' | 'desc';
 }
 
 interface BigTableProps<Row> {
@@ -20,25 +29,36 @@ interface BigTableProps<Row> {
   total: { count: number; exact: boolean } | null;
   fetchPage: PageFetcher<Row>;
   onRowClick?: (row: Row) => void;
-  height?: number;
+  /** The column sort in force (null: the list's own order) and how to change it. */
+  sort?: TableSort | null;
+  onSortChange?: (sort: TableSort | null) => void;
+  /** Shown instead of rows when nothing matches (what to do next). */
+  empty?: ReactNode;
+  /** Beside the row count: totals of the filtered rows. */
+  summary?: ReactNode;
   testId?: string;
 }
 
+const MIN_COLUMN_PX = 72;
+const HEADER_PX = 37;
+
 /**
  * One big-table component for every review page: fixed row height, a page cache, keyset pages from
- * the core, a sticky header with resizable columns, and a scrollbar that reaches the last of a
- * million rows (scaled when the list is taller than the browser allows).
+ * the core, a sticky header with resizable and sortable columns, and a scrollbar that reaches the
+ * last of a million rows (scaled when the list is taller than the browser allows). It takes the
+ * height its page leaves it, so the row count and the horizontal scrollbar stay in the window.
  *
  * Scrolling re-renders a fixed set of row slots in place (slot i shows row first + i), so a frame
  * changes text, never creates or removes row elements.
  */
-export function BigTable<Row>({ columns, total, fetchPage, onRowClick, height = 560, testId }: BigTableProps<Row>) {
+export function BigTable<Row>({ columns, total, fetchPage, onRowClick, sort = null, onSortChange, empty, summary, testId }: BigTableProps<Row>) {
   const { t } = useTranslation();
   const cache = useMemo(() => new PageCache(fetchPage), [fetchPage]);
   const [widths, setWidths] = useState(() => columns.map((c) => c.width));
   const [scrollTop, setScrollTop] = useState(0);
   const [version, setVersion] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
+  const [frame, height] = useAvailableHeight();
   const known = total?.count ?? null;
   // the first page is asked for together with the count; until the count arrives, its rows show
   const count = known ?? cache.firstPageRows();
@@ -70,6 +90,8 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, height = 
   const template = widths.map((w) => `${w}px`).join(' ');
   const fullWidth = widths.reduce((sum, w) => sum + w, 0);
   const slots = Math.max(0, Math.min(view.slots, count - view.firstRow));
+  const nextSort = (field: string): TableSort | null =>
+    sort?.field !== field ? { field, direction: 'desc' } : sort.direction === 'desc' ? { field, direction: 'asc' } : null;
   return (
     <div
       className="big-table"
@@ -78,35 +100,95 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, height = 
       data-version={version}
       data-first-row-loaded={count === 0 || cache.row(view.firstRow) !== undefined}
     >
-      <div className="big-table-frame">
+      <div className="big-table-frame" ref={frame}>
         <div className="big-table-header" style={{ gridTemplateColumns: template, width: fullWidth }}>
           {columns.map((column, i) => (
-            <div key={column.key} className="big-table-cell">
-              {column.title}
-              <ResizeHandle onResize={(delta) => setWidths((w) => w.map((x, k) => (k === i ? Math.max(60, x + delta) : x)))} />
-            </div>
+            <HeaderCell
+              key={column.key}
+              column={column}
+              direction={column.sortField && sort?.field === column.sortField ? sort.direction : null}
+              onSort={column.sortField && onSortChange ? () => onSortChange(nextSort(column.sortField!)) : undefined}
+              onResize={(delta) => setWidths((w) => w.map((x, k) => (k === i ? Math.max(MIN_COLUMN_PX, x + delta) : x)))}
+            />
           ))}
         </div>
-        <div ref={scroller} className="big-table-body" style={{ height, width: fullWidth }} onScroll={onScroll} data-testid={testId && `${testId}-scroller`}>
-          <div style={{ height: view.spacerHeight, position: 'relative' }}>
-            <div className="big-table-rows" style={{ transform: `translateY(${view.offsetInSpacer}px)` }}>
-              {Array.from({ length: slots }, (_, slot) => (
-                <BigTableRow
-                  key={slot}
-                  index={view.firstRow + slot}
-                  row={cache.row(view.firstRow + slot)}
-                  columns={columns}
-                  template={template}
-                  onRowClick={onRowClick}
-                />
-              ))}
+        {known === 0 && empty ? (
+          <div className="big-table-empty" style={{ height }} data-testid={testId && `${testId}-empty`}>
+            {empty}
+          </div>
+        ) : (
+          <div ref={scroller} className="big-table-body" style={{ height, width: fullWidth }} onScroll={onScroll} data-testid={testId && `${testId}-scroller`}>
+            <div style={{ height: view.spacerHeight, position: 'relative' }}>
+              <div className="big-table-rows" style={{ transform: `translateY(${view.offsetInSpacer}px)` }}>
+                {Array.from({ length: slots }, (_, slot) => (
+                  <BigTableRow
+                    key={slot}
+                    index={view.firstRow + slot}
+                    row={cache.row(view.firstRow + slot)}
+                    columns={columns}
+                    template={template}
+                    onRowClick={onRowClick}
+                  />
+                ))}
+              </div>
             </div>
           </div>
-        </div>
+        )}
       </div>
-      <Typography.Text type="secondary" data-testid={testId && `${testId}-count`}>
-        {t('table.rows', { count: total ? (total.exact ? total.count.toLocaleString() : `${total.count.toLocaleString()}+`) : '…' })}
-      </Typography.Text>
+      <div className="big-table-footer">
+        <Typography.Text type="secondary" data-testid={testId && `${testId}-count`}>
+          {t('table.rows', { count: total ? (total.exact ? total.count.toLocaleString() : `${total.count.toLocaleString()}+`) : '…' })}
+        </Typography.Text>
+        {summary}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The rows' height: what the page leaves the table (its frame grows to fill the page body), less
+ * the header and the horizontal scrollbar when there is one.
+ */
+function useAvailableHeight(): [(element: HTMLDivElement | null) => void, number] {
+  const [height, setHeight] = useState(360);
+  const observer = useRef<ResizeObserver | null>(null);
+  const frame = useCallback((element: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    if (!element) return;
+    const measure = () => setHeight(Math.max(3 * 36, element.clientHeight - HEADER_PX));
+    observer.current = new ResizeObserver(measure);
+    observer.current.observe(element);
+    measure();
+  }, []);
+  return [frame, height];
+}
+
+function HeaderCell<Row>({
+  column,
+  direction,
+  onSort,
+  onResize,
+}: {
+  column: BigColumn<Row>;
+  direction: 'asc' | 'desc' | null;
+  onSort: (() => void) | undefined;
+  onResize: (delta: number) => void;
+}) {
+  const { t } = useTranslation();
+  const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : onSort ? 'none' : undefined;
+  return (
+    <div
+      className={onSort ? 'big-table-cell big-table-sortable' : 'big-table-cell'}
+      style={column.align === 'end' ? { textAlign: 'end' } : undefined}
+      role="columnheader"
+      aria-sort={ariaSort}
+      title={onSort ? t('table.sortHint') : undefined}
+      onClick={onSort}
+      data-testid={`column-${column.key}`}
+    >
+      {column.title}
+      {onSort && <span className={direction ? 'big-table-sort-mark big-table-sort-active' : 'big-table-sort-mark'}>{direction === 'asc' ? '▲' : '▼'}</span>}
+      <ResizeHandle onResize={onResize} />
     </div>
   );
 }
@@ -132,7 +214,7 @@ function BigTableRow<Row>({
       onClick={row && onRowClick ? () => onRowClick(row) : undefined}
     >
       {columns.map((column, i) => (
-        <div key={column.key} className="big-table-cell">
+        <div key={column.key} className="big-table-cell" style={column.align === 'end' ? { textAlign: 'end' } : undefined}>
           {row ? column.render(row) : i === 0 ? '…' : null}
         </div>
       ))}
@@ -142,6 +224,7 @@ function BigTableRow<Row>({
 
 function ResizeHandle({ onResize }: { onResize: (delta: number) => void }) {
   const start = (event: React.MouseEvent) => {
+    event.stopPropagation();
     let x = event.clientX;
     const move = (e: MouseEvent) => {
       onResize(e.clientX - x);
@@ -154,5 +237,5 @@ function ResizeHandle({ onResize }: { onResize: (delta: number) => void }) {
     window.addEventListener('mousemove', move);
     window.addEventListener('mouseup', up);
   };
-  return <span className="big-table-resize" onMouseDown={start} />;
+  return <span className="big-table-resize" onMouseDown={start} onClick={(e) => e.stopPropagation()} />;
 }

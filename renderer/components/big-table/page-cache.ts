@@ -2,8 +2,9 @@
  * Pages of a big table held by the UI: only pages near the viewport are kept. A page following a
  * cached one is fetched by key (fast at any depth); a page far from anything cached, by offset.
  */
+/** The core's key of a page's last row (its sort value and id); opaque here. */
 export interface PageKey {
-  time: number;
+  value: number | string | null;
   id: string;
 }
 

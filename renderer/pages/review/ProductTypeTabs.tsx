@@ -18,5 +18,13 @@ export const ProductTypeTabs = memo(function ProductTypeTabs({
     () => [{ key: 'all', label: t('review.allTypes') }, ...PRODUCT_TYPES.map((type) => ({ key: type, label: t(`vocab.productType.${type}`) }))],
     [t],
   );
-  return <Tabs activeKey={value ?? 'all'} onChange={(key) => onChange({ productType: key === 'all' ? undefined : (key as ProductType) })} items={items} />;
+  return (
+    <Tabs
+      size="small"
+      tabBarStyle={{ margin: 0 }}
+      activeKey={value ?? 'all'}
+      onChange={(key) => onChange({ productType: key === 'all' ? undefined : (key as ProductType) })}
+      items={items}
+    />
+  );
 });

@@ -1,130 +1,194 @@
-import { Alert, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space } from 'antd';
-import { memo, useMemo, useState } from 'react';
+import { Alert, Button, Descriptions, Drawer, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
-import { formatFen } from '../../app/format-money';
+import { formatFen, formatRatio } from '../../app/format-money';
 import { formatTime } from '../../app/format-time';
-import { BigTable, type BigColumn } from '../../components/big-table/BigTable';
+import { BigTable, type BigColumn, type TableSort } from '../../components/big-table/BigTable';
 import { CellTag } from '../../components/big-table/CellTag';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar, type FilterField } from '../../components/filter-bar/FilterBar';
+import { TableEmpty } from '../../components/filter-bar/TableEmpty';
+import { PageFrame } from '../../components/page/PageFrame';
 import { SellerCenterImport } from '../../components/SellerCenterImport';
 import { SyncButton } from '../../components/SyncButton';
+import { useSyncedVersion } from '../../app/use-synced-version';
 import { useCore } from '../../stores/core-store';
-import { DayRangeFilter } from './DayRangeFilter';
+import { OrderDrawer } from './OrderDrawer';
 import { ProductTypeTabs } from './ProductTypeTabs';
 import { useLabels } from './use-labels';
 import { useFilters, useReviewSource } from './use-review-source';
 
 type Filters = NonNullable<MethodInput<'transactionDetails.page'>['filters']>;
 type DetailRow = MethodOutput<'transactionDetails.page'>['rows'][number];
+type Totals = MethodOutput<'transactionDetails.totals'>;
 const BILLING_STATUSES = ['billed', 'unbilled'] as const;
 const SUPERVISION_STATUSES = ['不涉及', '进行中', '已完成'];
 
-/** 交易明细: product-type tabs, Seller Center's filters, the T+1 banner, and a row's full details. */
+/** 交易明细: product-type tabs, Seller Center's filters, the T+1 banner, 合计 of what is filtered, and a row's full details. */
 export function TransactionDetailsPage() {
   const { t } = useTranslation();
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const completeThrough = useCore((s) => s.status?.sync.resources.find((r) => r.resource === 'transaction_details')?.completeThrough ?? null);
-  const [filters, set] = useFilters<Filters>();
+  const { filters, set, clear, formKey, filtered } = useFilters<Filters>();
+  const [sort, setSort] = useState<TableSort | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [open, setOpen] = useState<DetailRow | null>(null);
-  const { total, fetchPage } = useReviewSource('transactionDetails.page', 'transactionDetails.count', filters, refresh);
+  const [openOrder, setOpenOrder] = useState<string | null>(null);
+  const version = refresh + useSyncedVersion('transaction_details');
+  const { total, fetchPage } = useReviewSource('transactionDetails.page', 'transactionDetails.count', filters, version, sort);
+  const totals = useTotals(filters, version);
   const billingLabels = useLabels('vocab.billingStatus', BILLING_STATUSES);
-  const synced = () => {
-    setRefresh((n) => n + 1);
-    void useCore.getState().refreshStatus();
-  };
-
+  const imported = () => setRefresh((n) => n + 1);
+  const fields = useMemo<FilterField<Filters>[]>(
+    () => [
+      { kind: 'text', name: 'orderId', label: t('review.orderId'), width: 180, testId: 'details-order-id' },
+      { kind: 'month', name: 'billingPeriod', label: t('review.billingPeriod'), testId: 'details-period' },
+      { kind: 'text', name: 'customerAccount', label: t('review.customerAccount'), width: 140 },
+      { kind: 'dayRange', from: 'transactionFrom', to: 'transactionTo', label: t('review.transactionAt'), testId: 'details-date' },
+      {
+        kind: 'select',
+        name: 'billingStatus',
+        label: t('review.billingStatus'),
+        options: BILLING_STATUSES.map((s) => ({ value: s, label: billingLabels[s] })),
+        testId: 'details-billing',
+      },
+      { kind: 'select', name: 'supervisionStatus', label: t('review.supervisionStatus'), options: SUPERVISION_STATUSES.map((s) => ({ value: s, label: s })) },
+    ],
+    [t, billingLabels],
+  );
   const columns = useMemo<BigColumn<DetailRow>[]>(
     () => [
-      { key: 'orderId', title: t('review.orderId'), width: 200, render: (r) => <span data-testid="detail-order-id">{r.orderId}</span> },
-      { key: 'period', title: t('review.billingPeriod'), width: 90, render: (r) => r.billingPeriod },
-      { key: 'account', title: t('review.customerAccount'), width: 130, render: (r) => r.customerAccount },
-      { key: 'product', title: t('review.productName'), width: 200, render: (r) => r.productName },
-      { key: 'at', title: t('review.transactionAt'), width: 150, render: (r) => formatTime(r.transactionAt, timeZone) },
-      { key: 'amount', title: t('review.amount'), width: 120, render: (r) => formatFen(r.amountFen) },
+      { key: 'orderId', title: t('review.orderId'), width: 190, render: (r) => <span data-testid="detail-order-id">{r.orderId}</span> },
+      { key: 'at', title: t('review.transactionAt'), width: 150, sortField: 'transactionAt', render: (r) => formatTime(r.transactionAt, timeZone) },
+      { key: 'amount', title: t('review.transactionAmount'), width: 120, align: 'end', sortField: 'amountFen', render: (r) => formatFen(r.amountFen) },
       {
         key: 'billing',
         title: t('review.billingStatus'),
         width: 90,
         render: (r) => <CellTag color={r.billingStatus === 'billed' ? 'green' : 'gold'}>{billingLabels[r.billingStatus]}</CellTag>,
       },
-      { key: 'supervision', title: t('review.supervisionStatus'), width: 100, render: (r) => r.supervisionStatus ?? '-' },
+      { key: 'settlement', title: t('review.settlementAmount'), width: 120, align: 'end', render: (r) => formatFen(r.settlementAmountFen) },
+      { key: 'period', title: t('review.billingPeriod'), width: 90, render: (r) => r.billingPeriod },
+      { key: 'account', title: t('review.customerAccount'), width: 130, render: (r) => r.customerAccount },
+      { key: 'product', title: t('review.productName'), width: 200, render: (r) => r.productName },
+      { key: 'supervision', title: t('review.supervisionStatus'), width: 110, render: (r) => r.supervisionStatus ?? '-' },
     ],
     [t, timeZone, billingLabels],
   );
+  const fill = (
+    <>
+      <SyncButton resources={['transaction_details']} primary testId="sync-transaction_details-empty" />
+      <SellerCenterImport kind="transaction_details" onImported={imported} testId="import-transaction_details-empty" />
+    </>
+  );
   return (
-    <Card
+    <PageFrame
       title={t('nav.sections.transactions')}
-      data-testid="page-transactions"
-      extra={
-        <Space>
+      testId="page-transactions"
+      actions={
+        <>
           <ExportButton selection={{ table: 'transaction_details', filters }} testId="export-transaction-details" />
-          <SellerCenterImport kind="transaction_details" onImported={() => synced()} />
-          <SyncButton resource="transaction_details" onSynced={synced} />
-        </Space>
+          <SellerCenterImport kind="transaction_details" onImported={imported} />
+          <SyncButton resources={['transaction_details']} testId="sync-transaction_details" />
+        </>
       }
     >
       <Alert
         type="info"
         showIcon
-        style={{ marginBottom: 12 }}
         data-testid="details-complete-through"
         message={completeThrough ? t('review.completeThrough', { day: formatTime(completeThrough - 1, timeZone).slice(0, 10) }) : t('review.notSynced')}
       />
       <ProductTypeTabs value={filters.productType} onChange={set} />
-      <DetailFilterForm onChange={set} />
-      <BigTable testId="details-table" columns={columns} total={total} fetchPage={fetchPage} onRowClick={setOpen} />
-      {open && (
-        <Drawer open width={560} title={open.detailId} onClose={() => setOpen(null)}>
-          <Descriptions column={1} size="small">
-            <Descriptions.Item label={t('review.orderId')}>{open.orderId}</Descriptions.Item>
-            <Descriptions.Item label={t('review.orderLineId')}>{open.orderLineId ?? '-'}</Descriptions.Item>
-            <Descriptions.Item label={t('review.chargingMode')}>{t(`vocab.chargingMode.${open.chargingMode}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('review.amount')}>{formatFen(open.amountFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('review.settlementAmount')}>{formatFen(open.settlementAmountFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('review.opsFeeRatio')}>{open.opsFeeRatio ?? '-'}</Descriptions.Item>
-          </Descriptions>
-        </Drawer>
-      )}
-    </Card>
+      <FilterBar key={formKey} fields={fields} onApply={set} testId="details-filters" />
+      <BigTable
+        testId="details-table"
+        columns={columns}
+        total={total}
+        fetchPage={fetchPage}
+        sort={sort}
+        onSortChange={setSort}
+        onRowClick={setOpen}
+        summary={totals && totals.rows > 0 ? <TotalsLine totals={totals} /> : null}
+        empty={<TableEmpty filtered={filtered} what={t('nav.sections.transactions')} actions={fill} onClearFilters={clear} />}
+      />
+      {open && <DetailDrawer detail={open} onClose={() => setOpen(null)} onOpenOrder={setOpenOrder} />}
+      {openOrder && <OrderDrawer orderId={openOrder} onClose={() => setOpenOrder(null)} />}
+    </PageFrame>
   );
 }
 
-/** The filters above the table; memoized, so it does not re-render when the table does. */
-const DetailFilterForm = memo(function DetailFilterForm({ onChange }: { onChange: (changes: Partial<Filters>) => void }) {
+/** Filters the seller only passes through (clicking along the tabs) are not summed. */
+const TOTALS_AFTER_MS = 300;
+
+/**
+ * 合计 of every row the filters select (not only the rows on screen). Asked once the filters have
+ * stayed put for a moment: the sum reads every matching row (on the core's worker thread), and the
+ * rows themselves come first.
+ */
+function useTotals(filters: Filters, refresh: number): Totals | null {
+  const client = useCore((s) => s.client);
+  const key = `${refresh}:${JSON.stringify(filters)}`;
+  const [answer, setAnswer] = useState<{ key: string; totals: Totals } | null>(null);
+  useEffect(() => {
+    if (!client) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      const asked = JSON.parse(key.slice(key.indexOf(':') + 1)) as Filters;
+      void client.call('transactionDetails.totals', { filters: asked }).then((totals) => current && setAnswer({ key, totals }));
+    }, TOTALS_AFTER_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, key]);
+  return answer?.key === key ? answer.totals : null;
+}
+
+function TotalsLine({ totals }: { totals: Totals }) {
   const { t } = useTranslation();
-  const billingLabels = useLabels('vocab.billingStatus', BILLING_STATUSES);
   return (
-    <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
-      <Form.Item label={t('review.orderId')}>
-        <Input allowClear onChange={(e) => onChange({ orderId: e.target.value })} style={{ width: 180 }} />
-      </Form.Item>
-      <Form.Item label={t('review.billingPeriod')}>
-        <DatePicker picker="month" onChange={(d) => onChange({ billingPeriod: d?.format('YYYY-MM') })} />
-      </Form.Item>
-      <Form.Item label={t('review.customerAccount')}>
-        <Input allowClear onChange={(e) => onChange({ customerAccount: e.target.value })} style={{ width: 140 }} />
-      </Form.Item>
-      <Form.Item label={t('review.transactionAt')}>
-        <DayRangeFilter onChange={(transactionFrom, transactionTo) => onChange({ transactionFrom, transactionTo })} />
-      </Form.Item>
-      <Form.Item label={t('review.billingStatus')}>
-        <Select
-          allowClear
-          style={{ width: 110 }}
-          onChange={(v) => onChange({ billingStatus: v })}
-          options={BILLING_STATUSES.map((s) => ({ value: s, label: billingLabels[s] }))}
-        />
-      </Form.Item>
-      <Form.Item label={t('review.supervisionStatus')}>
-        <Select
-          allowClear
-          style={{ width: 110 }}
-          onChange={(v) => onChange({ supervisionStatus: v })}
-          options={SUPERVISION_STATUSES.map((s) => ({ value: s, label: s }))}
-        />
-      </Form.Item>
-    </Form>
+    <Typography.Text data-testid="details-totals" data-amount-fen={totals.amountFen}>
+      {t('review.totals', {
+        amount: formatFen(totals.amountFen),
+        settlement: formatFen(totals.settlementAmountFen),
+        opsFee: formatFen(totals.opsFeeFen),
+      })}
+    </Typography.Text>
   );
-});
+}
+
+function DetailDrawer({ detail, onClose, onOpenOrder }: { detail: DetailRow; onClose: () => void; onOpenOrder: (orderId: string) => void }) {
+  const { t } = useTranslation();
+  const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  return (
+    <Drawer open size={560} title={t('review.detailTitle', { id: detail.detailId })} onClose={onClose} data-testid="detail-drawer">
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t('review.orderId')}>
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpenOrder(detail.orderId)} data-testid="detail-open-order">
+            {detail.orderId}
+          </Button>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('review.orderLineId')}>{detail.orderLineId ?? '-'}</Descriptions.Item>
+        <Descriptions.Item label={t('review.detailId')}>{detail.detailId}</Descriptions.Item>
+        <Descriptions.Item label={t('review.productType')}>{t(`vocab.productType.${detail.productType}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('review.productName')}>{detail.productName}</Descriptions.Item>
+        <Descriptions.Item label={t('review.customerAccount')}>{detail.customerAccount}</Descriptions.Item>
+        <Descriptions.Item label={t('review.chargingMode')}>
+          {t(`vocab.chargingMode.${detail.chargingMode}`, { defaultValue: detail.chargingMode })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('review.billingPeriod')}>{detail.billingPeriod}</Descriptions.Item>
+        <Descriptions.Item label={t('review.transactionAt')}>{formatTime(detail.transactionAt, timeZone)}</Descriptions.Item>
+        <Descriptions.Item label={t('review.billingStatus')}>{t(`vocab.billingStatus.${detail.billingStatus}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('review.supervisionStatus')}>{detail.supervisionStatus ?? '-'}</Descriptions.Item>
+        <Descriptions.Item label={t('review.transactionAmount')}>{formatFen(detail.amountFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('review.settlementAmount')}>{formatFen(detail.settlementAmountFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('review.opsFee')}>{formatFen(detail.amountFen - detail.settlementAmountFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('review.opsFeeRatio')}>
+          <span data-testid="detail-ops-ratio">{formatRatio(detail.opsFeeRatio)}</span>
+        </Descriptions.Item>
+      </Descriptions>
+    </Drawer>
+  );
+}

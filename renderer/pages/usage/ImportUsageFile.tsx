@@ -30,7 +30,7 @@ export function ImportUsageFile() {
   };
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Checkbox checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)}>
         {t('usage.validOnly')}
       </Checkbox>

@@ -1,5 +1,8 @@
-import { App as AntApp, Button, Card, Tabs } from 'antd';
+import { App as AntApp, Button, Tabs } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../app/error-message';
+import { PageFrame } from '../../components/page/PageFrame';
 import { useCore } from '../../stores/core-store';
 import { AttemptsLog } from './AttemptsLog';
 import { ImportUsageFile } from './ImportUsageFile';
@@ -11,28 +14,37 @@ export function UsagePage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const client = useCore((s) => s.client);
+  const [tab, setTab] = useState('windows');
   const sendNow = async () => {
-    const report = await client!.call('usage.flushNow', {});
-    void message.info(t('usage.flushed', report));
+    try {
+      const report = await client!.call('usage.flushNow', {});
+      void message.info(t('usage.flushed', report));
+    } catch (error) {
+      void message.error(errorMessage(error));
+    }
   };
   return (
-    <Card
+    <PageFrame
       title={t('nav.sections.usage')}
-      data-testid="page-usage"
-      extra={
+      testId="page-usage"
+      scroll
+      actions={
         <Button onClick={() => void sendNow()} data-testid="usage-flush">
           {t('usage.flushNow')}
         </Button>
       }
     >
       <Tabs
+        size="small"
+        activeKey={tab}
+        onChange={setTab}
         items={[
-          { key: 'windows', label: t('usage.tabs.windows'), children: <UsageWindowsTable /> },
+          { key: 'windows', label: t('usage.tabs.windows'), children: <UsageWindowsTable onGo={setTab} /> },
           { key: 'capture', label: t('usage.tabs.capture'), children: <ManualUsageForm /> },
           { key: 'import', label: t('usage.tabs.import'), children: <ImportUsageFile /> },
           { key: 'attempts', label: t('usage.tabs.attempts'), children: <AttemptsLog /> },
         ]}
       />
-    </Card>
+    </PageFrame>
   );
 }

@@ -1,7 +1,9 @@
-import { App as AntApp, Button, Input, Modal, Table, Tag } from 'antd';
+import { App as AntApp, Button, Input, Modal, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
+import { badRowText, marketplaceCodeText } from '../../app/error-message';
+import { formatTime, formatTimeWithSeconds, zoneName } from '../../app/format-time';
 import { ExportButton } from '../../components/ExportButton';
 import { useCore } from '../../stores/core-store';
 import { useQueueVersion } from './useQueueRefresh';
@@ -18,6 +20,7 @@ export function UsageRecordsTable({ windowOpensAt }: { windowOpensAt: number }) 
   const version = useQueueVersion();
   const [records, setRecords] = useState<UsageRecord[]>([]);
   const [correcting, setCorrecting] = useState<UsageRecord | null>(null);
+  const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   useEffect(() => {
     void client?.call('usage.records', { windowOpensAt, limit: 500 }).then(setRecords);
   }, [client, windowOpensAt, version]);
@@ -32,9 +35,10 @@ export function UsageRecordsTable({ windowOpensAt }: { windowOpensAt: number }) 
         columns={[
           { title: t('usage.instance'), dataIndex: 'instanceId', ellipsis: true },
           {
-            title: t('usage.period'),
+            // the window above is in the seller's zone, so the periods under it are too
+            title: t('usage.period', { zone: zoneName(timeZone) }),
             key: 'period',
-            render: (_: unknown, r: UsageRecord) => `${new Date(r.beginAt).toISOString().slice(0, 19)} – ${new Date(r.endAt).toISOString().slice(11, 19)}`,
+            render: (_: unknown, r: UsageRecord) => `${formatTimeWithSeconds(r.beginAt, timeZone)} – ${formatTimeWithSeconds(r.endAt, timeZone).slice(11)}`,
           },
           { title: t('usage.value'), dataIndex: 'usageValue', width: 100 },
           {
@@ -51,7 +55,16 @@ export function UsageRecordsTable({ windowOpensAt }: { windowOpensAt: number }) 
           {
             title: t('usage.error'),
             key: 'error',
-            render: (_: unknown, r: UsageRecord) => (r.lastErrorCode ? `${r.lastErrorCode} ${r.lastErrorMessage ?? ''}` : ''),
+            render: (_: unknown, r: UsageRecord) =>
+              r.lastErrorCode ? (
+                <Tooltip title={r.lastErrorMessage}>
+                  <span>{marketplaceCodeText(r.lastErrorCode)}</span>
+                </Tooltip>
+              ) : r.acceptedAt ? (
+                t('usage.acceptedAt', { time: formatTime(r.acceptedAt, timeZone) })
+              ) : (
+                ''
+              ),
           },
           {
             title: '',
@@ -81,7 +94,7 @@ function CorrectDialog({ record, onClose }: { record: UsageRecord; onClose: () =
     if (result.queued > 0) {
       void message.success(t('usage.queued', { count: 1 }));
       onClose();
-    } else void message.error(result.problems.map((p) => `${p.column}: ${p.reason}`).join('; '));
+    } else void message.error(result.problems.map(badRowText).join('；'));
   };
   return (
     <Modal open title={t('usage.correctTitle', { sn: record.meteringSn })} onOk={() => void submit()} onCancel={onClose}>

@@ -1,8 +1,8 @@
-import { Empty, Space, Table, Tag } from 'antd';
+import { Button, Empty, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
-import { formatTime } from '../../app/format-time';
+import { formatTime, zoneName } from '../../app/format-time';
 import { ExportButton } from '../../components/ExportButton';
 import { useCore } from '../../stores/core-store';
 import { UsageRecordsTable } from './UsageRecordsTable';
@@ -11,7 +11,7 @@ import { useQueueVersion } from './useQueueRefresh';
 type UsageWindow = MethodOutput<'usage.windows'>[number];
 
 /** One row per reporting window; expand a row for its records. */
-export function UsageWindowsTable() {
+export function UsageWindowsTable({ onGo }: { onGo: (tab: 'capture' | 'import') => void }) {
   const { t } = useTranslation();
   const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
@@ -28,25 +28,36 @@ export function UsageWindowsTable() {
     render: (value: number) => (value > 0 && color ? <Tag color={color}>{value}</Tag> : value),
   });
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <ExportButton selection={{ table: 'usage_windows', filters: {} }} testId="usage-export-windows" />
       <Table
         size="small"
         rowKey={(w) => `${w.windowOpensAt}-${w.billingCycle}`}
         dataSource={windows}
-        locale={{ emptyText: <Empty description={t('usage.noWindows')} /> }}
+        locale={{
+          emptyText: (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('usage.noWindows')} data-testid="usage-windows-empty">
+              <Space>
+                <Button type="primary" onClick={() => onGo('capture')}>
+                  {t('usage.tabs.capture')}
+                </Button>
+                <Button onClick={() => onGo('import')}>{t('usage.tabs.import')}</Button>
+              </Space>
+            </Empty>
+          ),
+        }}
         pagination={false}
         data-testid="usage-windows"
         onRow={(w) => ({ 'data-testid': `usage-window-${w.windowOpensAt}` }) as React.HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (w) => <UsageRecordsTable windowOpensAt={w.windowOpensAt} /> }}
         columns={[
           {
-            title: t('usage.window'),
+            title: t('usage.windowInZone', { zone: zoneName(timeZone) }),
             key: 'window',
             width: 210,
             render: (_: unknown, w: UsageWindow) => `${formatTime(w.windowOpensAt, timeZone)} – ${formatTime(w.windowClosesAt, timeZone).slice(11)}`,
           },
-          { title: t('usage.cycle'), dataIndex: 'billingCycle', width: 90, render: (c: string) => t(`usage.${c}`) },
+          { title: t('usage.cycle'), dataIndex: 'billingCycle', width: 90, render: (c: string) => t(`vocab.billingCycle.${c}`) },
           count('records'),
           count('waiting', 'blue'),
           count('onTime', 'green'),

@@ -7,6 +7,7 @@ import { migration005 } from './005_review_search';
 import { migration006 } from './006_ticket_work';
 import { migration007 } from './007_bills';
 import { migration008 } from './008_stale_search_indexes';
+import { migration009 } from './009_sync_errors_and_conversations';
 
 /** Forward-only, in order. A new schema change is a new numbered file appended here — never an edit. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
