@@ -100,7 +100,13 @@ describe('Seller Center export import', () => {
     // each with the reason key and values the UI words in the seller's language
     expect(result.problems).toEqual([
       { row: 4, column: '创建时间', reason: expect.stringContaining('2026-13-01 10:00'), key: 'dateTime', params: { got: '2026-13-01 10:00' } },
-      { row: 5, column: '订单状态', reason: expect.stringContaining('已发货'), key: 'code', params: { expected: '待支付 / 处理中 / 已取消 / 已完成', got: '已发货' } },
+      {
+        row: 5,
+        column: '订单状态',
+        reason: expect.stringContaining('已发货'),
+        key: 'code',
+        params: { expected: '待支付 / 处理中 / 已取消 / 已完成', got: '已发货' },
+      },
       { row: 5, column: '订单金额', reason: expect.stringContaining('abc'), key: 'amount', params: { got: 'abc' } },
     ]);
     expect(count(db, 'orders')).toBe(0);
