@@ -65,6 +65,7 @@ export const WORKER_ENTRIES = {
   'checkpoint-worker': 'electron/core/db/checkpoint-worker.ts',
   'export-worker': 'electron/core/exports/export-worker.ts',
   'aggregate-worker': 'electron/core/lists/aggregate-worker.ts',
+  'guide-text-worker': 'electron/core/listing/guide-text-worker.ts',
 };
 
 /** esbuild options for every worker bundle. */

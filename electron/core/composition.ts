@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AgentsTables, AgentsWork, agentsHandlers } from './agents';
 import { BillsTable, billHandlers } from './bills';
 import { mergeUnique, type AppStatus, type HandlerTable } from './contract';
 import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints } from './db';
@@ -9,14 +10,34 @@ import { JobEngine, jobHandlers, systemClock, type Clock } from './jobs';
 import { Aggregates } from './lists';
 import { DataSourceManager, marketplaceHandlers, type SandboxMode } from './marketplace';
 import { OrdersTable, orderHandlers } from './orders';
+import { OverviewService, overviewHandlers, overviewListWriters, SellerTables } from './overview';
+import { TodoRegistry } from './todos';
 import type { Platform } from './platform';
 import { ProductsTable } from './products';
 import { SettingsService, settingsHandlers, settingsTable } from './settings';
 import { ConnectivityMonitor, statusHandlers } from './status';
-import { CursorsTable, SyncService, syncHandlers } from './sync';
-import { ticketHandlers, TicketsTable, TicketWork, TICKET_FLUSH_JOB } from './tickets';
+import { StoreFiguresReader, storeFiguresHandlers } from './store-figures';
+import { OfferTables, OfferWork, offerChannels, offerHandlers, offerListWriters, offerTodos } from './offers';
+import { PlanningTables, PlanningWork, planningChannel, planningHandlers, planningListWriters, planningTodos } from './planning';
+import { SalesRecords, SubmissionSender, type SalesContext } from './submissions';
+import { VoucherTables, VoucherWork, voucherChannel, voucherHandlers, voucherListWriters, voucherTodos } from './vouchers';
+import {
+  ProofFiles,
+  SupervisionSender,
+  supervisionHandlers,
+  supervisionListWriters,
+  SupervisionTables,
+  supervisionTodos,
+  SupervisionWork,
+  SUPERVISION_FLUSH_JOB,
+} from './supervision';
+import { CursorsTable, reviewListWriters, SyncService, syncHandlers } from './sync';
+import { ticketHandlers, TicketsTable, ticketTodos, TicketWork, TICKET_FLUSH_JOB } from './tickets';
 import { TransactionDetailsTable, transactionDetailHandlers } from './transaction-details';
-import { UsageService, UsageStore, usageHandlers } from './usage';
+import { UsageService, UsageStore, usageHandlers, usageTodos } from './usage';
+import { ListingTables, ListingWork, listingHandlers } from './listing';
+import { Notifier, noticeHandlers, TodoNotices } from './notices';
+import { ReceiverTables, ReceiverWork, receiverHandlers, receiverListWriters } from './receivers';
 
 export interface CoreOptions {
   /** Folder for seller-desk.sqlite; created if missing. */
@@ -139,6 +160,12 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
     tickets: new TicketsTable(db),
     products: new ProductsTable(db),
   };
+  const notifier = new Notifier({
+    values,
+    osNotify: (title, body) => options.platform.notify(title, body),
+    emit: (event) => events.emit(event),
+    locale: () => settings.read(),
+  });
   const usage = new UsageService({
     store: new UsageStore(db),
     values,
@@ -146,8 +173,7 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
     now,
     events,
     jobs,
-    platform: options.platform,
-    locale: () => settings.read(),
+    notify: (category, values) => notifier.notify(category, values),
     ...(options.random ? { random: options.random } : {}),
     ...(options.usageTickMs !== undefined ? { tickMs: options.usageTickMs } : {}),
     ...(options.usageLeaseMs !== undefined ? { leaseMs: options.usageLeaseMs } : {}),
@@ -164,9 +190,34 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
     now,
   });
   const cursors = new CursorsTable(db);
+  const sellerTables = new SellerTables(db);
+  const figures = new StoreFiguresReader(db);
+  const todos = new TodoRegistry();
+  todos.register(...ticketTodos(tables.tickets), ...usageTodos(usage), ...supervisionTodos(db));
+  const supervision = supervisionParts(db, jobs, connector, now, options.dataDir);
+  const sales = salesParts(db, jobs, connector, now, tables.products);
+  todos.register(...offerTodos(db), ...voucherTodos(db), ...planningTodos(db));
+  const receiverTables = new ReceiverTables(db);
   return {
+    supervision,
+    sales,
+    agents: new AgentsWork({ tables: new AgentsTables(db), products: tables.products, secrets: options.platform.secrets, now }),
     tables,
     cursors,
+    figures,
+    todos,
+    sellerTables,
+    notifier,
+    todoNotices: new TodoNotices({ todos, notifier, values, now }),
+    listing: new ListingWork({ tables: new ListingTables(db), now }),
+    receivers: new ReceiverWork(receiverTables, now),
+    syncWriters: {
+      ...reviewListWriters(tables),
+      ...overviewListWriters(sellerTables),
+      ...supervisionListWriters(supervision.tables),
+      ...sales.writers,
+      ...receiverListWriters(receiverTables, now),
+    },
     ticketWork: new TicketWork(tables.tickets, values, now),
     usage,
     sellerCenter,
@@ -175,6 +226,54 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
     checkpointCatchUp: () => checkpoints.catchUp(),
   };
 }
+
+/** 服务监管: its tables, the rules, and the sender of queued actions (one shared job). */
+function supervisionParts(db: Foundation['db'], jobs: Foundation['jobs'], connector: Foundation['connector'], now: () => number, dataDir: string) {
+  const tables = new SupervisionTables(db);
+  const work = new SupervisionWork({
+    db,
+    tables,
+    proofs: new ProofFiles(path.join(dataDir, 'supervision-proofs')),
+    now,
+    sourceTakesActions: () => connector()?.capabilities.supervisionActions ?? false,
+  });
+  const flush = () => jobs.runShared(SUPERVISION_FLUSH_JOB, 'supervision.flush', () => sender.flush());
+  const sender: SupervisionSender = new SupervisionSender({ tables, work, connector, now, flushShared: flush });
+  return { tables, work, sender, flush };
+}
+
+/** 销售管理 (客户需求 and 商家优惠, 代金券, 商业规划): their tables and rules, one history, one queue of submissions. */
+function salesParts(db: Foundation['db'], jobs: Foundation['jobs'], connector: Foundation['connector'], now: () => number, products: ProductsTable) {
+  const records = new SalesRecords(db);
+  const ctx: SalesContext = { db, records, products, now, path: () => (connector()?.capabilities.salesActions ? 'act' : 'local') };
+  const tables = { offers: new OfferTables(db), vouchers: new VoucherTables(db), planning: new PlanningTables(db) };
+  const sender = new SubmissionSender({
+    records,
+    connector,
+    now,
+    channels: {
+      ...offerChannels(tables.offers, records, now),
+      voucher: voucherChannel(tables.vouchers, records, now),
+      plan: planningChannel(tables.planning, records, now),
+    },
+  });
+  const flush = () => jobs.runShared(SALES_FLUSH_JOB, 'sales.flush', () => sender.flush());
+  return {
+    records,
+    flush,
+    offers: new OfferWork(ctx, tables.offers),
+    vouchers: new VoucherWork(ctx, tables.vouchers),
+    planning: new PlanningWork(ctx, tables.planning),
+    writers: {
+      ...offerListWriters(tables.offers, records),
+      ...voucherListWriters(tables.vouchers, records),
+      ...planningListWriters(tables.planning, records),
+    },
+  };
+}
+
+/** Sending queued 销售管理 submissions: one at a time, whoever asks. */
+const SALES_FLUSH_JOB = 'sales:flush';
 
 /** What happens between capabilities: status, reconnecting, settings that move a watched folder or the source. */
 function wire(base: Foundation, parts: Capabilities) {
@@ -193,6 +292,8 @@ function wire(base: Foundation, parts: Capabilities) {
     void parts.usage.onOnline().catch(logged('usage flush'));
     void sync.syncDue().catch(logged('sync'));
     void flushTicketActions().catch(logged('ticket actions'));
+    void parts.supervision.flush().catch(logged('服务监管 actions'));
+    void parts.sales.flush().catch(logged('销售管理 submissions'));
   };
   const connectivity = new ConnectivityMonitor({
     probeUrl: () => dataSource.probeUrl(),
@@ -206,7 +307,7 @@ function wire(base: Foundation, parts: Capabilities) {
   dataSource.onRequest((observation) => connectivity.observe(observation));
   const sync = new SyncService({
     db: base.db,
-    tables: parts.tables,
+    writers: parts.syncWriters,
     cursors: parts.cursors,
     connector,
     events,
@@ -228,7 +329,19 @@ function wire(base: Foundation, parts: Capabilities) {
     await parts.usage.watchFolder(after.usageWatchedFolder);
     await parts.downloads.watch(after.exportsWatchedFolder);
   });
-  return { status, connectivity, sync, flushTicketActions, reselectDataSource };
+  const overview = new OverviewService({
+    figures: parts.figures,
+    tables: parts.sellerTables,
+    todos: parts.todos,
+    settings: () => settings.read(),
+    source: () => ({
+      kind: dataSource.current.kind,
+      listsTraffic: dataSource.capabilities().lists.includes('store_traffic'),
+      credentials: () => dataSource.credentials(),
+    }),
+    now,
+  });
+  return { status, connectivity, sync, flushTicketActions, reselectDataSource, overview };
 }
 
 /** Every method's handler, one part per capability (a method declared twice fails at start-up). */
@@ -249,6 +362,18 @@ function handlerTable(
     billHandlers(db),
     ticketHandlers({ db, work: parts.ticketWork, flush: wiring.flushTicketActions }),
     usageHandlers({ usage: parts.usage, orderInstances: () => parts.tables.orders.payPerUseInstances() }),
+    overviewHandlers(wiring.overview),
+    storeFiguresHandlers(parts.figures, () => ({
+      now: now(),
+      source: dataSource.connector?.source ?? null,
+      sellerName: wiring.overview.seller().name,
+    })),
+    supervisionHandlers({ ...parts.supervision, now }),
+    salesHandlers(parts.sales, now),
+    listingHandlers(parts.listing),
+    receiverHandlers(parts.receivers),
+    noticeHandlers(parts.notifier),
+    agentsHandlers(parts.agents),
     syncHandlers(wiring.sync),
     importHandlers(parts.sellerCenter, jobs),
     exportHandlers(parts.exports),
@@ -256,14 +381,32 @@ function handlerTable(
   );
 }
 
+/** 客户需求 and 商家优惠, 代金券, 商业规划, and sending their queue; an action starts sending without waiting for it. */
+function salesHandlers(sales: Capabilities['sales'], now: () => number) {
+  const sent = <T>(result: T): T => {
+    void sales.flush().catch((error: unknown) => console.error('sending 销售管理 submissions failed', error));
+    return result;
+  };
+  return mergeUnique('Handler', offerHandlers(sales.offers, now, sent), voucherHandlers(sales.vouchers, now, sent), planningHandlers(sales.planning, sent), {
+    'sales.flushSubmissions': () => sales.flush(),
+  });
+}
+
 /** Repairs what a crash left, picks the source, starts the schedules and the watched folders. */
 async function start({ jobs, settings, dataSource }: Foundation, parts: Capabilities, { connectivity, sync }: Wiring, options: CoreOptions): Promise<void> {
   parts.tables.orders.rebuildSearchIfStale(); // a crash between synced orders and their search index
   parts.tables.details.ensureAmountIndex(); // a crash during a first sync of transaction details
   parts.usage.recoverLeases(); // records a crashed process was sending: queued again at once
+  parts.supervision.tables.recoverSending(); // 服务监管 actions a crashed process was sending: checked, then sent once
+  parts.sales.records.recoverSending(); // 销售管理 submissions likewise (the same action id: the source takes it once)
   await dataSource.apply(settings.read());
   const probeEveryMs = options.connectivityIntervalMs ?? 15_000;
-  jobs.startSchedules([{ name: 'connectivity.probe', everyMs: probeEveryMs, run: () => connectivity.probe() }, ...sync.schedules, ...parts.usage.schedules]);
+  jobs.startSchedules([
+    { name: 'connectivity.probe', everyMs: probeEveryMs, run: () => connectivity.probe() },
+    ...sync.schedules,
+    ...parts.usage.schedules,
+    ...parts.todoNotices.schedules,
+  ]);
   if (probeEveryMs > 0) void jobs.runScheduleNow('connectivity.probe');
   else await connectivity.probe();
   if ((options.usageTickMs ?? 15_000) > 0) void jobs.runScheduleNow('usage.tick');

@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import log from 'electron-log/main';
 import { CoreProcess } from './core-process';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
@@ -37,6 +38,18 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** Prints the window (its print stylesheet shows only the report) to a PDF the seller chooses where to save. */
+async function printToPdf(contents: Electron.WebContents, fileName: string): Promise<{ saved: string | null }> {
+  const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true });
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = { defaultPath: path.join(app.getPath('downloads'), path.basename(fileName)), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+  const { filePath, canceled } = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  if (canceled || !filePath) return { saved: null };
+  fs.writeFileSync(filePath, pdf);
+  shell.showItemInFolder(filePath);
+  return { saved: filePath };
+}
+
 function focusExistingWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createWindow();
@@ -62,6 +75,10 @@ async function start(): Promise<void> {
       return;
     }
     void core?.ready.then(() => core?.connectRenderer(event.sender));
+  });
+  ipcMain.handle('window:printToPdf', async (event, fileName: string) => {
+    if (!isTrustedSender(event.senderFrame, rendererIndex)) throw new Error('printToPdf refused from an untrusted frame');
+    return printToPdf(event.sender, fileName);
   });
   const showQueue = createQueueTray(resourcesDir(distDir), focusExistingWindow);
   void core.ready.then(() => core?.watchQueue(showQueue));

@@ -22,6 +22,13 @@ function connectedPort(): Promise<MessagePort> {
   return port ? Promise.resolve(port) : new Promise((resolve) => waitingForPort.push(resolve));
 }
 
+/** The window's own services: print the page to a PDF the seller saves (the store figures report). */
+contextBridge.exposeInMainWorld('sellerDeskHost', {
+  printToPdf(fileName: unknown): Promise<{ saved: string | null }> {
+    return ipcRenderer.invoke('window:printToPdf', typeof fileName === 'string' ? fileName : 'report.pdf') as Promise<{ saved: string | null }>;
+  },
+});
+
 contextBridge.exposeInMainWorld('sellerDesk', {
   send(method: unknown, input: unknown): Promise<CallResult> {
     if (!isMethodName(method)) {

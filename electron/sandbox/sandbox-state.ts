@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { beijingDayStart } from '../core/conventions';
 import { FaultInjector } from './faults';
-import { SandboxDataset, type DatasetSize, type PayPerUseInstance } from './generator';
+import { isLicenseFlow, SandboxDataset, type DatasetSize, type PayPerUseInstance, type SupervisionFlow } from './generator';
+import { SalesTools } from './sales-tools';
+import { ActionLog, ChangedItems, SANDBOX_ANSWER_DELAY_MS, type ActionReceived, type Changed } from './seller-actions';
+import { answerDue, moveOn, type SandboxSellerAction } from './supervision';
 import { UsageLedger } from './usage-ledger';
 
 /** Credentials the sandbox checks. Demo defaults; standalone runs take KOO_SANDBOX_* variables. */
@@ -26,6 +29,12 @@ export interface SandboxOptions {
   credentials?: SandboxCredentials;
   /** The sandbox clock (Date header, T+1, 21-day rule); injectable for tests. */
   now?: () => number;
+  /**
+   * How long (sandbox clock) the other side takes to answer: the customer or Huawei Cloud passing a
+   * supervision step, Huawei Cloud approving an offer, voucher or business plan. Default
+   * SANDBOX_ANSWER_DELAY_MS.
+   */
+  answerDelayMs?: number;
 }
 
 export interface TicketActionReceived {
@@ -33,6 +42,12 @@ export interface TicketActionReceived {
   action: 'reply' | 'close';
   body: string | null;
   received_at: number;
+}
+
+/** A request the supervision action endpoint took (a repeated action_id: `duplicate`). */
+export interface SupervisionActionReceived extends ActionReceived {
+  flow_id: string;
+  action: SandboxSellerAction;
 }
 
 type SandboxTicket = ReturnType<SandboxDataset['ticket']>;
@@ -53,6 +68,14 @@ export class SandboxState extends EventEmitter {
   /** Ticket replies and closes received on the sandbox's ticket endpoint. */
   readonly ticketActions: TicketActionReceived[] = [];
   private readonly actionsByTicket = new Map<string, TicketActionReceived[]>();
+  /** Requests the supervision action endpoint took, duplicates included, with the first answer to each action_id. */
+  readonly supervisionLog = new ActionLog<SupervisionActionReceived>();
+  /** How long the other side takes to answer a seller action (supervision and 销售管理). */
+  readonly answerDelayMs: number;
+  private readonly changedFlows: ChangedItems<SupervisionFlow>;
+  private licenseIndex: Map<string, string> | null = null;
+  /** 销售管理: requirements, offers, vouchers and business plans with this run's submissions. */
+  readonly sales: SalesTools;
   readonly dataset: SandboxDataset;
   readonly credentials: SandboxCredentials;
   readonly faults = new FaultInjector();
@@ -66,7 +89,14 @@ export class SandboxState extends EventEmitter {
     super();
     this.now = options.now ?? Date.now;
     this.credentials = options.credentials ?? DEMO_CREDENTIALS;
+    this.answerDelayMs = options.answerDelayMs ?? SANDBOX_ANSWER_DELAY_MS;
     this.dataset = new SandboxDataset(options.seed ?? 'koogallery', options.size ?? 'small', options.anchor ?? beijingDayStart(this.now()));
+    this.changedFlows = new ChangedItems(
+      () => this.dataset.supervisionFlows(),
+      (flow) => flow.flow_id,
+      (changed, now) => answerDue(changed, now, this.answerDelayMs),
+    );
+    this.sales = new SalesTools(this.dataset, this.answerDelayMs);
   }
 
   get instances(): ReadonlyMap<string, PayPerUseInstance> {
@@ -80,12 +110,11 @@ export class SandboxState extends EventEmitter {
   }
 
   /**
-   * License codes of License products' orders, plus test codes valid for 30 days from the anchor
+   * License codes of the License supervision flows, plus test codes valid for 30 days from the anchor
    * (like Seller Center's 申请测试授权码).
    */
   get licenses(): Map<string, LicenseState> {
     if (!this.licenseMap) {
-      const licensed = new Set(this.dataset.products.filter((p) => p.access_type === 'License').map((p) => p.product_id));
       this.licenseMap = new Map();
       for (const n of [1, 2, 3]) {
         const license = `LICTEST${String(n).padStart(6, '0')}`;
@@ -99,22 +128,63 @@ export class SandboxState extends EventEmitter {
           created_at: anchor - 86_400_000,
         });
       }
-      for (const flow of this.dataset.supervisionFlows()) {
+      for (const flow of this.changedFlows.generatedItems()) {
         const order = this.dataset.findOrder(flow.order_id);
-        const line = order?.lines[0];
-        if (!order || !line || !licensed.has(line.product_id)) continue;
-        const license = `LIC${order.order_id.slice(2)}`;
-        this.licenseMap.set(license, {
-          license,
+        if (!order || !flow.license_code || !isLicenseFlow(flow.flow_type)) continue;
+        this.licenseMap.set(flow.license_code, {
+          license: flow.license_code,
           order_id: order.order_id,
-          product_id: line.product_id,
-          expire_at: line.expire_at ?? order.created_at + 365 * 86_400_000,
+          product_id: flow.product_id,
+          expire_at: order.lines[0]?.expire_at ?? order.created_at + 365 * 86_400_000,
           activated_at: null,
           created_at: order.created_at,
         });
       }
     }
     return this.licenseMap;
+  }
+
+  /** Requests the supervision action endpoint took, duplicates included. */
+  get supervisionActions(): readonly SupervisionActionReceived[] {
+    return this.supervisionLog.received;
+  }
+
+  /** The generated flows with this run's changes, after the answers due by `now` (updated_at = `now`). */
+  supervisionFlows(now: number): SupervisionFlow[] {
+    return this.changedFlows.list(now);
+  }
+
+  /** One flow as of `now` (like `supervisionFlows`), or null when there is none. */
+  supervisionFlow(flowId: string, now: number): SupervisionFlow | null {
+    return this.changedFlows.get(flowId, now);
+  }
+
+  /** Changes a flow (as of `now`) and keeps the change; returns the flow as changed. */
+  changeFlow(flowId: string, now: number, change: (current: Changed<SupervisionFlow>) => Changed<SupervisionFlow>): SupervisionFlow {
+    const current = this.changedFlows.current(flowId, now);
+    if (!current) throw new Error(`no supervision flow ${flowId}`);
+    const changed = change(current);
+    this.changedFlows.set(changed);
+    return changed.item;
+  }
+
+  /** §4.5: activating the code of a flow at 授权码激活 passes that step (the node passes automatically). */
+  licenseActivated(license: string, now: number): void {
+    const flowId = this.flowsByLicense().get(license);
+    const flow = flowId ? this.supervisionFlow(flowId, now) : null;
+    if (!flowId || flow?.current_step !== 'license_activate' || flow.status !== 'in_progress') return;
+    this.changeFlow(flowId, now, (current) => moveOn(current.item, now, this.answerDelayMs));
+  }
+
+  /** License code → flow ID (codes never change, so the generated flows tell). */
+  private flowsByLicense(): Map<string, string> {
+    this.licenseIndex ??= new Map(
+      this.changedFlows
+        .generatedItems()
+        .filter((flow) => flow.license_code !== null)
+        .map((flow) => [flow.license_code!, flow.flow_id]),
+    );
+    return this.licenseIndex;
   }
 
   /** Keeps a reply or close the ticket endpoint took; the ticket's later list pages show it. */

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { PATHS } from '../core/koogallery';
 import { checkApigAuth } from './apig-auth';
 import { readBody, writeJson, type SandboxRequest, type SandboxResponse } from './http-kit';
-import { control, licenseCall, listPage, pushUsageNew, pushUsageOld, queryOrder, ticketAction } from './routes';
+import { control, licenseCall, listPage, pushUsageNew, pushUsageOld, queryOrder, salesToolsRoute, supervisionAction, ticketAction } from './routes';
 import { SandboxState, type SandboxCredentials, type SandboxOptions } from './sandbox-state';
 
 export interface SandboxServer {
@@ -33,6 +33,10 @@ function marketplaceRoute(method: string, path: string): Route | null {
   }
   const ticket = /^\/sandbox\/v1\/tickets\/([^/]+)\/actions$/.exec(path);
   if (method === 'POST' && ticket) return { handler: (state, request) => ticketAction(state, request, decodeURIComponent(ticket[1]!)), apig: true };
+  const flow = /^\/sandbox\/v1\/supervision\/([^/]+)\/actions$/.exec(path);
+  if (method === 'POST' && flow) return { handler: (state, request) => supervisionAction(state, request, decodeURIComponent(flow[1]!)), apig: true };
+  const sales = method === 'POST' ? salesToolsRoute(path) : null;
+  if (sales) return { handler: sales, apig: true };
   const list = /^\/sandbox\/v1\/lists\/([a-z_]+)$/.exec(path);
   if (method === 'GET' && list) return { handler: (state, request) => listPage(state, request, list[1]!), apig: true };
   return null;

@@ -4,6 +4,8 @@ declare global {
   interface Window {
     /** Exposed by the Electron preload (electron/preload/preload.ts): a RawTransport over a MessagePort. */
     sellerDesk?: RawTransport;
+    /** What only the desktop app's window can do (electron/preload/preload.ts); absent in browser mode. */
+    sellerDeskHost?: { printToPdf(fileName: string): Promise<{ saved: string | null }> };
   }
 }
 

@@ -2,6 +2,7 @@ import { CoreCallError, type BadRow, type FieldIssue, type Language, type Reason
 import { termLabel } from '../../electron/core/conventions';
 import { i18n } from '../i18n';
 import { displayTimeZone } from './display-zone';
+import { formatFen, formatShare } from './format-money';
 import { formatTime } from './format-time';
 
 /**
@@ -13,7 +14,7 @@ export function errorMessage(error: unknown, cancelledText?: string): string {
   if (!(error instanceof CoreCallError)) return i18n.t('errorCodes.INTERNAL');
   if (cancelledText !== undefined && error.code === 'CANCELLED') return cancelledText;
   if (error.issues?.length) return error.issues.map(issueText).join('；');
-  if (error.reason && i18n.exists(`errors.${error.reason}`)) return i18n.t(`errors.${error.reason}`, shownParams(error.params));
+  if (error.reason && i18n.exists(`errors.${error.reason}`)) return i18n.t(`errors.${error.reason}`, shownParams(error.params, error.reason));
   return i18n.t(`errorCodes.${error.code}`);
 }
 
@@ -52,10 +53,14 @@ export function fieldName(path: string): string {
   return i18n.exists(`fields.${path}`) ? i18n.t(`fields.${path}`) : path;
 }
 
-function reasonText(reason: string | undefined, params: ReasonParams | undefined): string {
+/**
+ * A field's or a file cell's problem in words: zod's codes, a rule (rules.…), or a reason the core
+ * words under errors (planning.gmv reads errors.planning.gmv).
+ */
+export function reasonText(reason: string | undefined, params: ReasonParams | undefined): string {
   if (!reason) return i18n.t('zod.custom');
-  const key = reason.startsWith('zod.') ? zodKey(reason, params) : reason;
-  return i18n.exists(key) ? i18n.t(key, shownParams(params)) : i18n.t('zod.custom');
+  const key = reason.startsWith('zod.') ? zodKey(reason, params) : i18n.exists(`errors.${reason}`) ? `errors.${reason}` : reason;
+  return i18n.exists(key) ? i18n.t(key, shownParams(params, reason)) : i18n.t('zod.custom');
 }
 
 /** zod's too_small / too_big read differently for text, numbers and lists. */
@@ -65,25 +70,62 @@ function zodKey(reason: string, params: ReasonParams | undefined): string {
   return typeof origin === 'string' && i18n.exists(specific) ? specific : reason;
 }
 
-/** Values as the seller reads them: instants in the seller's zone, codes with their words. */
-function shownParams(params: ReasonParams | undefined): Record<string, string | number> {
+/**
+ * Where a reason's codes are worded when the same param name means different things: a
+ * requirement's `state` is not an offer's (销售管理's reasons).
+ */
+const REASON_LOOKUPS: Record<string, Record<string, string[]>> = {
+  'requirements.lapsed': { state: ['vocab.requirementState'], expected: ['vocab.requirementState'] },
+  'requirements.wrongState': { state: ['vocab.requirementState'], expected: ['vocab.requirementState'] },
+  'offers.requirementNotConverting': { state: ['vocab.requirementState'] },
+  'offers.wrongState': { state: ['vocab.offerState'], expected: ['vocab.offerState'] },
+  'vouchers.wrongState': { state: ['vocab.voucherSubmission', 'vocab.voucherState'], expected: ['vocab.voucherSubmission'] },
+  'planning.wrongState': { state: ['vocab.planningState'] },
+  'planning.missingColumn': { column: ['planning.columns'] },
+};
+const SHARE_KEYS = new Set(['share', 'maxShare', 'expectedShare']);
+
+/** Values as the seller reads them: instants in the seller's zone, fen as yuan, shares as %, codes with their words. */
+function shownParams(params: ReasonParams | undefined, reason?: string): Record<string, string | number> {
   const timeZone = displayTimeZone();
   const shown: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(params ?? {})) shown[key] = shownValue(key, value, timeZone);
+  const scoped = reason ? REASON_LOOKUPS[reason] : undefined;
+  for (const [key, value] of Object.entries(params ?? {})) shown[key] = shownValue(key, value, timeZone, scoped?.[key]);
   return shown;
 }
 
-function shownValue(key: string, value: string | number, timeZone: string): string | number {
-  if (key.endsWith('At') && typeof value === 'number') return formatTime(value, timeZone);
+function shownValue(key: string, value: string | number, timeZone: string, scoped?: string[]): string | number {
+  if ((key.endsWith('At') || key.endsWith('Time') || key === 'validFrom' || key === 'validUntil') && typeof value === 'number')
+    return formatTime(value, timeZone);
+  if (key.endsWith('Fen') && typeof value === 'number') return formatFen(value);
+  if (SHARE_KEYS.has(key) && typeof value === 'number') return formatShare(value);
   const text = String(value);
   if (key === 'marketplaceCode') return marketplaceCodeText(text);
-  const lookups: Record<string, string> = {
-    state: 'vocab.usageState',
-    resource: 'syncResources',
-    kind: 'imports.kinds',
-    found: 'imports.kinds',
-    expected: 'imports.kinds',
+  if (scoped) return codesText(text, scoped, value);
+  const lookups: Record<string, string[]> = {
+    state: ['vocab.usageState'],
+    resource: ['syncResources'],
+    kind: ['imports.kinds'],
+    found: ['imports.kinds'],
+    expected: ['imports.kinds', 'vocab.supervisionStep'],
+    step: ['vocab.supervisionStep'],
+    action: ['vocab.supervisionAction'],
+    status: ['vocab.supervisionStatus'],
   };
-  const table = lookups[key];
-  return table && i18n.exists(`${table}.${text}`) ? i18n.t(`${table}.${text}`) : value;
+  const tables = lookups[key];
+  return tables ? codesText(text, tables, value) : value;
+}
+
+/** A code, or a list of codes ("upload_proof,confirm_complete", "published/ended"), worded code by code; as given when one is unknown. */
+function codesText(text: string, tables: string[], value: string | number): string | number {
+  const keys = text.split(/[,/]/).map((code) => {
+    const table = tables.find((t) => i18n.exists(`${t}.${code}`));
+    return table ? `${table}.${code}` : null;
+  });
+  return keys.every((k): k is string => k !== null) ? keys.map((k) => i18n.t(k)).join(' / ') : value;
+}
+
+/** A reason key the core gave without an error (why an action is not open now), worded with `params`. */
+export function reasonMessage(reason: string, params?: ReasonParams): string {
+  return i18n.exists(`errors.${reason}`) ? i18n.t(`errors.${reason}`, shownParams(params, reason)) : i18n.t('zod.custom');
 }

@@ -24,6 +24,30 @@ const WORDING: Record<string, { label: string; value?: (v: FilterValue, timeZone
   windowOpensAt: { label: 'usage.window', value: (v, zone) => formatTime(Number(v), zone) },
 };
 
+const yesNo = (v: FilterValue) => i18n.t(v ? 'filters.yes' : 'filters.no');
+
+/** Where a table's filters read differently: 销售管理's states are each their own vocabulary (an offer's accepted is 已生效). */
+const TABLE_WORDING: Record<string, Record<string, { label: string; value?: (v: FilterValue, timeZone: string) => string }>> = {
+  requirements: {
+    state: { label: 'requirements.fields.state', value: (v) => word(['vocab.requirementState'], v) },
+    lapsingSoon: { label: 'requirements.fields.lapsingOnly', value: yesNo },
+  },
+  offers: {
+    state: { label: 'offers.fields.state', value: (v) => word(['vocab.offerState'], v) },
+    fromRequirement: { label: 'offers.fields.source', value: (v) => i18n.t(v ? 'offers.sources.requirement' : 'offers.sources.direct') },
+    expiringSoon: { label: 'offers.fields.expiringOnly', value: yesNo },
+  },
+  vouchers: {
+    state: { label: 'vouchers.fields.state', value: (v) => word(['vocab.voucherState'], v) },
+    submission: { label: 'vouchers.fields.submission', value: (v) => word(['vocab.voucherSubmission'], v) },
+    category: { label: 'vouchers.fields.category', value: (v) => word(['vocab.productType'], v) },
+    thisWeek: { label: 'vouchers.fields.thisWeekOnly', value: yesNo },
+  },
+  business_plans: {
+    approval: { label: 'planning.fields.approval', value: (v) => word(['vocab.planningState'], v) },
+  },
+};
+
 /** Time ranges read as one filter: from–to, the end shown as the last day included. */
 const RANGES: [string, string, string][] = [
   ['createdFrom', 'createdTo', 'review.createdAt'],
@@ -31,7 +55,7 @@ const RANGES: [string, string, string][] = [
 ];
 
 /** The filters an export (or a page) applies, in the seller's words: ["订单状态：已完成", "创建时间：2026-11-01 至 2026-11-30"]. */
-export function describeFilters(filters: Record<string, FilterValue | undefined>, timeZone: string): string[] {
+export function describeFilters(filters: Record<string, FilterValue | undefined>, timeZone: string, table?: string): string[] {
   const lines: string[] = [];
   const day = (ms: number) => formatTime(ms, timeZone).slice(0, 10);
   for (const [fromKey, toKey, label] of RANGES) {
@@ -42,7 +66,7 @@ export function describeFilters(filters: Record<string, FilterValue | undefined>
     lines.push(`${i18n.t(label)}：${text}`);
   }
   for (const [key, value] of Object.entries(filters)) {
-    const wording = WORDING[key];
+    const wording = (table ? TABLE_WORDING[table]?.[key] : undefined) ?? WORDING[key];
     if (value === undefined || !wording) continue;
     lines.push(`${i18n.t(wording.label)}：${wording.value ? wording.value(value, timeZone) : String(value)}`);
   }

@@ -15,3 +15,8 @@ export function formatRatio(ratio: string | null): string {
   const percent = `${digits.slice(0, whole.length + 2).replace(/^(-?)0+(?=\d)/, '$1')}${fraction.length > 2 ? `.${fraction.slice(2)}` : ''}`;
   return `${percent}%`;
 }
+
+/** A share or rate kept as a fraction of 1 (0.15) shown as a percentage ("15%", "12.5%"). */
+export function formatShare(fraction: number | null): string {
+  return fraction === null ? '-' : `${+(fraction * 100).toFixed(2)}%`;
+}

@@ -111,7 +111,7 @@ function usePreview(open: boolean, selection: ExportSelection, format: Format, r
 function ExportScope({ selection, preview }: { selection: ExportSelection; preview: Preview | null }) {
   const { t } = useTranslation();
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const filters = describeFilters(selection.filters as Record<string, string | number | boolean | undefined>, timeZone);
+  const filters = describeFilters(selection.filters as Record<string, string | number | boolean | undefined>, timeZone, selection.table);
   return (
     <Alert
       type={preview?.rows === 0 ? 'warning' : 'info'}

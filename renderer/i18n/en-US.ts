@@ -1,7 +1,15 @@
 import { vocabularyMessages } from '../../electron/core/conventions';
+import { agentsEnUS } from './agents.en-US';
 import { errorsEnUS } from './errors.en-US';
+import { listingEnUS } from './listing.en-US';
+import { offersEnUS } from './offers.en-US';
+import { overviewEnUS } from './overview.en-US';
+import { planningEnUS } from './planning.en-US';
+import { receiversEnUS } from './receivers.en-US';
 import { reviewEnUS } from './review.en-US';
+import { supervisionEnUS } from './supervision.en-US';
 import { usageEnUS } from './usage.en-US';
+import { vouchersEnUS } from './vouchers.en-US';
 import type { Messages } from './zh-CN';
 
 /** English; Seller Center terms keep their Chinese name in brackets where sellers search for it. */
@@ -97,44 +105,6 @@ export const enUS: Messages = {
     sandboxNoCredentials:
       'The real API is selected but no credentials are stored, so the built-in sandbox (demo data) is still in use. Enter the interconnection key and AK/SK in Settings.',
   },
-  overview: {
-    syncTitle: 'Where each list stands',
-    list: 'List',
-    lastSynced: 'Last synced',
-    note: 'Note',
-    importOnly: 'The data source has no list API for this: import the Seller Center export file',
-    completeThrough: 'Complete through {{day}}',
-    syncOne: 'Sync',
-    syncStates: {
-      never: 'Never synced',
-      idle: 'Synced',
-      running: 'Syncing',
-      error: 'Sync error',
-    },
-    start: {
-      title: 'Getting started: fill the local cache',
-      syncTitle: 'Sync marketplace data',
-      syncSandbox: 'You are connected to the built-in sandbox marketplace: sync its demo orders, transaction details and tickets to try every page.',
-      syncReal: 'Sync orders, transaction details and tickets from the current data source.',
-      noLists: 'The real API has no list endpoints: use the two options beside',
-      keysTitle: 'Enter your KooGallery keys',
-      keys: 'Enter the interconnection key and AK/SK in Settings to push usage and query orders on the real KooGallery.',
-      keysAction: 'Open settings',
-      importTitle: 'Import Seller Center files',
-      import: 'Export orders, transaction details or bills in Seller Center, then import them on their page (or let a watched Downloads folder import them).',
-      importAction: 'Import transaction details',
-    },
-    title: 'Overview',
-    localCache: 'Local cache',
-    version: 'Version',
-    schemaVersion: 'Database schema version',
-    dataDir: 'Data folder',
-    host: 'Running as',
-    hosts: { electron: 'Desktop app', browser: 'Browser mode', test: 'Test' },
-    queued: 'Usage records queued',
-    atRiskLabel: 'Past their window',
-    comingTitle: 'Coming next',
-  },
   table: {
     rows: '{{count}} rows',
     sortHint: 'Click to sort: descending → ascending → default',
@@ -161,6 +131,10 @@ export const enUS: Messages = {
       usage_records: 'usage records',
       upload_attempts: 'the upload log',
       usage_windows: 'the on-time report',
+      requirements: 'customer requirements',
+      offers: 'private offers',
+      vouchers: 'vouchers',
+      business_plans: 'business plans',
     },
     format: 'Format',
     fileName: 'File name (optional)',
@@ -209,6 +183,10 @@ export const enUS: Messages = {
     done: '{{rows}} rows, {{imported}} imported (re-importing never duplicates)',
   },
   settings: {
+    seller: {
+      title: 'Seller (for the overview and reports)',
+      help: 'For the real API: KooGallery has no API for the seller name and states; enter them once as Seller Center shows them. The sandbox lists its own.',
+    },
     general: 'General',
     zones: {
       Asia_Shanghai: 'Beijing time (Asia/Shanghai, UTC+8)',
@@ -269,7 +247,28 @@ export const enUS: Messages = {
   },
   ...usageEnUS,
   ...reviewEnUS,
+  ...overviewEnUS,
+  ...supervisionEnUS,
+  ...offersEnUS,
+  ...vouchersEnUS,
+  ...planningEnUS,
+  ...agentsEnUS,
+  ...listingEnUS,
+  ...receiversEnUS,
   ...errorsEnUS,
-  syncResources: { orders: 'orders', transaction_details: 'transaction details', tickets: 'tickets', products: 'products' },
+  syncResources: {
+    orders: 'orders',
+    transaction_details: 'transaction details',
+    tickets: 'tickets',
+    products: 'products',
+    seller_profile: 'seller profile',
+    store_traffic: 'store traffic',
+    supervision: 'service supervision',
+    requirements: 'customer requirements',
+    offers: 'private offers',
+    vouchers: 'vouchers',
+    planning: 'business plans',
+    receivers: 'message receivers',
+  },
   vocab: vocabularyMessages('en-US'),
 };

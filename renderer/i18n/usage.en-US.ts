@@ -2,6 +2,8 @@ import { NOTIFICATION_TEXTS } from '../../electron/core/conventions';
 /** 话单管理's words in English. */
 export const usageEnUS = {
   usage: {
+    onlyAnomalies: 'Only windows with anomalous records (expand to see and correct them)',
+    showAll: 'Show all',
     windowInZone: 'Reporting window ({{zone}})',
     acceptedAt: 'Accepted {{time}}',
     sentAt: 'Sent ({{zone}})',

@@ -2,6 +2,8 @@ import { NOTIFICATION_TEXTS } from '../../electron/core/conventions';
 /** 话单管理's words in Simplified Chinese. */
 export const usageZhCN = {
   usage: {
+    onlyAnomalies: '只显示有异常话单的上报窗口（展开查看并更正）',
+    showAll: '显示全部',
     windowInZone: '上报窗口（{{zone}}）',
     acceptedAt: '{{time}} 已接收',
     sentAt: '发送时间（{{zone}}）',

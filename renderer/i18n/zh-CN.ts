@@ -1,7 +1,15 @@
 import { vocabularyMessages } from '../../electron/core/conventions';
+import { agentsZhCN } from './agents.zh-CN';
 import { errorsZhCN } from './errors.zh-CN';
+import { listingZhCN } from './listing.zh-CN';
+import { offersZhCN } from './offers.zh-CN';
+import { overviewZhCN } from './overview.zh-CN';
+import { planningZhCN } from './planning.zh-CN';
+import { receiversZhCN } from './receivers.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
+import { supervisionZhCN } from './supervision.zh-CN';
 import { usageZhCN } from './usage.zh-CN';
+import { vouchersZhCN } from './vouchers.zh-CN';
 /** Simplified Chinese, in the Seller Center's own words. The default language. */
 export const zhCN = {
   app: {
@@ -88,44 +96,6 @@ export const zhCN = {
     sandboxBanner: '当前数据源为内置沙箱市场（演示数据），不会连接真实的华为云云商店。',
     sandboxNoCredentials: '已选择真实接口，但尚未保存密钥，当前仍使用内置沙箱市场（演示数据）。请在“设置”中填写商家对接密钥与 AK/SK。',
   },
-  overview: {
-    syncTitle: '各列表同步情况',
-    list: '列表',
-    lastSynced: '上次同步',
-    note: '说明',
-    importOnly: '当前数据源没有此列表接口：请导入卖家中心导出的文件',
-    completeThrough: '已完整同步至 {{day}}',
-    syncOne: '同步',
-    syncStates: {
-      never: '从未同步',
-      idle: '已同步',
-      running: '同步中',
-      error: '同步出错',
-    },
-    start: {
-      title: '开始使用：先把数据放进本地缓存',
-      syncTitle: '同步云商店数据',
-      syncSandbox: '当前连接的是内置沙箱市场：一键同步订单、交易明细、工单等演示数据，即可体验各页面。',
-      syncReal: '从当前数据源同步订单、交易明细与工单。',
-      noLists: '真实接口没有列表接口：请用右侧两种方式',
-      keysTitle: '填写云商店密钥',
-      keys: '在“设置”中填写商家对接密钥与 AK/SK，话单推送和订单查询即连接真实的云商店。',
-      keysAction: '前往设置',
-      importTitle: '导入卖家中心文件',
-      import: '在卖家中心导出订单、交易明细或账单后，在对应页面导入（或设置监控的下载文件夹自动导入）。',
-      importAction: '导入交易明细',
-    },
-    title: '商家总览',
-    localCache: '本地缓存',
-    version: '版本',
-    schemaVersion: '数据库结构版本',
-    dataDir: '数据目录',
-    host: '运行方式',
-    hosts: { electron: '桌面应用', browser: '浏览器模式', test: '测试' },
-    queued: '待发送话单',
-    atRiskLabel: '超出窗口话单',
-    comingTitle: '即将提供',
-  },
   table: {
     rows: '共 {{count}} 行',
     sortHint: '点击排序：降序 → 升序 → 默认',
@@ -151,6 +121,10 @@ export const zhCN = {
       usage_records: '话单',
       upload_attempts: '话单上传记录',
       usage_windows: '话单准时率报表',
+      requirements: '客户需求',
+      offers: '商家优惠',
+      vouchers: '代金券',
+      business_plans: '商业规划',
     },
     format: '格式',
     fileName: '文件名（可选）',
@@ -198,6 +172,10 @@ export const zhCN = {
     done: '共 {{rows}} 行，已导入 {{imported}} 行（重复导入不会产生重复数据）',
   },
   settings: {
+    seller: {
+      title: '商家信息（用于商家总览与报表）',
+      help: '使用真实接口时填写：云商店没有提供商家名称、认证与协议状态的接口，请按卖家中心显示的内容填写一次。沙箱市场会提供自己的商家信息。',
+    },
     general: '常规',
     zones: {
       Asia_Shanghai: '北京时间（Asia/Shanghai，UTC+8）',
@@ -258,8 +236,29 @@ export const zhCN = {
   },
   ...usageZhCN,
   ...reviewZhCN,
+  ...overviewZhCN,
+  ...supervisionZhCN,
+  ...offersZhCN,
+  ...vouchersZhCN,
+  ...planningZhCN,
+  ...agentsZhCN,
+  ...listingZhCN,
+  ...receiversZhCN,
   ...errorsZhCN,
-  syncResources: { orders: '订单', transaction_details: '交易明细', tickets: '工单', products: '商品' },
+  syncResources: {
+    orders: '订单',
+    transaction_details: '交易明细',
+    tickets: '工单',
+    products: '商品',
+    seller_profile: '商家信息',
+    store_traffic: '店铺流量',
+    supervision: '服务监管',
+    requirements: '客户需求',
+    offers: '商家优惠',
+    vouchers: '代金券',
+    planning: '商业规划',
+    receivers: '消息接收人',
+  },
   vocab: vocabularyMessages('zh-CN'),
 };
 

@@ -4,6 +4,7 @@ import type { Settings } from '../../electron/core/contract';
 import { useCore } from '../stores/core-store';
 import { PageFrame } from '../components/page/PageFrame';
 import { CredentialsCard } from './CredentialsCard';
+import { NoticesCard } from './receivers/NoticesCard';
 import { errorMessage } from '../app/error-message';
 
 const TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Europe/Berlin', 'America/New_York', 'UTC'];
@@ -91,8 +92,51 @@ export function SettingsPage() {
         </Form>
       </Card>
       <CredentialsCard />
+      <NoticesCard />
+      <SellerProfileCard settings={settings} save={save} />
       <AboutCard />
     </PageFrame>
+  );
+}
+
+/**
+ * 商家总览's seller with the real KooGallery source, which has no API for them: the name and the
+ * 商业信息认证 / 服务协议签署 states as Seller Center shows them, entered once. The sandbox lists its own.
+ */
+function SellerProfileCard({ settings, save }: { settings: Settings; save: (changes: Partial<Settings>) => Promise<void> }) {
+  const { t } = useTranslation();
+  const options = (group: 'certification' | 'agreement', codes: string[]) => codes.map((code) => ({ value: code, label: t(`vocab.${group}.${code}`) }));
+  return (
+    <Card size="small" title={t('settings.seller.title')} style={{ marginTop: 12 }} data-testid="seller-profile-card">
+      <Form layout="vertical" style={{ maxWidth: 560 }}>
+        <Form.Item label={t('overview.seller.name')} extra={t('settings.seller.help')}>
+          <Input.Search
+            defaultValue={settings.sellerName ?? ''}
+            enterButton={t('settings.save')}
+            onSearch={(typed) => void save({ sellerName: typed.trim() || null })}
+            data-testid="settings-seller-name"
+          />
+        </Form.Item>
+        <Form.Item label={t('overview.seller.certification')}>
+          <Select
+            allowClear
+            value={settings.certificationState}
+            style={{ width: 200 }}
+            options={options('certification', ['certified', 'in_review', 'not_certified'])}
+            onChange={(value) => void save({ certificationState: value ?? null })}
+          />
+        </Form.Item>
+        <Form.Item label={t('overview.seller.agreement')}>
+          <Select
+            allowClear
+            value={settings.agreementState}
+            style={{ width: 200 }}
+            options={options('agreement', ['signed', 'unsigned'])}
+            onChange={(value) => void save({ agreementState: value ?? null })}
+          />
+        </Form.Item>
+      </Form>
+    </Card>
   );
 }
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../../electron/core';
@@ -20,6 +21,7 @@ try {
   report({ name: 'sync.transaction_details_1m_wal_peak', value: walPeakMb, unit: 'MB', target: 128, better: 'lower' });
   await client.call('sync.run', { resources: ['orders'] });
   await benchPageQueries(core);
+  await benchFigures(core);
   await core.close();
 } finally {
   sandbox.kill();
@@ -107,4 +109,51 @@ async function benchPageQueries(core: Core): Promise<void> {
     }
   }
   report({ name: 'review.search_orders_p95', value: percentile(searches, 95), unit: 'ms', target: 50, better: 'lower' });
+}
+
+/**
+ * 商家总览 and the store figures report on 200,000 orders and 1,000,000 transaction details, against
+ * the plain GROUP BY over the same rows (the baseline: what the day totals spare).
+ */
+async function benchFigures(core: Core): Promise<void> {
+  const call = (method: string, input: unknown) => core.dispatch(method, input);
+  const db = new Database(core.host.databaseFile, { readonly: true });
+  const yearOf = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const from = Date.UTC(yearOf - 1, new Date().getUTCMonth() - 10, 1) - 8 * 3_600_000;
+  const to = Date.UTC(yearOf + 1, 0, 1) - 8 * 3_600_000;
+  const month = `strftime('%Y-%m', (paid_at + 28800000) / 1000, 'unixepoch')`;
+  const overviewPlain = db.prepare(`SELECT ${month} AS month, COUNT(*), SUM(amount_fen) FROM orders WHERE paid_at >= ? AND paid_at < ? GROUP BY month`);
+  const yearFrom = Date.UTC(yearOf, 0, 1) - 8 * 3_600_000;
+  const detailMonth = `strftime('%Y-%m', (transaction_at + 28800000) / 1000, 'unixepoch')`;
+  const reportPlain = [
+    db.prepare(`SELECT ${month}, COUNT(*), SUM(amount_fen) FROM orders WHERE paid_at >= ? AND paid_at < ? GROUP BY 1`),
+    db.prepare(`SELECT product_type, COUNT(*), SUM(amount_fen) FROM orders WHERE paid_at >= ? AND paid_at < ? GROUP BY 1`),
+    db.prepare(`SELECT product_name, COUNT(*), SUM(amount_fen) FROM orders WHERE paid_at >= ? AND paid_at < ? GROUP BY 1`),
+    db.prepare(
+      `SELECT ${detailMonth}, billing_status, COUNT(*), SUM(amount_fen) FROM transaction_details WHERE transaction_at >= ? AND transaction_at < ? GROUP BY 1, 2`,
+    ),
+    db.prepare(
+      `SELECT product_type, billing_status, COUNT(*), SUM(amount_fen) FROM transaction_details WHERE transaction_at >= ? AND transaction_at < ? GROUP BY 1, 2`,
+    ),
+    db.prepare(
+      `SELECT product_name, billing_status, COUNT(*), SUM(amount_fen) FROM transaction_details WHERE transaction_at >= ? AND transaction_at < ? GROUP BY 1, 2`,
+    ),
+  ];
+  const time = async (runs: number, run: () => unknown) => {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await run();
+      samples.push(performance.now() - t);
+    }
+    return percentile(samples, 95);
+  };
+  const reportAgainst = (name: string, value: number, target: number, baseline: number) =>
+    report({ name, value: Math.round(value * 10) / 10, unit: 'ms', target, better: 'lower', baseline: Math.round(baseline * 10) / 10 });
+  const overviewBaseline = await time(10, () => overviewPlain.all(from, to));
+  reportAgainst('overview.load_p95', await time(30, () => call('overview.get', {})), 50, overviewBaseline);
+  const reportBaseline = await time(5, () => reportPlain.forEach((statement) => statement.all(yearFrom, to)));
+  const yearReport = await time(30, () => call('reports.storeFigures', { period: { kind: 'year', year: yearOf } }));
+  reportAgainst('reports.store_figures_year_p95', yearReport, 100, reportBaseline);
+  db.close();
 }

@@ -73,6 +73,10 @@ const ALLOWED = new Set(
     'LNMP',
     'CRM',
     'GMV',
+    'PDF',
+    // Seller Center's own terms on 商品上架检查: the access type SaaS and 联营Kit对接
+    'SaaS',
+    'Kit',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -83,6 +87,7 @@ async function visibleText(page: Page): Promise<string> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node.parentElement;
       if (!element || !node.textContent?.trim()) continue;
+      if (element.closest('[translate="no"]')) continue; // keys and ids: data, not words
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) continue;

@@ -147,6 +147,161 @@ const seeds: Record<number, { table: string; row: Record<string, unknown> }[]> =
     { table: 'ticket_messages', row: { ticket_id: 'TK1', message_id: 'm1', author: 'customer', body: '开通后无法登录控制台，提示密码错误', sent_at: now } },
     { table: 'sync_cursors', row: { resource: 'tickets', cursor: 'x', last_synced_at: now, last_error_json: '{"code":"MKT.0999"}', last_error_at: now } },
   ],
+  10: [
+    {
+      table: 'seller_profile',
+      row: {
+        id: 1,
+        seller_id: 'SP0000000001',
+        seller_name: '杭州云栖数智科技有限公司',
+        certification: 'certified',
+        agreement: 'signed',
+        source: 'sandbox',
+        updated_at: now,
+      },
+    },
+    { table: 'store_traffic', row: { month: '2026-11', page_views: 18_000, visitors: 4_100, source: 'sandbox', updated_at: now } },
+    { table: 'sync_cursors', row: { resource: 'store_traffic', cursor: 'x', last_synced_at: now } }, // a list the old CHECK did not know
+  ],
+  11: [
+    {
+      table: 'supervision_flows',
+      row: {
+        flow_id: 'SV2611240100ABCDE',
+        order_id: 'CS2611240100ABCDE',
+        product_name: '智云财务管理软件',
+        flow_type: 'license_online_code',
+        step: 'license_activate',
+        turn: 'seller',
+        step_entered_at: now,
+        rejections: 0,
+        status: 'in_progress',
+        license_code: 'LIC2611240100ABCDE',
+        origin: 'source',
+        updated_at: now,
+      },
+    },
+    { table: 'supervision_actions', row: { id: 1, flow_id: 'SV2611240100ABCDE', action: 'deliver', payload: '{}', state: 'queued', created_at: now } },
+    { table: 'supervision_events', row: { flow_id: 'SV2611240100ABCDE', at: now, actor: 'seller', kind: 'action', action_id: 1 } },
+    {
+      table: 'supervision_files',
+      row: { flow_id: 'SV2611240100ABCDE', file_name: 'SOW.pdf', stored_name: 'a.pdf', sha256: 'ab'.repeat(32), size: 10, uploaded_at: now },
+    },
+  ],
+  12: [
+    { table: 'product_skus', row: { product_id: 'OFFI1', sku_code: 'SKU-BASIC', name: '基础版' } },
+    {
+      table: 'requirements',
+      row: {
+        requirement_id: 'RQ100001',
+        provider_name: '南京云帆信息服务有限公司',
+        customer_name: '杭州星河信息技术有限公司',
+        product_id: 'OFFI846204237451911168',
+        product_name: '智云财务管理系统',
+        state: 'to_accept',
+        expected_share: 0.12,
+        max_share: 0.15,
+        created_at: now,
+        origin: 'source',
+        updated_at: now,
+      },
+    },
+    {
+      table: 'offers',
+      row: {
+        offer_id: 'PO0001',
+        name: '年度框架优惠',
+        customer_name: '杭州星河信息技术有限公司',
+        product_id: 'OFFI846204237451911168',
+        product_name: '智云财务管理系统',
+        discount_rate: 0.85,
+        valid_from: now,
+        valid_until: now + 1,
+        state: 'submitted',
+        origin: 'local',
+        created_at: now,
+        updated_at: now,
+      },
+    },
+    {
+      table: 'vouchers',
+      row: {
+        voucher_id: 'VC0001',
+        name: '满1000减100',
+        voucher_type: 'full_reduction',
+        threshold_fen: 100_000,
+        discount_fen: 10_000,
+        category: 'general',
+        valid_from: now,
+        valid_until: now + 1,
+        submission: 'published',
+        origin: 'source',
+        updated_at: now,
+      },
+    },
+    { table: 'voucher_scopes', row: { voucher_id: 'VC0001', product_id: 'OFFI846204237451911168', sku_code: '' } },
+    {
+      table: 'business_plans',
+      row: { product_id: 'OFFI846204237451911168', product_name: '智云财务管理系统', approval: 'to_fill', origin: 'source', updated_at: now },
+    },
+    { table: 'business_plan_years', row: { product_id: 'OFFI846204237451911168', year: 2026, gmv_fen: 100, projects: 1 } },
+    { table: 'sales_history', row: { section: 'plan', item_id: 'OFFI846204237451911168', at: now, actor: 'seller', change: 'submitted' } },
+    {
+      table: 'sales_submissions',
+      row: { section: 'plan', item_id: 'OFFI846204237451911168', action: 'submit', payload: '{}', state: 'queued', created_at: now },
+    },
+  ],
+  13: [
+    {
+      table: 'agents_registrations',
+      row: {
+        registration_id: 'AG1',
+        product_name: '智能客服大模型API',
+        backend_url: 'https://api.example.com/v1/chat',
+        auth_mode: 'self_managed',
+        region: 'cn-north-4',
+        state: 'ready',
+        created_at: now,
+        updated_at: now,
+      },
+    },
+    { table: 'agents_checks', row: { registration_id: 'AG1', backend_url: 'https://api.example.com/v1/chat', at: now, passed: 1, result: '{}' } },
+  ],
+  14: [
+    {
+      table: 'listing_steps',
+      row: { product_id: 'OFFI846204237451911168', step: 'haydn_test', done: 1, done_on: '2026-11-20', note: '海顿报告 HD-1', updated_at: now },
+    },
+    {
+      table: 'listing_guide_checks',
+      row: {
+        product_id: 'OFFI846204237451911168',
+        kind: 'saas',
+        file_name: '使用指南.docx',
+        size: 1024,
+        extracted: 1,
+        passed: 0,
+        result_json: '{}',
+        checked_at: now,
+      },
+    },
+    {
+      table: 'receiver_categories',
+      row: {
+        category_code: '101',
+        category_name: '产品创建开通通知',
+        channels_json: '["site","email","sms"]',
+        origin: 'local',
+        local_changes_at: now,
+        updated_at: now,
+      },
+    },
+    {
+      table: 'receivers',
+      row: { receiver_id: 'RV1', category_code: '101', position: 0, name: '张伟', email: 'zhang.wei@example.com', mobile: '13800138000', updated_at: now },
+    },
+    { table: 'receiver_history', row: { category_code: '101', at: now, actor: 'seller', change: 'receiverAdded', detail: '张伟' } },
+  ],
   5: [
     {
       table: 'orders_search',
@@ -185,6 +340,24 @@ describe('migrations', () => {
       expect(upgraded.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).get(value)).toMatchObject(row);
     }
     for (const { table, row } of seeds[version]!) insert(upgraded, table, row); // the new tables work
+    upgraded.close();
+  });
+
+  it('upgrading to 10 starts the day totals from the orders and transaction details already cached', () => {
+    const file = path.join(tempDir(), 'seller-desk.sqlite');
+    const previous = openDatabase(file, { migrations: migrations.filter((m) => m.version < 10) });
+    for (const { table, row } of rowsSeededBefore(10)) insert(previous, table, row);
+    const paid = previous.prepare('SELECT COUNT(*) AS n, SUM(amount_fen) AS amount FROM orders WHERE paid_at IS NOT NULL').get() as {
+      n: number;
+      amount: number;
+    };
+    const details = previous.prepare('SELECT COUNT(*) AS n, SUM(amount_fen) AS amount FROM transaction_details').get() as { n: number; amount: number };
+    previous.close();
+    expect(paid.n).toBeGreaterThan(0);
+    expect(details.n).toBeGreaterThan(0);
+    const upgraded = openDatabase(file);
+    expect(upgraded.prepare('SELECT SUM(orders) AS n, SUM(amount_fen) AS amount FROM order_day_totals').get()).toEqual(paid);
+    expect(upgraded.prepare('SELECT SUM(transactions) AS n, SUM(amount_fen) AS amount FROM detail_day_totals').get()).toEqual(details);
     upgraded.close();
   });
 

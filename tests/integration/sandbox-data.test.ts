@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SandboxDataset } from '../../electron/sandbox/generator';
+import { addMonths } from '../../electron/core/conventions';
 import { fetchListPage, sendTicketAction } from '../../electron/core/marketplace/list-client';
+import type { KooGalleryClient } from '../../electron/core/koogallery';
 import { sandboxWithClient } from '../support/sandbox';
 
 const anchor = Date.UTC(2026, 10, 23, 16); // 2026-11-24 00:00 Beijing
@@ -136,6 +138,108 @@ describe('list endpoints with updated-since cursors', () => {
     } finally {
       await sandbox.close();
     }
+  });
+});
+
+describe('store overview lists (seller_profile, store_traffic)', () => {
+  const now = Date.UTC(2026, 10, 24, 5, 30); // 2026-11-24 13:30 Beijing
+
+  async function listItems(client: KooGalleryClient, resource: 'seller_profile' | 'store_traffic', cursor: string | null = null) {
+    const outcome = await fetchListPage(client, resource, cursor, 1000);
+    if (outcome.class !== 'ok') throw new Error(outcome.message);
+    expect(outcome.data.hasMore).toBe(false);
+    return outcome.data.items;
+  }
+
+  it('lists exactly one seller profile, the same for the same seed', async () => {
+    const data = new SandboxDataset('profile-seed', 'small', anchor);
+    const profile = data.profile();
+    expect(profile).toEqual(new SandboxDataset('profile-seed', 'small', anchor).profile());
+    expect(profile).toEqual({
+      seller_id: expect.stringMatching(/^SP\d{10}$/),
+      seller_name: expect.stringMatching(/^[\u4e00-\u9fa5]+有限公司$/),
+      certification: expect.stringMatching(/^(certified|in_review|not_certified)$/),
+      agreement: expect.stringMatching(/^(signed|unsigned)$/),
+      updated_at: data.start,
+    });
+    const profiles = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((seed) => new SandboxDataset(seed, 'small', anchor).profile());
+    expect(new Set(profiles.map((p) => p.seller_id)).size).toBe(profiles.length);
+    expect(profiles.filter((p) => p.certification === 'certified').length).toBeGreaterThan(profiles.length / 2);
+    expect(profiles.filter((p) => p.agreement === 'signed').length).toBeGreaterThan(profiles.length / 2);
+
+    const { sandbox, client } = await sandboxWithClient({ anchor, seed: 'profile-seed', now: () => now });
+    try {
+      expect(await listItems(client, 'seller_profile')).toEqual([profile]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('lists 24 months of store traffic ending at the current Beijing month, the same for the same seed', async () => {
+    const { sandbox, client } = await sandboxWithClient({ anchor, now: () => now });
+    const again = await sandboxWithClient({ anchor: anchor - 40 * 86_400_000, now: () => now });
+    try {
+      const items = await listItems(client, 'store_traffic');
+      expect(await listItems(again.client, 'store_traffic')).toEqual(items);
+      const months = items.map((m) => m.month as string);
+      expect(months).toHaveLength(24);
+      expect(months[0]).toBe('2024-12');
+      expect(months.at(-1)).toBe('2026-11');
+      expect(new Set(months).size).toBe(24);
+      expect(months.every((m, i) => i === 0 || m === addMonths(months[i - 1]!, 1))).toBe(true);
+      for (const item of items) {
+        const { page_views: views, visitors } = item as { page_views: number; visitors: number };
+        expect(Number.isInteger(views) && Number.isInteger(visitors), String(item.month)).toBe(true);
+        expect(visitors, String(item.month)).toBeGreaterThan(0);
+        expect(visitors, String(item.month)).toBeLessThanOrEqual(views);
+      }
+      // a past month is updated at the first instant of the next Beijing month; the current one as of the hour
+      expect(items.find((m) => m.month === '2026-10')!.updated_at).toBe(Date.UTC(2026, 9, 31, 16));
+      expect(items.at(-1)!.updated_at).toBe(Date.UTC(2026, 10, 24, 5));
+      expect(items.every((m, i) => i === 0 || Number(m.updated_at) > Number(items[i - 1]!.updated_at))).toBe(true);
+
+      // a month's figures depend on (seed, month) only; the current month covers the days so far
+      const later = new SandboxDataset('test-seed', 'small', anchor).storeTraffic(Date.UTC(2026, 11, 20));
+      const byMonth = new Map(later.map((m) => [m.month, m]));
+      for (const item of items.slice(1, -1)) expect(byMonth.get(item.month as string)).toEqual(item); // the later list starts a month later
+      const full = byMonth.get('2026-11')!;
+      expect(Number(items.at(-1)!.visitors)).toBeLessThan(full.visitors);
+      expect(Number(items.at(-1)!.visitors)).toBeGreaterThan(full.visitors * 0.6);
+      expect(new SandboxDataset('other-seed', 'small', anchor).storeTraffic(now)).not.toEqual(items);
+    } finally {
+      await sandbox.close();
+      await again.sandbox.close();
+    }
+  });
+
+  it('resumes after the last past month with only the current month', async () => {
+    const { sandbox, client } = await sandboxWithClient({ anchor, now: () => now });
+    try {
+      const items = await listItems(client, 'store_traffic');
+      const lastPast = items.at(-2)!;
+      const cursor = Buffer.from(JSON.stringify({ updated_at: lastPast.updated_at, id: lastPast.month })).toString('base64url');
+      expect(await listItems(client, 'store_traffic', cursor)).toEqual([items.at(-1)]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('starts a new month at 00:00 Beijing time, with at least a day of figures', async () => {
+    const lastMonthAt = async (at: number) => {
+      const { sandbox, client } = await sandboxWithClient({ anchor, now: () => at });
+      try {
+        const items = await listItems(client, 'store_traffic');
+        expect(items).toHaveLength(24);
+        return items.at(-1)!;
+      } finally {
+        await sandbox.close();
+      }
+    };
+    const december = await lastMonthAt(Date.UTC(2026, 10, 30, 16)); // 2026-12-01 00:00 Beijing
+    expect(december.month).toBe('2026-12');
+    expect(Number(december.visitors)).toBeGreaterThan(0);
+    expect(Number(december.visitors)).toBeLessThanOrEqual(Number(december.page_views));
+    expect((await lastMonthAt(Date.UTC(2026, 10, 30, 15, 59, 59, 999))).month).toBe('2026-11');
   });
 });
 

@@ -44,6 +44,14 @@ describe('sync from the sandbox', () => {
       ['transaction_details', true],
       ['tickets', true],
       ['products', true],
+      ['seller_profile', true],
+      ['store_traffic', true],
+      ['supervision', true],
+      ['requirements', true],
+      ['offers', true],
+      ['vouchers', true],
+      ['planning', true],
+      ['receivers', true],
     ]);
     const db = dbOf(c);
     expect(count(db, 'orders')).toBe(expectedOrders());

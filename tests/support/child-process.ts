@@ -15,8 +15,13 @@ export async function buildImportChild(): Promise<void> {
   await build(nodeBundle('tests/support/import-child.ts', IMPORT_CHILD));
 }
 
-/** Runs a core job (`flush` or `sync`) in its own process. */
-export function runCoreJob(dataDir: string, baseUrl: string, job: 'flush' | 'sync', leaseMs = 300): { child: ChildProcess; exited: Promise<number | null> } {
+/** Runs a core job (`flush`, `sync` or `supervision`) in its own process. */
+export function runCoreJob(
+  dataDir: string,
+  baseUrl: string,
+  job: 'flush' | 'sync' | 'supervision',
+  leaseMs = 300,
+): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [CORE_JOB_CHILD, dataDir, baseUrl, job, String(leaseMs)], { stdio: ['ignore', 'ignore', 'inherit'] });
   return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
 }

@@ -44,6 +44,7 @@ export function dbOf(core: Core): Database.Database {
   if (!db) {
     db = new Database(core.host.databaseFile);
     db.pragma('busy_timeout = 5000');
+    db.pragma('temp_store = MEMORY'); // as the app's own connections (db/open.ts): triggers' statement journals stay in memory
     ownConnections.set(core, db);
   }
   return db;

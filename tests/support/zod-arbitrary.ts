@@ -76,12 +76,15 @@ function numberOf(def: Def): fc.Arbitrary<number> {
   let min = -1e9;
   let max = 1e9;
   let integer = false;
+  let minExcluded = false;
+  let maxExcluded = false;
   for (const check of checksOf(def)) {
     if (check.check === 'number_format') integer = true;
-    if (check.check === 'greater_than') min = (check.value as number) + (check.inclusive ? 0 : 1);
-    if (check.check === 'less_than') max = (check.value as number) - (check.inclusive ? 0 : 1);
+    if (check.check === 'greater_than') [min, minExcluded] = [check.value as number, !check.inclusive];
+    if (check.check === 'less_than') [max, maxExcluded] = [check.value as number, !check.inclusive];
   }
-  return integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true });
+  if (integer) return fc.integer({ min: Math.ceil(min) + (minExcluded ? 1 : 0), max: Math.floor(max) - (maxExcluded ? 1 : 0) });
+  return fc.double({ min, max, minExcluded, maxExcluded, noNaN: true });
 }
 
 function arrayOf(def: Def, options: ArbitraryOptions, key: string): fc.Arbitrary<unknown[]> {

@@ -6,7 +6,9 @@ import { billFiltersSchema } from './bills.contract';
 import { orderFiltersSchema } from './orders.contract';
 import { ticketFiltersSchema } from './tickets.contract';
 import { detailFiltersSchema } from './transaction-details.contract';
+import { reportPeriodSchema } from './store-figures.contract';
 import { usageRecordViewSchema } from './usage.contract';
+import { offerFiltersSchema, planFiltersSchema, requirementFiltersSchema, voucherFiltersSchema } from './sales-tools.contract';
 
 export const exportFormatSchema = z.enum(['xlsx', 'csv']);
 
@@ -25,6 +27,12 @@ export const exportSelectionSchema = z.discriminatedUnion('table', [
   z.object({ table: z.literal('usage_records'), filters: usageRecordExportFiltersSchema.default({}) }),
   z.object({ table: z.literal('upload_attempts'), filters: noFilters }),
   z.object({ table: z.literal('usage_windows'), filters: noFilters }),
+  z.object({ table: z.literal('store_figures'), filters: z.object({ period: reportPeriodSchema }).strict() }),
+  z.object({ table: z.literal('requirements'), filters: requirementFiltersSchema.default({}) }),
+  z.object({ table: z.literal('offers'), filters: offerFiltersSchema.default({}) }),
+  z.object({ table: z.literal('vouchers'), filters: voucherFiltersSchema.default({}) }),
+  /** 商业规划: one row per product, GMV and projects for each year — the file a seller fills in Excel and reads back. */
+  z.object({ table: z.literal('business_plans'), filters: planFiltersSchema.default({}) }),
 ]);
 export type ExportSelection = z.infer<typeof exportSelectionSchema>;
 export type ExportTableName = ExportSelection['table'];

@@ -9,9 +9,14 @@ export const LIST_RESOURCES = [
   'products',
   'supervision',
   'requirements',
+  'offers',
   'vouchers',
   'planning',
   'receivers',
+  /** 商家总览: the seller's name, 商业信息认证 and 服务协议签署 states (one item). */
+  'seller_profile',
+  /** 商家总览: 商品浏览量 and 独立访客数 by Beijing-time month. */
+  'store_traffic',
 ] as const;
 export type ListResource = (typeof LIST_RESOURCES)[number];
 export const listResourceSchema = z.enum(LIST_RESOURCES);
@@ -25,6 +30,10 @@ export const capabilitiesSchema = z.object({
   lists: z.array(listResourceSchema),
   /** Ticket replies and closes can be sent (KooGallery publishes no ticket API). */
   ticketActions: z.boolean(),
+  /** 服务监管 actions can be sent (KooGallery publishes no supervision API: they are done in Seller Center and recorded). */
+  supervisionActions: z.boolean(),
+  /** 销售管理 submissions can be sent (KooGallery publishes no API for them: submitted in Seller Center by hand). */
+  salesActions: z.boolean(),
 });
 
 export const credentialsStatusSchema = z.object({

@@ -8,6 +8,14 @@ import { billsContract } from './bills.contract';
 import { jobsContract } from './jobs.contract';
 import { ordersContract } from './orders.contract';
 import { ticketsContract } from './tickets.contract';
+import { storeFiguresContract } from './store-figures.contract';
+import { overviewContract } from './overview.contract';
+import { supervisionContract } from './supervision.contract';
+import { salesToolsContract } from './sales-tools.contract';
+import { listingContract } from './listing.contract';
+import { receiversContract } from './receivers.contract';
+import { noticesContract } from './notices.contract';
+import { agentsContract } from './agents.contract';
 import { transactionDetailsContract } from './transaction-details.contract';
 import { settingsContract } from './settings.contract';
 import { statusContract } from './status.contract';
@@ -26,6 +34,14 @@ export const contract = mergeContracts(
   transactionDetailsContract,
   billsContract,
   ticketsContract,
+  overviewContract,
+  storeFiguresContract,
+  supervisionContract,
+  salesToolsContract,
+  agentsContract,
+  listingContract,
+  receiversContract,
+  noticesContract,
   importsContract,
   exportsContract,
   jobsContract,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlCharacters, isTimeZone, LANGUAGES } from '../conventions';
+import { hasControlCharacters, isTimeZone, LANGUAGES, termCodes } from '../conventions';
 import { method } from './define';
 
 export const languageSchema = z.enum(LANGUAGES);
@@ -36,6 +36,19 @@ export const settingsSchema = z.object({
   exportFolder: folderSchema.nullable(),
   /** How often orders, tickets and products sync by themselves; 0: only on demand. */
   syncIntervalMinutes: z.number().int().min(0).max(1440),
+  /**
+   * 商家总览 with the real KooGallery source, which publishes no API for them: the seller's name and
+   * the 商业信息认证 / 服务协议签署 states as Seller Center shows them, entered once here.
+   */
+  sellerName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .refine((name) => !hasControlCharacters(name), { message: 'a name without control characters', params: { reason: 'controlCharacters' } })
+    .nullable(),
+  certificationState: z.enum(termCodes('certification') as ['certified', 'in_review', 'not_certified']).nullable(),
+  agreementState: z.enum(termCodes('agreement') as ['signed', 'unsigned']).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -48,6 +61,9 @@ export const defaultSettings: Settings = {
   syncIntervalMinutes: 30,
   exportsWatchedFolder: null,
   exportFolder: null,
+  sellerName: null,
+  certificationState: null,
+  agreementState: null,
 };
 
 export const settingsContract = {

@@ -24,7 +24,21 @@ export const connectivitySchema = z.object({
   detail: z.string().nullable(),
 });
 
-export const syncResourceSchema = z.enum(['orders', 'transaction_details', 'tickets', 'products']);
+/** The lists a sync fills, each from its own cursor (商家总览's profile and store traffic too). */
+export const syncResourceSchema = z.enum([
+  'orders',
+  'transaction_details',
+  'tickets',
+  'products',
+  'seller_profile',
+  'store_traffic',
+  'supervision',
+  'requirements',
+  'offers',
+  'vouchers',
+  'planning',
+  'receivers',
+]);
 export type SyncResource = z.infer<typeof syncResourceSchema>;
 
 /** Why a resource's last sync stopped: the marketplace's code, its HTTP status or the network's error, when. */

@@ -87,6 +87,106 @@ export const VOCABULARY = {
     throttled: term('限流，稍后重试', 'Throttled, will retry'),
     ambiguous: term('结果未知，将重发', 'No answer, will resend'),
   },
+  /** 商业信息认证 (商家总览). */
+  certification: {
+    certified: term('已认证', 'Certified'),
+    in_review: term('审核中', 'In review'),
+    not_certified: term('未认证', 'Not certified'),
+  },
+  /** 服务协议签署 (商家总览). */
+  agreement: {
+    signed: term('已签署', 'Signed'),
+    unsigned: term('未签署', 'Not signed'),
+  },
+  /** 服务监管: the flow types (§4.5). */
+  supervisionFlowType: {
+    license_online_code: term('License在线授权码', 'License online authorization code'),
+    license_2_0: term('License 2.0', 'License 2.0'),
+    professional_service: term('人工服务', 'Professional service', '专业服务'),
+    app_orchestration: term('应用编排', 'Application orchestration'),
+  },
+  /** 服务监管: the steps, as the Seller Center names them. */
+  supervisionStep: {
+    customer_requirement: term('客户提交需求', 'Customer submits requirement'),
+    confirm_requirement: term('确认需求', 'Confirm requirement'),
+    seller_deliver: term('商家交付', 'Seller delivers'),
+    customer_claim: term('用户领取授权码', 'Customer claims the code'),
+    license_activate: term('授权码激活', 'Activate the code'),
+    upload_proof: term('上传交付凭证', 'Upload delivery proof'),
+    confirm_complete: term('确认完成', 'Confirm completion'),
+    customer_accept: term('客户验收', 'Customer acceptance', '确认验收'),
+    huawei_review: term('华为云复核', 'Huawei Cloud review'),
+    auto_accept: term('自动验收', 'Automatic acceptance'),
+    order_completion: term('已验收，待订单完成', 'Accepted, order completing'),
+    completed: term('已完成', 'Completed'),
+  },
+  /** 服务监管: whose turn a step is. */
+  supervisionTurn: {
+    seller: term('商家', 'Seller'),
+    customer: term('客户', 'Customer'),
+    huawei: term('华为云', 'Huawei Cloud'),
+  },
+  supervisionStatus: {
+    in_progress: term('进行中', 'In progress'),
+    appealing: term('申诉中', 'Appealing'),
+    completed: term('已完成', 'Completed'),
+  },
+  /** 服务监管: the seller's actions. */
+  supervisionAction: {
+    confirm_requirement: term('确认需求', 'Confirm requirement'),
+    deliver: term('交付', 'Deliver'),
+    activate_license: term('激活授权码', 'Activate code'),
+    upload_proof: term('上传交付凭证', 'Upload proof'),
+    confirm_complete: term('确认服务完成', 'Confirm service completed'),
+    appeal: term('申诉', 'Appeal'),
+  },
+  /** 查询授权码: the License states (§3.2). */
+  licenseStatus: {
+    ALIVE: term('已激活', 'Active'),
+    EXPIRED: term('已过期', 'Expired'),
+    RELEASED: term('已释放', 'Released'),
+  },
+  /** 客户需求 (product.md §3.7). */
+  requirementState: {
+    to_accept: term('待接收', 'To accept'),
+    accepted: term('已接收', 'Accepted'),
+    converting: term('需求转化中', 'Converting'),
+    offer_created: term('已创建优惠', 'Offer created'),
+    lapsed: term('已失效', 'Lapsed'),
+  },
+  /** 商家优惠 (Private Offer). */
+  offerState: {
+    draft: term('草稿', 'Draft'),
+    submitted: term('已提交', 'Submitted'),
+    accepted: term('已生效', 'Accepted'),
+    rejected: term('已驳回', 'Rejected'),
+    expired: term('已过期', 'Expired'),
+    withdrawn: term('已撤回', 'Withdrawn'),
+  },
+  /** 代金券: its time state. */
+  voucherState: {
+    not_started: term('未开始', 'Not started'),
+    active: term('进行中', 'Active'),
+    ended: term('已结束', 'Ended'),
+    stopped: term('已停止', 'Stopped'),
+  },
+  /** 代金券: where its submission is. */
+  voucherSubmission: {
+    draft: term('草稿', 'Draft'),
+    submitted: term('审核中', 'In review'),
+    published: term('已发布', 'Published'),
+    rejected: term('已驳回', 'Rejected'),
+  },
+  voucherType: {
+    full_reduction: term('满减券', 'Spend-threshold voucher'),
+  },
+  /** 商业规划's approval. */
+  planningState: {
+    to_fill: term('待填写', 'To fill'),
+    pending_approval: term('待审批', 'Pending approval'),
+    approved: term('审批通过', 'Approved'),
+    rejected: term('审批驳回', 'Rejected'),
+  },
   /** KooGallery's answer codes (koogallery-api.md §1.4, §3.1, §3.2; APIG), shown beside their meaning. */
   marketplaceCode: {
     'MKT.0000': term('成功', 'Success'),

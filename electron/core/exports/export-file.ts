@@ -12,6 +12,13 @@ export interface ExportFileRequest {
   format: ExportResult['format'];
   /** The final file; the rows go to a temporary file beside it, renamed on success. */
   target: string;
+  /** The time the rows are judged at (a requirement lapsed, a voucher ended): the moment the export started. */
+  asOf: number;
+}
+
+/** A selection's filters with the time they are judged at, as the lists' conditions read it (`now`). */
+export function filtersAsOf(selection: ExportSelection, asOf: number): ExportSelection['filters'] & { now: number } {
+  return { ...selection.filters, now: asOf };
 }
 
 export interface ExportFileHooks {
@@ -37,7 +44,7 @@ export async function writeExportFile(
   hooks: ExportFileHooks,
 ): Promise<Omit<ExportResult, 'fileName' | 'filePath'>> {
   const table = EXPORT_TABLES[request.selection.table] as ExportTable<unknown>;
-  const filters = request.selection.filters;
+  const filters = filtersAsOf(request.selection, request.asOf);
   const total = table.count(db, filters);
   const leftOut: LeftOut[] = table.leftOut?.(db, filters) ?? [];
   const temp = path.join(path.dirname(request.target), `.${path.basename(request.target)}.${crypto.randomBytes(4).toString('hex')}.partial`);

@@ -7,6 +7,7 @@ import { workerUrl, type SqliteDatabase } from '../db';
 import type { JobContext, JobEngine } from '../jobs';
 import type { Platform } from '../platform';
 import type { ExportTable } from '../lists';
+import { filtersAsOf } from './export-file';
 import { EXPORT_TABLES } from './export-registry';
 import type { ExportWorkerData, ExportWorkerMessage, ExportWorkerRequest } from './export-worker';
 
@@ -37,7 +38,9 @@ export class ExportService {
     const folder = this.ensureFolder();
     const name = fileName ? checkedFileName(fileName, format) : this.suggestName(folder, EXPORT_TABLES[selection.table].title, format);
     const target = path.join(folder, name);
-    const result = await this.options.jobs.run(jobId, `exports.${selection.table}`, (job) => this.inWorker({ selection, format, target }, job));
+    const result = await this.options.jobs.run(jobId, `exports.${selection.table}`, (job) =>
+      this.inWorker({ selection, format, target, asOf: this.options.now() }, job),
+    );
     return { ...result, fileName: name, filePath: target };
   }
 
@@ -45,9 +48,10 @@ export class ExportService {
   preview(selection: ExportSelection, format: ExportResult['format']) {
     const table = EXPORT_TABLES[selection.table] as ExportTable<ExportSelection['filters']>;
     const folder = this.options.folder();
+    const filters = filtersAsOf(selection, this.options.now());
     return {
-      rows: table.count(this.options.db, selection.filters),
-      leftOut: table.leftOut?.(this.options.db, selection.filters) ?? [],
+      rows: table.count(this.options.db, filters),
+      leftOut: table.leftOut?.(this.options.db, filters) ?? [],
       fileName: this.suggestName(folder, table.title, format),
       folder,
     };
@@ -91,7 +95,7 @@ export class ExportService {
   }
 
   private inWorker(
-    request: { selection: ExportSelection; format: ExportResult['format']; target: string },
+    request: { selection: ExportSelection; format: ExportResult['format']; target: string; asOf: number },
     job: JobContext,
   ): Promise<Omit<ExportResult, 'fileName' | 'filePath'>> {
     const { databaseFile, nativeBinding } = this.options;

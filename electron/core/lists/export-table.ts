@@ -63,9 +63,11 @@ export function reviewListExport<F, R>(list: ReviewList<F, R>, title: string, fi
     fields,
     rows(filters) {
       const { where, params } = joinConditions(list.conditions(filters));
+      // a column that depends on the time (a state read at `now`) binds the export's time; unused otherwise
+      const asOf = { now: (filters as { now?: number }).now ?? null };
       return {
         sql: `SELECT ${fields.map((f) => f.sql).join(', ')} FROM ${list.table} ${where} ORDER BY ${orderBy(list)}`,
-        params,
+        params: { ...asOf, ...params },
       };
     },
     count: (db, filters) => countRows(db, list.table, list.conditions(filters)),

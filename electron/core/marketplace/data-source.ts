@@ -41,9 +41,10 @@ export interface DataSourceOptions {
 export class DataSourceManager {
   private sandbox: EmbeddedSandbox | null = null;
   private observers: ((observation: ExchangeObservation) => void)[] = [];
-  private active: { status: AppStatus['dataSource']; connector: Connector | null } = {
+  private active: { status: AppStatus['dataSource']; connector: Connector | null; credentials: CredentialSource | null } = {
     status: { kind: 'sandbox', baseUrl: null, reason: 'default' },
     connector: null,
+    credentials: null,
   };
 
   constructor(private readonly options: DataSourceOptions) {}
@@ -54,7 +55,7 @@ export class DataSourceManager {
       await this.stopSandbox();
       const baseUrls = KOOGALLERY_HOSTS[settings.marketplaceRegion];
       const api = this.client(baseUrls, realCredentials);
-      this.active = { status: { kind: 'real', baseUrl: baseUrls[0], reason: 'selected' }, connector: koogalleryConnector(api) };
+      this.active = { status: { kind: 'real', baseUrl: baseUrls[0], reason: 'selected' }, connector: koogalleryConnector(api), credentials: realCredentials };
       return;
     }
     const sandbox = await this.sandboxSource();
@@ -63,6 +64,7 @@ export class DataSourceManager {
     this.active = {
       status: { kind: 'sandbox', baseUrl, reason: settings.dataSource === 'real' ? 'no-credentials' : 'default' },
       connector: api && sandbox ? sandboxConnector(api, sandbox.baseUrl) : null,
+      credentials: sandbox ? fixedCredentials(sandbox.credentials) : null,
     };
   }
 
@@ -80,10 +82,25 @@ export class DataSourceManager {
     return this.active.connector;
   }
 
+  /** The current source's credentials (the keychain's, or the sandbox's demo ones); null when none. */
+  async credentials(): Promise<KooGalleryCredentials | null> {
+    return (await this.active.credentials?.load()) ?? null;
+  }
+
   /** What the current source can do, so pages can say what it cannot instead of failing. */
   capabilities(): MethodOutput<'marketplace.capabilities'> {
     const connector = this.connector;
-    if (!connector) return { source: null, pushUsage: false, queryOrder: false, license: false, lists: [], ticketActions: false };
+    if (!connector)
+      return {
+        source: null,
+        pushUsage: false,
+        queryOrder: false,
+        license: false,
+        lists: [],
+        ticketActions: false,
+        supervisionActions: false,
+        salesActions: false,
+      };
     return { source: connector.source, ...connector.capabilities, lists: [...connector.capabilities.lists] };
   }
 

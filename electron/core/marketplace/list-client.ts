@@ -46,6 +46,35 @@ export function sendTicketAction(client: KooGalleryClient, ticketId: string, act
   return client.sendApig(`/sandbox/v1/tickets/${encodeURIComponent(ticketId)}/actions`, 'POST', JSON.stringify({ action, body }), actionReader, () => null);
 }
 
+/** A 服务监管 action as the sandbox's supervision endpoint takes it; `action_id` makes a resend harmless. */
+export interface SupervisionActionBody {
+  action_id: string;
+  action: string;
+  note: string | null;
+  files: { file_name: string; sha256: string; size: number }[];
+  at: number;
+}
+
+const supervisionEnvelope = actionEnvelope.extend({ flow: z.record(z.string(), z.unknown()).optional() });
+const supervisionReader: EnvelopeReader<z.infer<typeof supervisionEnvelope>> = {
+  schema: supervisionEnvelope,
+  code: (e) => e.resultCode,
+  message: (e) => e.resultMsg ?? '',
+};
+
+/** A 服务监管 action on the sandbox's supervision endpoint (a sandbox extension); answers with the flow after it. */
+export function sendSupervisionAction(client: KooGalleryClient, flowId: string, body: SupervisionActionBody): Promise<ApiOutcome<unknown>> {
+  const path = `/sandbox/v1/supervision/${encodeURIComponent(flowId)}/actions`;
+  return client.sendApig(path, 'POST', JSON.stringify(body), supervisionReader, (e) => e.flow ?? null);
+}
+
+const salesReader: EnvelopeReader<z.infer<typeof actionEnvelope>> = actionReader;
+
+/** A 销售管理 submission on the sandbox's endpoints (a sandbox extension); the answer's fields (the item after it). */
+export function sendSalesAction(client: KooGalleryClient, path: string, body: Record<string, unknown>): Promise<ApiOutcome<Record<string, unknown>>> {
+  return client.sendApig(`/sandbox/v1/${path}`, 'POST', JSON.stringify(body), salesReader, (e) => e as Record<string, unknown>);
+}
+
 /** A pay-per-use instance usage can be reported for, as a source knows it. */
 export interface KnownInstance {
   instanceId: string;

@@ -2,4 +2,4 @@
 export { SyncService, dueResources, type SyncResult, type SyncServiceOptions } from './sync-service';
 export { CursorsTable, type CursorState } from './cursors-table';
 export { syncHandlers } from './handlers';
-export type { SyncTables } from './list-items';
+export { reviewListWriters, itemWriter, pick, type ReviewTables, type SyncWriters, type ListItem, type PageWriter } from './list-items';

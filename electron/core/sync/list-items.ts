@@ -4,15 +4,17 @@ import { PRODUCT_FIELDS, type ProductRecord, type ProductsTable } from '../produ
 import { TICKET_FIELDS, TICKET_MESSAGE_FIELDS, type TicketMessageRecord, type TicketRecord, type TicketsTable } from '../tickets';
 import { DETAIL_FIELDS, type DetailRecord, type TransactionDetailsTable } from '../transaction-details';
 
-/** The cache tables a sync writes. */
-export interface SyncTables {
+/** The review lists' cache tables a sync writes. */
+export interface ReviewTables {
   orders: OrdersTable;
   details: TransactionDetailsTable;
   tickets: TicketsTable;
   products: ProductsTable;
 }
 
-type Item = Record<string, unknown>;
+/** One list item as a list endpoint returns it. */
+export type ListItem = Record<string, unknown>;
+type Item = ListItem;
 
 export interface PageWriter {
   /** Writes one page's items, inside the page's transaction. */
@@ -21,35 +23,52 @@ export interface PageWriter {
   finish(): void;
 }
 
+/** A writer for one run of one list: the source it comes from, and whether the run starts from the beginning. */
+export type PageWriterFactory = (source: 'sandbox' | 'koogallery', fromStart: boolean) => PageWriter;
+
+/** Every list a sync fills, each with its writer: a capability with a list adds its entry in the composition root. */
+export type SyncWriters = Record<SyncResource, PageWriterFactory>;
+
+/** Writes each item of a page with `write`; nothing left to do after the last page. */
+export function itemWriter(write: (item: ListItem) => void, finish: () => void = () => undefined): PageWriter {
+  return { write: (items) => items.forEach(write), finish };
+}
+
 /**
- * List items in the shape of the sandbox's list endpoints (the reference list API; a future
- * connector maps to it), turned into the tables' records and written with the tables' one upsert.
+ * The review lists' items in the shape of the sandbox's list endpoints (the reference list API; a
+ * future connector maps to it), turned into the tables' records and written with the tables' one upsert.
  */
-export function pageWriter(tables: SyncTables, resource: SyncResource, source: 'sandbox' | 'koogallery', fromStart: boolean): PageWriter {
-  switch (resource) {
-    case 'orders': {
+export function reviewListWriters(tables: ReviewTables): Pick<SyncWriters, 'orders' | 'transaction_details' | 'tickets' | 'products'> {
+  return {
+    orders: (source) => {
       const write = tables.orders.bulkWriter(source);
-      return { write: (items) => items.forEach((item) => write(orderRecord(item))), finish: () => void tables.orders.rebuildSearchIfStale() };
-    }
-    case 'transaction_details': {
+      return itemWriter(
+        (item) => write(orderRecord(item)),
+        () => void tables.orders.rebuildSearchIfStale(),
+      );
+    },
+    transaction_details: (source, fromStart) => {
       // a sync from the start may bring a million rows: the amount index is built once at the end
       if (fromStart) tables.details.suspendAmountIndex();
       const write = tables.details.bulkWriter(source);
-      return { write: (items) => items.forEach((item) => write(pick<DetailRecord>(item, DETAIL_FIELDS))), finish: () => tables.details.ensureAmountIndex() };
-    }
-    case 'tickets': {
+      return itemWriter(
+        (item) => write(pick<DetailRecord>(item, DETAIL_FIELDS)),
+        () => tables.details.ensureAmountIndex(),
+      );
+    },
+    tickets: () => {
       const write = tables.tickets.bulkWriter();
-      return { write: (items) => items.forEach((item) => write(ticketRecord(item))), finish: () => undefined };
-    }
-    case 'products': {
+      return itemWriter((item) => write(ticketRecord(item)));
+    },
+    products: (source) => {
       const write = tables.products.bulkWriter(source);
-      return { write: (items) => items.forEach((item) => write(pick<ProductRecord>(item, PRODUCT_FIELDS))), finish: () => undefined };
-    }
-  }
+      return itemWriter((item) => write(pick<ProductRecord>(item, PRODUCT_FIELDS)));
+    },
+  };
 }
 
 /** Exactly the record's fields, a missing one as null (the statements bind every field by name). */
-function pick<R>(item: Item, keys: readonly string[]): R {
+export function pick<R>(item: Item, keys: readonly string[]): R {
   const record: Item = {};
   for (const key of keys) record[key] = item[key] ?? null;
   return record as R;

@@ -5,7 +5,7 @@ import type { EventBus } from '../events';
 import type { JobContext, JobEngine, Schedule } from '../jobs';
 import type { Connector } from '../marketplace';
 import type { CursorsTable, CursorState } from './cursors-table';
-import { pageWriter, type SyncTables } from './list-items';
+import type { SyncWriters } from './list-items';
 
 export interface SyncResult {
   resource: SyncResource;
@@ -19,7 +19,8 @@ export interface SyncResult {
 
 export interface SyncServiceOptions {
   db: SqliteDatabase;
-  tables: SyncTables;
+  /** How each list's pages are written to the cache. */
+  writers: SyncWriters;
   cursors: CursorsTable;
   connector: () => Connector | null;
   events: EventBus;
@@ -102,7 +103,7 @@ export class SyncService {
     const { events, cursors } = this.options;
     events.emit({ type: 'sync', resource, state: 'running', message: null });
     this.options.onStateChange();
-    const writer = pageWriter(this.options.tables, resource, connector.source, cursors.cursor(resource) === null);
+    const writer = this.options.writers[resource](connector.source, cursors.cursor(resource) === null);
     try {
       const result = await this.pull(connector, resource, writer.write, job);
       if (!result.cancelled) cursors.recordOutcome(resource, result.error);

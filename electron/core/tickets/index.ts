@@ -3,3 +3,4 @@ export { TicketsTable, TICKET_FIELDS, TICKET_MESSAGE_FIELDS, type TicketRecord, 
 export { TicketWork } from './ticket-work';
 export { TICKET_LIST, TICKETS_EXPORT } from './ticket-list';
 export { ticketHandlers, TICKET_FLUSH_JOB } from './handlers';
+export { ticketTodos } from './ticket-todos';

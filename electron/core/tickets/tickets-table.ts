@@ -182,4 +182,11 @@ export class TicketsTable {
         .run(subAccount ?? 'main', now, productId).changes;
     })();
   }
+
+  /** 待我处理: open tickets waiting on the seller, and how many are past their SLA at `now`. */
+  waitingOnMe(now: number): { count: number; overdue: number } {
+    return this.db
+      .prepare(`SELECT COUNT(*) AS count, COALESCE(SUM(sla_due_at < ?), 0) AS overdue FROM tickets WHERE waiting_on_me = 1 AND status != 'closed'`)
+      .get(now) as { count: number; overdue: number };
+  }
 }

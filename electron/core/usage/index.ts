@@ -2,6 +2,7 @@
 export { UsageService, USAGE_FLUSH_JOB, type UsageServiceOptions } from './usage-service';
 export { UsageStore, DUE_SOON_MS, USAGE_RECORDS_EXPORT, UPLOAD_ATTEMPTS_EXPORT, USAGE_WINDOWS_EXPORT, type OutboxRecord } from './usage-store';
 export { usageHandlers } from './handlers';
+export { usageTodos } from './usage-todos';
 export { captureRows, type CaptureResult } from './capture';
 export { validateUsageRow, meteringSnFor, identityKey, type ValidUsageRecord } from './usage-validation';
 export { openUsageFile, type NumberedRow, type UsageFile } from './usage-files';

@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { clockTimeInZone, notificationText, type Language } from '../conventions';
+import type { NoticeCategory } from '../conventions';
 import { CoreError, type BadRow, type captureResultSchema, type manualUsageSchema } from '../contract';
 import type { EventBus } from '../events';
 import { withUploadedFile } from '../imports';
 import type { JobEngine, Schedule } from '../jobs';
 import { formatSdrTime } from '../koogallery';
 import type { Connector, KnownInstance } from '../marketplace';
-import type { Platform } from '../platform';
 import type { KeyValues } from '../settings';
 import { fileAway, WatchedFolder } from '../watch';
 import { badRows, captureRows } from './capture';
@@ -30,9 +29,8 @@ export interface UsageServiceOptions {
   now: () => number;
   events: EventBus;
   jobs: JobEngine;
-  platform: Platform;
-  /** The seller's language and time zone, for the notifications the core words itself. */
-  locale: () => { language: Language; timeZone: string };
+  /** Raises the 话单 window-closing notification as the seller switched it (notices/ Notifier). */
+  notify: (category: Extract<NoticeCategory, 'usage.windowClosing'>, values: Record<string, string | number>) => void;
   random?: () => number;
   /** Scheduler tick; 0 turns the background scheduler off (tests drive flushNow). */
   tickMs?: number;
@@ -193,24 +191,13 @@ export class UsageService {
     if (due !== null && due <= this.flusher.marketplaceNow()) await this.flushNow();
   }
 
-  /** OS notification (in-app notice in browser mode) 5 minutes before a window closes with records unsent. */
+  /** The usage.windowClosing notification (OS and/or in-app, as the seller switched it) 5 minutes before a window closes with records unsent. */
   warnWindowsClosing(): void {
     const now = this.flusher.marketplaceNow();
-    const { language, timeZone } = this.options.locale();
     for (const window of this.store.windowsAtRisk(now, now + WARN_BEFORE_CLOSE_MS)) {
       if (this.warned.has(window.windowClosesAt)) continue;
       this.warned.add(window.windowClosesAt);
-      const text = notificationText('usage.windowClosing', language, {
-        count: window.unsent,
-        closesAt: clockTimeInZone(window.windowClosesAt, timeZone, language),
-      });
-      this.options.platform.notify(text.title, text.body);
-      this.options.events.emit({
-        type: 'notice',
-        level: 'warning',
-        messageKey: 'usage.windowClosing',
-        values: { count: window.unsent, closesAt: window.windowClosesAt },
-      });
+      this.options.notify('usage.windowClosing', { count: window.unsent, closesAt: window.windowClosesAt });
     }
   }
 

@@ -267,6 +267,11 @@ export class UsageStore {
       .all(from, until) as { windowClosesAt: number; unsent: number }[];
   }
 
+  /** Records the marketplace accepted but lists as anomalies (Seller Center's anomaly list, reconciled). */
+  anomalyCount(): number {
+    return this.db.prepare(`SELECT COUNT(*) FROM usage_records WHERE state = 'anomaly'`).pluck().get() as number;
+  }
+
   /** A stored record, by its local id, in the shape validation takes (for 更正). */
   rawRecord(id: number): Record<string, unknown> | undefined {
     return this.db.prepare('SELECT * FROM usage_records WHERE id = ?').get(id) as Record<string, unknown> | undefined;

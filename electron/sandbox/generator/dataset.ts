@@ -1,17 +1,21 @@
 import { generateProducts, type SandboxProduct } from './catalog';
 import { generateOrder, type SandboxOrder } from './orders';
 import {
+  generateOffers,
   generatePlanning,
   generateReceivers,
   generateRequirements,
   generateSupervisionFlow,
   generateVouchers,
+  pinFixtureFlows,
   type CustomerRequirement,
   type MessageReceiverSetting,
+  type Offer,
   type PlanningItem,
   type SupervisionFlow,
   type Voucher,
 } from './seller-ops';
+import { generateSellerProfile, generateStoreTraffic, type SellerProfile, type StoreTrafficMonth } from './store';
 import { generateTicket, type SandboxTicket } from './tickets';
 import { generateDetail, type SandboxTransactionDetail } from './transaction-details';
 import { billingPeriodOf, fromBeijingParts } from '../../core/conventions';
@@ -19,8 +23,8 @@ import { billingPeriodOf, fromBeijingParts } from '../../core/conventions';
 export type DatasetSize = 'small' | 'large';
 
 const SIZES = {
-  small: { products: 40, orders: 2_000, details: 20_000, tickets: 500, requirements: 30, vouchers: 20 },
-  large: { products: 300, orders: 200_000, details: 1_000_000, tickets: 50_000, requirements: 300, vouchers: 100 },
+  small: { products: 40, orders: 2_000, details: 20_000, tickets: 500, requirements: 30, offers: 20, vouchers: 20 },
+  large: { products: 300, orders: 200_000, details: 1_000_000, tickets: 50_000, requirements: 300, offers: 200, vouchers: 100 },
 } as const;
 
 const YEAR_MS = 365 * 86_400_000;
@@ -46,9 +50,11 @@ export class SandboxDataset {
   readonly start: number;
   readonly products: SandboxProduct[];
   readonly requirements: CustomerRequirement[];
+  readonly offers: Offer[];
   readonly vouchers: Voucher[];
   readonly planning: PlanningItem[];
   readonly receivers: MessageReceiverSetting[];
+  private readonly sellerProfile: SellerProfile;
   private readonly orderStep: number;
   private readonly detailStep: number;
   private readonly ticketStep: number;
@@ -66,9 +72,21 @@ export class SandboxDataset {
     this.ticketStep = YEAR_MS / this.counts.tickets;
     this.products = generateProducts(seed, this.counts.products, this.start);
     this.requirements = generateRequirements(seed, this.counts.requirements, this.products, this.start, anchor);
+    this.offers = generateOffers(seed, this.counts.offers, this.products, this.requirements, this.start, anchor);
     this.vouchers = generateVouchers(seed, this.counts.vouchers, this.products, this.start, anchor);
     this.planning = generatePlanning(seed, this.products, anchor);
     this.receivers = generateReceivers(seed, this.start);
+    this.sellerProfile = generateSellerProfile(seed, this.start);
+  }
+
+  /** The seller's name, certification and agreement states: one per seed, stable (updated at `start`). */
+  profile(): SellerProfile {
+    return this.sellerProfile;
+  }
+
+  /** Store traffic by Beijing month, the 24 months up to the month of `now` (the current one so far). */
+  storeTraffic(now: number): StoreTrafficMonth[] {
+    return generateStoreTraffic(this.seed, this.size, now);
   }
 
   order(index: number): SandboxOrder {
@@ -119,8 +137,14 @@ export class SandboxDataset {
     return Array.from(this.scan().instances, (index) => toInstance(this.order(index)));
   }
 
+  /** The 服务监管 flows of supervised products' orders, as generated (a few pinned: `pinFixtureFlows`). */
   supervisionFlows(): SupervisionFlow[] {
-    return Array.from(this.scan().supervised, (index) => generateSupervisionFlow(this.seed, this.order(index), this.anchor));
+    const products = new Map(this.products.map((product) => [product.product_id, product]));
+    const flows = Array.from(this.scan().supervised, (index) => {
+      const order = this.order(index);
+      return generateSupervisionFlow(this.seed, order, products.get(order.lines[0]!.product_id)!, this.anchor);
+    });
+    return pinFixtureFlows(flows, this.anchor);
   }
 
   /** One pass over all orders, remembering only the indices of the ones other lists need. */

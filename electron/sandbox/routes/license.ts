@@ -5,6 +5,13 @@ import type { LicenseState, SandboxState } from '../sandbox-state';
 
 type LicenseResult = { error_code: string; error_msg: string; data?: unknown };
 
+/**
+ * A code issued to another seller: KooGallery answers `92020001 Unauthorized` for it (the failure
+ * example in koogallery-api.md §3.2), so the app's handling of that code can be tried.
+ */
+export const OTHER_SELLERS_LICENSE = 'LICOTHERSELLER01';
+const unauthorized = (): LicenseResult => ({ error_code: '92020001', error_msg: 'Unauthorized' });
+
 /** License activate and heartbeat, v1 (one license) and v2 (batch); all answers are HTTP 200 (§3.2). */
 export function licenseCall(state: SandboxState, request: SandboxRequest, version: LicenseApiVersion, action: 'activate' | 'heartbeat'): SandboxResponse {
   const parsed = parseLicenseBody(request.rawBody, version);
@@ -30,6 +37,7 @@ function parseLicenseBody(rawBody: string, version: LicenseApiVersion): z.infer<
 }
 
 function activate(state: SandboxState, entry: z.infer<typeof licenseRequestV1Schema>, now: number): LicenseResult {
+  if (entry.license === OTHER_SELLERS_LICENSE) return unauthorized();
   const license = state.licenses.get(entry.license);
   if (!license) return { error_code: '92020002', error_msg: `invalid param: license ${entry.license} not found` };
   const effect = entry.real_effect_time ? parseCompactTime(entry.real_effect_time) : now;
@@ -37,10 +45,12 @@ function activate(state: SandboxState, entry: z.infer<typeof licenseRequestV1Sch
     return { error_code: '92020002', error_msg: 'invalid param: real_effect_time must not be earlier than the order time' };
   }
   license.activated_at ??= effect;
+  state.licenseActivated(license.license, now);
   return { error_code: '92020000', error_msg: 'success', data: { license_code_info: JSON.stringify(codeInfo(license, now)) } };
 }
 
 function heartbeat(state: SandboxState, code: string, now: number): LicenseResult {
+  if (code === OTHER_SELLERS_LICENSE) return unauthorized();
   const license = state.licenses.get(code);
   if (!license) return { error_code: '92020002', error_msg: `invalid param: license ${code} not found` };
   return {

@@ -81,15 +81,21 @@ function pageOf(state: SandboxState, resource: ListResource, cursor: Cursor | nu
     case 'products':
       return arrayPage(data.products as unknown as Item[], cursor, limit);
     case 'supervision':
-      return arrayPage(data.supervisionFlows() as unknown as Item[], cursor, limit);
+      return arrayPage(state.supervisionFlows(now) as unknown as Item[], cursor, limit);
     case 'requirements':
-      return arrayPage(data.requirements as unknown as Item[], cursor, limit);
+      return arrayPage(state.sales.requirements.list(now) as unknown as Item[], cursor, limit);
+    case 'offers':
+      return arrayPage(state.sales.offers.list(now) as unknown as Item[], cursor, limit);
     case 'vouchers':
-      return arrayPage(data.vouchers as unknown as Item[], cursor, limit);
+      return arrayPage(state.sales.vouchers.list(now) as unknown as Item[], cursor, limit);
     case 'planning':
-      return arrayPage(data.planning as unknown as Item[], cursor, limit);
+      return arrayPage(state.sales.planning.list(now) as unknown as Item[], cursor, limit);
     case 'receivers':
       return arrayPage(data.receivers as unknown as Item[], cursor, limit);
+    case 'seller_profile':
+      return arrayPage([data.profile()] as unknown as Item[], cursor, limit);
+    case 'store_traffic':
+      return arrayPage(data.storeTraffic(now) as unknown as Item[], cursor, limit);
   }
 }
 
@@ -129,7 +135,19 @@ function isAfter(item: Item, cursor: Cursor): boolean {
 }
 
 function itemId(item: Item): string {
-  for (const key of ['order_id', 'detail_id', 'ticket_id', 'flow_id', 'requirement_id', 'voucher_id', 'product_id', 'category_code']) {
+  for (const key of [
+    'offer_id',
+    'order_id',
+    'detail_id',
+    'ticket_id',
+    'flow_id',
+    'requirement_id',
+    'voucher_id',
+    'product_id',
+    'category_code',
+    'seller_id',
+    'month',
+  ]) {
     if (typeof item[key] === 'string') return item[key];
   }
   return '';

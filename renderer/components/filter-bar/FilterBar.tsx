@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ export type FilterField<F> =
   | { kind: 'text'; name: keyof F & string; label: string; width?: number; placeholder?: string; testId?: string }
   | { kind: 'select'; name: keyof F & string; label: string; options: { value: string; label: string }[]; width?: number; testId?: string }
   | { kind: 'month'; name: keyof F & string; label: string; testId?: string }
+  /** A "仅看…" switch: checked sets the filter to true, unchecked leaves it out. */
+  | { kind: 'check'; name: keyof F & string; label: string; testId?: string }
   | { kind: 'dayRange'; from: keyof F & string; to: keyof F & string; label: string; testId?: string };
 
 /**
@@ -17,19 +19,36 @@ export type FilterField<F> =
  * at once; 重置 clears them. Day ranges are days in the seller's time zone; months are YYYY-MM.
  * Remount it (a new `key`) to clear it from outside, e.g. from an empty table's 清除筛选.
  */
-function FilterBarInner<F extends object>({ fields, onApply, testId }: { fields: FilterField<F>[]; onApply: (filters: Partial<F>) => void; testId?: string }) {
+function FilterBarInner<F extends object>({
+  fields,
+  onApply,
+  initial,
+  testId,
+}: {
+  fields: FilterField<F>[];
+  onApply: (filters: Partial<F>) => void;
+  /** Values the form starts with (text and select fields), e.g. those a link brought to the page. */
+  initial?: Partial<F>;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const apply = () => onApply(filtersFrom(fields, form.getFieldsValue() as Record<string, unknown>, timeZone));
+  // 重置 empties every field, also those a link filled in (resetFields would bring back `initial`)
   const reset = () => {
-    form.resetFields();
+    form.setFieldsValue(Object.fromEntries(fields.map((field) => [fieldKey(field), undefined])));
     apply();
   };
   return (
-    <Form form={form} layout="inline" className="filter-bar" onFinish={apply} data-testid={testId}>
+    <Form form={form} layout="inline" className="filter-bar" onFinish={apply} initialValues={initial} data-testid={testId}>
       {fields.map((field) => (
-        <Form.Item key={fieldKey(field)} name={fieldKey(field)} label={field.label}>
+        <Form.Item
+          key={fieldKey(field)}
+          name={fieldKey(field)}
+          label={field.kind === 'check' ? undefined : field.label}
+          valuePropName={field.kind === 'check' ? 'checked' : undefined}
+        >
           {control(field, t)}
         </Form.Item>
       ))}
@@ -57,6 +76,8 @@ function control<F>(field: FilterField<F>, t: (key: string) => string) {
       return <Select allowClear placeholder={t('filters.any')} style={{ width: field.width ?? 120 }} options={field.options} data-testid={field.testId} />;
     case 'month':
       return <DatePicker picker="month" data-testid={field.testId} />;
+    case 'check':
+      return <Checkbox data-testid={field.testId}>{field.label}</Checkbox>;
     case 'dayRange':
       return <DatePicker.RangePicker data-testid={field.testId} style={{ width: 240 }} />;
   }
@@ -69,6 +90,7 @@ function filtersFrom<F>(fields: FilterField<F>[], values: Record<string, unknown
     const value = values[fieldKey(field)];
     if (field.kind === 'text') filters[field.name] = typeof value === 'string' && value.trim() ? value.trim() : undefined;
     else if (field.kind === 'select') filters[field.name] = value ?? undefined;
+    else if (field.kind === 'check') filters[field.name] = value === true ? true : undefined;
     else if (field.kind === 'month') filters[field.name] = value ? (value as Dayjs).format('YYYY-MM') : undefined;
     else {
       const range = value as [Dayjs | null, Dayjs | null] | null | undefined;

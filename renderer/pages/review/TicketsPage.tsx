@@ -13,6 +13,7 @@ import { PageFrame } from '../../components/page/PageFrame';
 import { SyncButton } from '../../components/SyncButton';
 import { useSyncedVersion } from '../../app/use-synced-version';
 import { useCore } from '../../stores/core-store';
+import { useArrivalFilters, type ArrivalFilters } from '../../stores/navigation-store';
 import { TicketDrawer } from './TicketDrawer';
 import { TicketSettings } from './TicketSettings';
 import { useLabels } from './use-labels';
@@ -34,8 +35,9 @@ const BY_SLA: TableSort = { field: 'slaDueAt', direction: 'asc' };
 /** 客户工单: 待我处理 (by SLA) and 全部工单, filters for state, priority, product and SLA, and a drawer with the conversation. */
 export function TicketsPage() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'mine' | 'all'>('mine');
-  const { filters: form, set, clear, formKey, filtered } = useFilters<FormFilters>();
+  const arrival = useArrivalFilters('tickets');
+  const [tab, setTab] = useState<'mine' | 'all'>(arrival?.waitingOnMe === false ? 'all' : 'mine');
+  const { filters: form, set, clear, formKey, filtered } = useFilters<FormFilters>(arrivalForm(arrival));
   const [sorts, setSorts] = useState<Record<'mine' | 'all', TableSort | null>>({ mine: BY_SLA, all: null });
   const [refresh, setRefresh] = useState(0);
   const reload = useCallback(() => setRefresh((n) => n + 1), []);
@@ -69,7 +71,7 @@ export function TicketsPage() {
         ]}
         data-testid="ticket-tabs"
       />
-      <FilterBar key={formKey} fields={fields} onApply={set} testId="tickets-filters" />
+      <FilterBar key={formKey} fields={fields} onApply={set} initial={formKey === 0 ? form : undefined} testId="tickets-filters" />
       <BigTable
         key={tab}
         testId="tickets-table"
@@ -91,6 +93,13 @@ export function TicketsPage() {
       {open && <TicketDrawer ticketId={open.ticketId} onClose={() => setOpen(null)} onChanged={reload} />}
     </PageFrame>
   );
+}
+
+/** What a link brought (a to-do on 商家总览): the form's fields among them. */
+function arrivalForm(arrival: ArrivalFilters | null): Partial<FormFilters> {
+  if (!arrival) return {};
+  const { status, priority, productId, sla } = arrival;
+  return Object.fromEntries(Object.entries({ status, priority, productId, sla }).filter(([, v]) => typeof v === 'string')) as Partial<FormFilters>;
 }
 
 /** The core's filters for the tab and the form; an SLA choice becomes a deadline from now. */

@@ -4,7 +4,16 @@ import type { TableSort } from '../../components/big-table/BigTable';
 import type { FetchedPage, PageFetcher } from '../../components/big-table/page-cache';
 import { useCore } from '../../stores/core-store';
 
-type PageMethod = 'orders.page' | 'transactionDetails.page' | 'bills.page' | 'tickets.page';
+type PageMethod =
+  | 'orders.page'
+  | 'transactionDetails.page'
+  | 'bills.page'
+  | 'tickets.page'
+  | 'supervision.page'
+  | 'requirements.page'
+  | 'offers.page'
+  | 'vouchers.page'
+  | 'planning.page';
 type CountMethod = 'orders.count' | 'transactionDetails.count' | 'bills.count';
 type Row<M extends PageMethod> = MethodOutput<M>['rows'][number];
 type Total = { count: number; exact: boolean };
@@ -71,8 +80,8 @@ export function clean<T extends object>(filters: T): T {
  * memoized filter form does not re-render when the filters (and the table) change. `formKey`
  * changes on clear: give it to the filter form as its key, so its fields clear too.
  */
-export function useFilters<F extends object>() {
-  const [filters, setFilters] = useState<F>({} as F);
+export function useFilters<F extends object>(initial: Partial<F> = {}) {
+  const [filters, setFilters] = useState<F>(() => clean(initial) as F);
   const [formKey, setFormKey] = useState(0);
   const set = useCallback((changes: Partial<F>) => setFilters((f) => clean({ ...f, ...changes })), []);
   const clear = useCallback(() => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/error-message';
 import { PageFrame } from '../../components/page/PageFrame';
 import { useCore } from '../../stores/core-store';
+import { useArrivalFilters } from '../../stores/navigation-store';
 import { AttemptsLog } from './AttemptsLog';
 import { ImportUsageFile } from './ImportUsageFile';
 import { ManualUsageForm } from './ManualUsageForm';
@@ -15,6 +16,8 @@ export function UsagePage() {
   const { message } = AntApp.useApp();
   const client = useCore((s) => s.client);
   const [tab, setTab] = useState('windows');
+  // a to-do on 商家总览 opens the windows with anomalous records
+  const [onlyAnomalies, setOnlyAnomalies] = useState(useArrivalFilters('usage')?.state === 'anomaly');
   const sendNow = async () => {
     try {
       const report = await client!.call('usage.flushNow', {});
@@ -39,7 +42,11 @@ export function UsagePage() {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'windows', label: t('usage.tabs.windows'), children: <UsageWindowsTable onGo={setTab} /> },
+          {
+            key: 'windows',
+            label: t('usage.tabs.windows'),
+            children: <UsageWindowsTable onGo={setTab} onlyAnomalies={onlyAnomalies} onShowAll={() => setOnlyAnomalies(false)} />,
+          },
           { key: 'capture', label: t('usage.tabs.capture'), children: <ManualUsageForm /> },
           { key: 'import', label: t('usage.tabs.import'), children: <ImportUsageFile /> },
           { key: 'attempts', label: t('usage.tabs.attempts'), children: <AttemptsLog /> },

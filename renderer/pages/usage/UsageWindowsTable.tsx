@@ -1,4 +1,4 @@
-import { Button, Empty, Space, Table, Tag } from 'antd';
+import { Alert, Button, Empty, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
@@ -11,7 +11,16 @@ import { useQueueVersion } from './useQueueRefresh';
 type UsageWindow = MethodOutput<'usage.windows'>[number];
 
 /** One row per reporting window; expand a row for its records. */
-export function UsageWindowsTable({ onGo }: { onGo: (tab: 'capture' | 'import') => void }) {
+export function UsageWindowsTable({
+  onGo,
+  onlyAnomalies = false,
+  onShowAll,
+}: {
+  onGo: (tab: 'capture' | 'import') => void;
+  /** Only the windows holding anomalous records (the overview's to-do), until 显示全部. */
+  onlyAnomalies?: boolean;
+  onShowAll?: () => void;
+}) {
   const { t } = useTranslation();
   const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
@@ -30,10 +39,23 @@ export function UsageWindowsTable({ onGo }: { onGo: (tab: 'capture' | 'import') 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ExportButton selection={{ table: 'usage_windows', filters: {} }} testId="usage-export-windows" />
+      {onlyAnomalies && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="usage-only-anomalies"
+          message={t('usage.onlyAnomalies')}
+          action={
+            <Button size="small" onClick={onShowAll}>
+              {t('usage.showAll')}
+            </Button>
+          }
+        />
+      )}
       <Table
         size="small"
         rowKey={(w) => `${w.windowOpensAt}-${w.billingCycle}`}
-        dataSource={windows}
+        dataSource={onlyAnomalies ? windows.filter((w) => w.anomaly > 0) : windows}
         locale={{
           emptyText: (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('usage.noWindows')} data-testid="usage-windows-empty">

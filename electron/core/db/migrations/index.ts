@@ -8,6 +8,11 @@ import { migration006 } from './006_ticket_work';
 import { migration007 } from './007_bills';
 import { migration008 } from './008_stale_search_indexes';
 import { migration009 } from './009_sync_errors_and_conversations';
+import { migration010 } from './010_overview_and_figures';
+import { migration011 } from './011_service_supervision';
+import { migration012 } from './012_sales_tools';
+import { migration013 } from './013_agents';
+import { migration014 } from './014_listing_and_receivers';
 
 /** Forward-only, in order. A new schema change is a new numbered file appended here — never an edit. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +25,9 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
+  migration011,
+  migration012,
+  migration013,
+  migration014,
 ];

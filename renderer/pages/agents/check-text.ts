@@ -1,0 +1,77 @@
+import type { MethodOutput } from '../../../electron/core/contract';
+
+/** How the backend checker's results read: each check's name, what it found, and what it expected. */
+
+export type BackendCheck = MethodOutput<'agents.check'>;
+export type UsageCheck = BackendCheck['checks'][number];
+export type CheckName = UsageCheck['name'];
+/** i18next's t, as the pages call it. */
+export type T = (key: string, values?: Record<string, string | number>) => string;
+
+/** The checks in the order the core runs them (it stops at the first that fails). */
+export const CHECK_NAMES: readonly CheckName[] = ['answer', 'status', 'format', 'json', 'usage', 'tokens', 'total'];
+
+export function checkName(name: CheckName, t: T): string {
+  return t(`agents.checks.names.${name}`);
+}
+
+/** The first check that failed: what a failed result is named by. */
+export function failedCheck(result: Pick<BackendCheck, 'checks'>): UsageCheck | null {
+  return result.checks.find((c) => !c.passed) ?? null;
+}
+
+/**
+ * One check's result in the seller's words, from the core's structured answer (`actual` is the
+ * value it found: a status, a content type, where usage sits, the failure's kind).
+ */
+export function checkSummary(check: UsageCheck, t: T): string {
+  const key = 'agents.checks';
+  if (check.passed) return check.name === 'status' ? t(`${key}.passed.status`, { status: check.actual ?? '' }) : t(`${key}.passed.${check.name}`);
+  switch (check.name) {
+    case 'answer': {
+      if (check.actual === 'timeout') {
+        const seconds = /within ([\d.]+) s/.exec(check.message)?.[1];
+        return seconds ? t(`${key}.failed.timeout`, { seconds }) : t(`${key}.failed.timeoutNoSeconds`);
+      }
+      if (check.actual === 'tls' || check.actual === 'tooLarge') return t(`${key}.failed.${check.actual}`);
+      return t(`${key}.failed.network`);
+    }
+    case 'status': {
+      const status = Number(check.actual);
+      return t(status >= 300 && status < 400 ? `${key}.failed.redirect` : `${key}.failed.status`, { status: check.actual ?? '' });
+    }
+    case 'format':
+      return t(check.actual ? `${key}.failed.format` : `${key}.failed.formatNone`);
+    case 'json':
+      if (check.actual === 'not JSON') return t(`${key}.failed.notJson`);
+      if (check.actual === 'no JSON event in the stream') return t(`${key}.failed.noEvent`);
+      if (check.actual === 'an array') return t(`${key}.failed.array`);
+      return t(`${key}.failed.notObject`);
+    case 'usage':
+      return !check.actual || check.actual === 'missing' ? t(`${key}.failed.usageMissing`) : t(`${key}.failed.usageNested`, { path: check.actual });
+    case 'tokens':
+      return t(`${key}.failed.tokens`);
+    case 'total':
+      return t(`${key}.failed.total`, { actual: check.actual ?? '', sum: /=\s*(-?\d+)\s*$/.exec(check.expected)?.[1] ?? '' });
+  }
+}
+
+/** The data shown beside "实际" for a failed check (code, not words), or null when the summary says it all. */
+export function actualShown(check: UsageCheck): string | null {
+  if (check.name === 'json') return null;
+  if (check.name === 'answer') return check.message;
+  if (check.name === 'tokens') return check.message;
+  return check.actual;
+}
+
+/** The formula the total is checked against (total_tokens = prompt_tokens + completion_tokens = 15): data, shown as code. */
+export function expectedShown(check: UsageCheck): string | null {
+  return check.name === 'total' ? check.expected : null;
+}
+
+/** "12 KB", "850 B". */
+export function byteSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
