@@ -33,6 +33,7 @@ test('商家总览: the seller, both charts drawn, the Key shown and hidden, and
   await page.goto(webApp.url);
   await expect(page.getByTestId('first-steps')).toBeVisible(); // before anything is synced
   await page.getByTestId('sync-all').click();
+  await expect(page.locator('.ant-message')).toContainText('同步完成', { timeout: 90_000 }); // idle may read before it starts
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
   await expect(page.getByTestId('first-steps')).toHaveCount(0);
 
@@ -71,6 +72,7 @@ test('云商店订单交易额/订单数: a quarter printed to PDF says the peri
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(webApp.url);
   await page.getByTestId('sync-all').click();
+  await expect(page.locator('.ant-message')).toContainText('同步完成', { timeout: 90_000 }); // idle may read before it starts
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
   await page.getByTestId('nav-storeFigures').click();
   const report = await call<{ period: { from: string; to: string }; totals: { orderAmountFen: number; paidOrders: number } }>(page, 'reports.storeFigures', {

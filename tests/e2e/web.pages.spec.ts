@@ -126,11 +126,12 @@ async function expectWindowFits(page: Page): Promise<void> {
   expect(fit.statusBarScrollHeight, 'the status bar does not wrap').toBeLessThanOrEqual(Math.ceil(fit.statusBar!.height));
 }
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 360_000 });
 
 test('every page in Chinese fits the window and shows no English, ISO times or epoch numbers', async ({ page, webApp }) => {
   await page.goto(webApp.url);
   await page.getByTestId('sync-all').click();
+  await expect(page.locator('.ant-message')).toContainText('同步完成', { timeout: 90_000 }); // idle may read before it starts
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
   const problems: string[] = [];
   for (const size of SIZES) {

@@ -43,6 +43,8 @@ test('服务监管: 激活授权码 on a flow waiting on the seller moves it on;
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(webApp.url);
   await page.getByTestId('sync-all').click();
+  // 全部同步 says when it has finished (the status bar may still read idle the moment it starts)
+  await expect(page.locator('.ant-message')).toContainText('同步完成', { timeout: 90_000 });
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'idle', { timeout: 90_000 });
   await page.getByTestId('nav-supervision').click();
   await expect(page.getByTestId('page-supervision')).toBeVisible();

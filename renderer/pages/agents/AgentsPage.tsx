@@ -52,8 +52,12 @@ export function AgentsPage() {
             showIcon
             className="agents-rule"
             data-testid="agents-region-rule"
-            message={t('agents.regionRule')}
-            description={t('agents.billingRule')}
+            message={
+              <>
+                <strong>{t('agents.regionRule')}</strong>
+                <div className="agents-rule-sub">{t('agents.billingRule')}</div>
+              </>
+            }
           />
           <Card size="small" title={t('agents.registrations')} className="agents-card">
             {problem && <Typography.Text type="danger">{problem}</Typography.Text>}

@@ -95,14 +95,24 @@ export function ListingPage() {
 function MatrixCard({ matrix }: { matrix: Matrix }) {
   const { t } = useTranslation();
   type Row = Matrix['kinds'][number];
+  const noteOf = (row: Row, step: ListingStep) => {
+    const note = row.steps.find((s) => s.step === step)?.note;
+    return note ? t(`listing.stepNotes.${row.kind}.${step}`, { defaultValue: note }) : null;
+  };
+  // what stands in for a skipped step (镜像's 海顿测试) is a footnote, so each kind stays one line
+  const notes = matrix.kinds.flatMap((row) =>
+    LISTING_STEPS.map((step) => noteOf(row, step))
+      .filter((note): note is string => note !== null)
+      .map((note) => `${t(`listing.kinds.${row.kind}`)}：${note}`),
+  );
   const stepCell = (row: Row, step: ListingStep) => {
     const cell = row.steps.find((s) => s.step === step);
     if (!cell) return null;
-    const note = cell.note ? t(`listing.stepNotes.${row.kind}.${step}`, { defaultValue: cell.note }) : null;
+    const note = noteOf(row, step);
     return (
-      <span className={cell.applies ? 'listing-yes' : 'listing-no'} data-applies={cell.applies}>
+      <span className={cell.applies ? 'listing-yes' : 'listing-no'} data-applies={cell.applies} title={note ?? undefined}>
         {cell.applies ? <CheckOutlined /> : <CloseOutlined />} {cell.applies ? t('listing.matrix.yes') : t('listing.matrix.no')}
-        {note && <small className="listing-note">{note}</small>}
+        {note && <sup className="listing-note">*</sup>}
       </span>
     );
   };
@@ -112,6 +122,7 @@ function MatrixCard({ matrix }: { matrix: Matrix }) {
         size="small"
         rowKey="kind"
         pagination={false}
+        className="listing-matrix-table"
         dataSource={matrix.kinds}
         onRow={(row) => ({ 'data-kind': row.kind }) as HTMLAttributes<HTMLTableRowElement>}
         columns={[
@@ -119,7 +130,7 @@ function MatrixCard({ matrix }: { matrix: Matrix }) {
           ...LISTING_STEPS.map((step) => ({
             key: step,
             title: t(`listing.steps.${step}`),
-            width: 150,
+            width: 130,
             render: (_: unknown, row: Row) => stepCell(row, step),
           })),
           {
@@ -136,6 +147,11 @@ function MatrixCard({ matrix }: { matrix: Matrix }) {
           values={{ types: matrix.guide.extensions.join('/'), maxMb: matrix.guide.maxBytes / 1024 / 1024, readable: matrix.guide.readable.join('/') }}
           components={{ code: <span translate="no" /> }}
         />
+        {notes.map((note) => (
+          <span key={note}>
+            <br />* {note}
+          </span>
+        ))}
         <br />
         {t('listing.matrix.unconfirmed')}
       </Typography.Paragraph>

@@ -1,17 +1,12 @@
 import { Alert, Button, Descriptions, Drawer, Popconfirm, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../electron/core/contract';
-import { errorMessage } from '../../app/error-message';
 import { formatShare } from '../../app/format-money';
 import { formatTime } from '../../app/format-time';
 import { CellTag } from '../../components/big-table/CellTag';
 import { useCore } from '../../stores/core-store';
 import { OFFER_COLORS } from './offer-format';
 import { offerTerms } from './OfferCells';
-import { OutcomeRecorder, SalesHistory, SubmissionSheetView, useSalesAction, useSpecNames, validityText } from './SalesParts';
-
-type Detail = MethodOutput<'offers.get'>;
+import { OutcomeRecorder, SalesHistory, SubmissionSheetView, useSalesDetail, useSpecNames, validityText } from './SalesParts';
 
 /**
  * One 商家优惠: every field, its history, and what its state allows — 提交 a draft, 撤回 one submitted
@@ -20,30 +15,9 @@ type Detail = MethodOutput<'offers.get'>;
  */
 export function OfferDrawer({ offerId, onClose, onChanged }: { offerId: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
-  const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const { act, busy } = useSalesAction();
+  const { detail, problem, busy, run, client } = useSalesDetail((c) => c.call('offers.get', { offerId }), offerId, onChanged);
   const specNames = useSpecNames('offers');
-  const load = useCallback(() => {
-    client
-      ?.call('offers.get', { offerId })
-      .then((d) => {
-        setDetail(d);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, offerId]);
-  useEffect(load, [load]);
-  const run = async (call: () => Promise<unknown>, done: string, how?: 'send' | 'record') => {
-    if (await act(call, done, how)) {
-      load();
-      onChanged();
-      return true;
-    }
-    return false;
-  };
 
   const offer = detail?.offer;
   const local = detail?.path === 'local';

@@ -1,8 +1,8 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Descriptions, Empty, Form, Input, Modal, Space, Timeline, Typography, type ButtonProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../electron/core/contract';
+import type { CoreClient, MethodOutput } from '../../../electron/core/contract';
 import { errorMessage } from '../../app/error-message';
 import { formatTime } from '../../app/format-time';
 import { useCore } from '../../stores/core-store';
@@ -181,6 +181,39 @@ type Delivery = 'send' | 'draft' | 'record';
  * Runs a 销售管理 action and says where it went: sent to the source (or waiting, offline), to be
  * submitted in Seller Center (local path), or kept as a draft. Refusals show the core's reason.
  */
+/**
+ * A drawer's item, loaded when `key` or `refresh` changes, with what went wrong; `run` takes an action
+ * (with its toast), then reloads the item and tells the list it changed.
+ */
+export function useSalesDetail<D>(fetch: (client: CoreClient) => Promise<D>, key: string, onChanged: () => void, refresh = 0) {
+  const client = useCore((s) => s.client);
+  const [detail, setDetail] = useState<D | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const { act, busy } = useSalesAction();
+  const latest = useRef(fetch);
+  useEffect(() => {
+    latest.current = fetch; // before the load below: effects run in order
+  });
+  const load = useCallback(() => {
+    if (!client) return;
+    latest
+      .current(client)
+      .then((d) => {
+        setDetail(d);
+        setProblem(null);
+      })
+      .catch((error: unknown) => setProblem(errorMessage(error)));
+  }, [client, key]); // eslint-disable-line react-hooks/exhaustive-deps -- `key` names what is loaded
+  useEffect(load, [load, refresh]);
+  const run = async (call: () => Promise<unknown>, done: string, how?: Delivery) => {
+    if (!(await act(call, done, how))) return false;
+    load();
+    onChanged();
+    return true;
+  };
+  return { detail, problem, busy, run, act, load, client };
+}
+
 export function useSalesAction() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();

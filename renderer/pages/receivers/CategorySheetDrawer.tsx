@@ -62,7 +62,7 @@ export function CategorySheetDrawer({ categoryCode, onClose, onChanged }: { cate
                 cancelText={t('sales.cancel')}
                 onConfirm={() => markEntered()}
               >
-                <Button type="primary" loading={busy} data-testid="receivers-mark-entered">
+                <Button type="primary" loading={busy} style={{ alignSelf: 'flex-start' }} data-testid="receivers-mark-entered">
                   {t('receivers.markEntered')}
                 </Button>
               </Popconfirm>

@@ -1,17 +1,12 @@
 import { Alert, Button, Descriptions, Drawer, Popconfirm, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../electron/core/contract';
-import { errorMessage } from '../../app/error-message';
 import { formatFen } from '../../app/format-money';
 import { formatTime } from '../../app/format-time';
 import { CellTag } from '../../components/big-table/CellTag';
 import { useCore } from '../../stores/core-store';
 import { SUBMISSION_COLORS, VOUCHER_COLORS } from '../offers/offer-format';
-import { OutcomeRecorder, SalesHistory, SubmissionSheetView, useSalesAction, useSpecNames, validityText } from '../offers/SalesParts';
+import { OutcomeRecorder, SalesHistory, SubmissionSheetView, useSalesDetail, useSpecNames, validityText } from '../offers/SalesParts';
 import { voucherRule } from './voucher-text';
-
-type Detail = MethodOutput<'vouchers.get'>;
 
 /**
  * One 代金券: its terms, products, validity, state and review, its history, and what it allows —
@@ -20,30 +15,9 @@ type Detail = MethodOutput<'vouchers.get'>;
  */
 export function VoucherDrawer({ voucherId, onClose, onChanged }: { voucherId: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
-  const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const { act, busy } = useSalesAction();
+  const { detail, problem, busy, run, client } = useSalesDetail((c) => c.call('vouchers.get', { voucherId }), voucherId, onChanged);
   const specNames = useSpecNames('vouchers');
-  const load = useCallback(() => {
-    client
-      ?.call('vouchers.get', { voucherId })
-      .then((d) => {
-        setDetail(d);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, voucherId]);
-  useEffect(load, [load]);
-  const run = async (call: () => Promise<unknown>, done: string, how?: 'send' | 'record') => {
-    if (await act(call, done, how)) {
-      load();
-      onChanged();
-      return true;
-    }
-    return false;
-  };
 
   const voucher = detail?.voucher;
   const local = detail?.path === 'local';
