@@ -27,6 +27,7 @@ function database(webApp: WebApp) {
 
 async function syncAll(page: Page) {
   await page.getByTestId('sync-all').click();
+  await expect(page.locator('.ant-message')).toContainText('同步完成', { timeout: 90_000 }); // idle may read before it starts
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
 }
 
@@ -146,6 +147,14 @@ test('交易明细: a filtered view shows 合计 equal to the sum of its rows', 
        WHERE product_type = 'joint_operation' AND billing_status = 'unbilled'`,
     )
     .get() as { rows: number; amount: number; settlement: number };
+  // a detail whose order is in the cache (on-demand orders are not in Seller Center's order list, §4.4)
+  const cachedOrder = db
+    .prepare(
+      `SELECT d.order_id FROM transaction_details d JOIN orders o ON o.order_id = d.order_id
+       WHERE d.product_type = 'joint_operation' AND d.billing_status = 'unbilled' ORDER BY d.transaction_at DESC LIMIT 1`,
+    )
+    .pluck()
+    .get() as string;
   db.close();
   expect(expected.rows).toBeGreaterThan(10);
   await expect(page.getByTestId('details-table-count')).toHaveText(`共 ${expected.rows.toLocaleString()} 行`);
@@ -153,6 +162,9 @@ test('交易明细: a filtered view shows 合计 equal to the sum of its rows', 
   await expect(page.getByTestId('details-totals')).toContainText(`交易金额 ${formatFen(expected.amount)}`);
   await expect(page.getByTestId('details-totals')).toContainText(`结算金额 ${formatFen(expected.settlement)}`);
 
+  await page.getByTestId('details-order-id').fill(cachedOrder);
+  await page.getByTestId('details-filters-query').click();
+  await expect(page.getByTestId('details-table').locator('[data-row-index="0"]')).toContainText(cachedOrder);
   await page.getByTestId('details-table').locator('[data-row-index="0"]').click();
   await expect(page.getByTestId('detail-ops-ratio')).toHaveText(/^(\d+(\.\d+)?%|-)$/);
   await page.getByTestId('detail-open-order').click();
