@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AgentsTables, AgentsWork, agentsHandlers } from './agents';
+import { agentsChannel, AgentsTables, AgentsWork, agentsHandlers } from './agents';
 import { BillsTable, billHandlers } from './bills';
 import { mergeUnique, type AppStatus, type HandlerTable } from './contract';
 import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints } from './db';
@@ -201,7 +201,7 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
   return {
     supervision,
     sales,
-    agents: new AgentsWork({ tables: new AgentsTables(db), products: tables.products, secrets: options.platform.secrets, now }),
+    agents: new AgentsWork({ tables: sales.tables.agents, sales: sales.ctx, secrets: options.platform.secrets }),
     tables,
     cursors,
     figures,
@@ -242,11 +242,14 @@ function supervisionParts(db: Foundation['db'], jobs: Foundation['jobs'], connec
   return { tables, work, sender, flush };
 }
 
-/** 销售管理 (客户需求 and 商家优惠, 代金券, 商业规划): their tables and rules, one history, one queue of submissions. */
+/**
+ * 销售管理 (客户需求 and 商家优惠, 代金券, 商业规划): their tables and rules, one history, one queue of
+ * submissions — which 注册Agents registrations share.
+ */
 function salesParts(db: Foundation['db'], jobs: Foundation['jobs'], connector: Foundation['connector'], now: () => number, products: ProductsTable) {
   const records = new SalesRecords(db);
   const ctx: SalesContext = { db, records, products, now, path: () => (connector()?.capabilities.salesActions ? 'act' : 'local') };
-  const tables = { offers: new OfferTables(db), vouchers: new VoucherTables(db), planning: new PlanningTables(db) };
+  const tables = { offers: new OfferTables(db), vouchers: new VoucherTables(db), planning: new PlanningTables(db), agents: new AgentsTables(db) };
   const sender = new SubmissionSender({
     records,
     connector,
@@ -255,10 +258,13 @@ function salesParts(db: Foundation['db'], jobs: Foundation['jobs'], connector: F
       ...offerChannels(tables.offers, records, now),
       voucher: voucherChannel(tables.vouchers, records, now),
       plan: planningChannel(tables.planning, records, now),
+      agents: agentsChannel(tables.agents, records, now),
     },
   });
   const flush = () => jobs.runShared(SALES_FLUSH_JOB, 'sales.flush', () => sender.flush());
   return {
+    ctx,
+    tables,
     records,
     flush,
     offers: new OfferWork(ctx, tables.offers),
@@ -373,7 +379,7 @@ function handlerTable(
     listingHandlers(parts.listing),
     receiverHandlers(parts.receivers),
     noticeHandlers(parts.notifier),
-    agentsHandlers(parts.agents),
+    agentsHandlers(parts.agents, sentBy(parts.sales)),
     syncHandlers(wiring.sync),
     importHandlers(parts.sellerCenter, jobs),
     exportHandlers(parts.exports),
@@ -381,12 +387,17 @@ function handlerTable(
   );
 }
 
-/** 客户需求 and 商家优惠, 代金券, 商业规划, and sending their queue; an action starts sending without waiting for it. */
-function salesHandlers(sales: Capabilities['sales'], now: () => number) {
-  const sent = <T>(result: T): T => {
+/** Passes a result on after starting to send what the action queued (not waiting for it). */
+function sentBy(sales: Capabilities['sales']) {
+  return <T>(result: T): T => {
     void sales.flush().catch((error: unknown) => console.error('sending 销售管理 submissions failed', error));
     return result;
   };
+}
+
+/** 客户需求 and 商家优惠, 代金券, 商业规划, and sending their queue; an action starts sending without waiting for it. */
+function salesHandlers(sales: Capabilities['sales'], now: () => number) {
+  const sent = sentBy(sales);
   return mergeUnique('Handler', offerHandlers(sales.offers, now, sent), voucherHandlers(sales.vouchers, now, sent), planningHandlers(sales.planning, sent), {
     'sales.flushSubmissions': () => sales.flush(),
   });

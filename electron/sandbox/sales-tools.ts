@@ -1,4 +1,8 @@
 import {
+  AGENTS_PRODUCT_TYPE,
+  AGENTS_REGION,
+  AGENTS_REGION_RULE,
+  backendUrlProblem,
   OFFER_PRODUCT_TYPE,
   offerStateAt,
   REQUIREMENT_NEXT,
@@ -18,7 +22,7 @@ import { ActionLog, ChangedItems, type ActionReceived } from './seller-actions';
 
 /**
  * 销售管理 in the sandbox — a documented extension (KooGallery publishes no API for 客户需求, Private
- * Offer, 代金券 or 商业规划; the real Seller Center is used by hand). The rules are the shared ones
+ * Offer, 代金券, 商业规划 or 注册Agents; the real Seller Center is used by hand). The rules are the shared ones
  * (core/conventions/sales-tools.ts); this file applies them to the sandbox's items, and adds the
  * sandbox's own approval rules (Huawei Cloud's review is not published).
  */
@@ -31,11 +35,11 @@ export const PLANNING_ZERO_GMV_REASON = 'GMV均为0，请补充商业规划依�
 /** Seller Center's words when a voucher type other than 满减 is chosen. */
 export const VOUCHER_TYPE_MESSAGE = '云商店当前仅支持满减券';
 
-export const SALES_KINDS = ['requirement', 'offer', 'voucher', 'plan'] as const;
+export const SALES_KINDS = ['requirement', 'offer', 'voucher', 'plan', 'agents'] as const;
 export type SalesKind = (typeof SALES_KINDS)[number];
 export const REQUIREMENT_ACTIONS = ['accept', 'convert'] as const;
 export type RequirementAction = (typeof REQUIREMENT_ACTIONS)[number];
-export type SalesAction = RequirementAction | 'create' | 'withdraw' | 'stop' | 'submit';
+export type SalesAction = RequirementAction | 'create' | 'withdraw' | 'stop' | 'submit' | 'register';
 
 /** A request a 销售管理 endpoint took (a repeated action_id: `duplicate`). */
 export interface SalesActionReceived extends ActionReceived {
@@ -55,6 +59,22 @@ export interface SalesRefusal {
 /** An offer as the seller submits it (the list item without the fields the marketplace sets). */
 export type OfferSent = Omit<Offer, 'product_name' | 'provider_name' | 'status' | 'reason' | 'created_at' | 'updated_at'>;
 export type VoucherSent = Omit<Voucher, 'voucher_type' | 'stopped_at' | 'status' | 'reason' | 'updated_at'> & { voucher_type: string };
+/** A backend registered with the Agents gateway, as the seller submits it. */
+export interface AgentsRegistrationSent {
+  registration_id: string;
+  product_id: string | null;
+  product_name: string;
+  backend_url: string;
+  auth_mode: string;
+  region: string;
+}
+
+/** A registration the sandbox took: registered at once (Huawei Cloud's own review is not published). */
+export interface AgentsRegistration extends AgentsRegistrationSent {
+  status: 'registered';
+  registered_at: number;
+}
+
 export interface PlanSent {
   product_id: string;
   years: { year: number; gmv_fen?: number | null | undefined; projects?: number | null | undefined }[];
@@ -68,6 +88,8 @@ export class SalesTools {
   readonly offers: ChangedItems<Offer>;
   readonly vouchers: ChangedItems<Voucher>;
   readonly planning: ChangedItems<PlanningItem>;
+  /** 注册Agents registrations this run took, by registration_id. */
+  readonly agents = new Map<string, AgentsRegistration>();
   readonly products: ReadonlyMap<string, SandboxProduct>;
 
   constructor(
@@ -326,4 +348,19 @@ function answerPlan(item: PlanningItem, now: number): PlanningItem {
   if (item.approval !== 'pending_approval') return item;
   const zero = item.years.every((y) => y.gmv_fen === 0);
   return { ...item, approval: zero ? 'rejected' : 'approved', reason: zero ? PLANNING_ZERO_GMV_REASON : null, updated_at: now };
+}
+
+// ── 注册Agents ──────────────────────────────────────────────────────────────────────────────
+
+/** The gateway's rules (华北-北京四 only, 通用商品 only, an http(s) backend) applied to a registration; or why not. */
+export function agentsRefusal(registration: AgentsRegistrationSent, products: ReadonlyMap<string, SandboxProduct>): SalesRefusal | null {
+  if (registration.region !== AGENTS_REGION) return { reason: 'region_not_supported', message: AGENTS_REGION_RULE, extra: { region: registration.region } };
+  if (backendUrlProblem(registration.backend_url)) {
+    return { reason: 'invalid_backend_url', message: `后端服务地址不是http(s)地址: ${registration.backend_url}`, extra: { backend_url: registration.backend_url } };
+  }
+  const product = registration.product_id === null ? null : products.get(registration.product_id);
+  if (product && product.product_type !== AGENTS_PRODUCT_TYPE) {
+    return { reason: 'not_general_product', message: 'Agents网关仅支持通用商品', extra: { product_id: product.product_id } };
+  }
+  return null;
 }

@@ -19,11 +19,12 @@ export const offersEnUS: typeof offersZhCN = {
       withdrawn: 'Withdrawn',
       stopped: 'Stopped',
       recorded: 'Recorded',
+      markedSubmitted: 'Recorded as registered in Seller Center',
       listed: 'Synced to the local cache ({{state}})',
       offer_created: 'Offer {{detail}} created',
       state: 'State changed to “{{state}}”',
     },
-    actions: { accept: 'accept', convert: 'convert', create: 'create', withdraw: 'withdraw', stop: 'stop', submit: 'submit' },
+    actions: { accept: 'accept', convert: 'convert', create: 'create', withdraw: 'withdraw', stop: 'stop', submit: 'submit', register: 'register' },
     sheet: {
       title: 'Submission sheet (enter in Seller Center)',
       menuPath: 'Menu',

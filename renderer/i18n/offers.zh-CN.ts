@@ -20,11 +20,12 @@ export const offersZhCN = {
       withdrawn: '撤回',
       stopped: '停止',
       recorded: '登记',
+      markedSubmitted: '记录为已在卖家中心注册',
       listed: '同步到本地（{{state}}）',
       offer_created: '创建商家优惠 {{detail}}',
       state: '状态变为“{{state}}”',
     },
-    actions: { accept: '接收', convert: '转化', create: '创建', withdraw: '撤回', stop: '停止', submit: '提交' },
+    actions: { accept: '接收', convert: '转化', create: '创建', withdraw: '撤回', stop: '停止', submit: '提交', register: '注册' },
     sheet: {
       title: '提交单（在卖家中心填写）',
       menuPath: '菜单位置',

@@ -118,26 +118,40 @@ describe('backend checker', () => {
     expect(await failed('/nested')).toMatchObject({
       name: 'usage',
       actual: 'data.usage',
+      reason: 'usageNested',
+      params: { path: 'data.usage' },
       message: 'usage is at data.usage; the gateway reads it only at the top level',
     });
     expect(await failed('/strings')).toMatchObject({ name: 'tokens', message: 'usage.prompt_tokens is "12"' });
     expect(await failed('/wrong-total')).toMatchObject({
       name: 'total',
       message: 'total_tokens is 40, not 42',
+      reason: 'total',
+      params: { actual: 40, sum: 42 },
       expected: 'total_tokens = prompt_tokens + completion_tokens = 42',
     });
-    expect(await failed('/html-ok')).toMatchObject({ name: 'format', actual: 'text/html' });
+    expect(await failed('/html-ok')).toMatchObject({ name: 'format', reason: 'format', actual: 'text/html' });
+    expect(await failed('/no-usage')).toMatchObject({ reason: 'usageMissing', params: {} });
     const htmlError = await check('/html-error');
     expect(htmlError.checks.at(-1)).toMatchObject({ name: 'status', passed: false, actual: '502' });
     expect(htmlError.response.bodyPreview).toContain('502 Bad Gateway');
     expect(await failed('/server-error')).toMatchObject({ name: 'status', message: 'HTTP 500' });
-    expect((await failed('/redirect')).message).toContain('a redirect to https://other.example.com/v1/chat is not followed');
+    const redirect = await failed('/redirect');
+    expect(redirect.message).toContain('a redirect to https://other.example.com/v1/chat is not followed');
+    expect(redirect).toMatchObject({ reason: 'redirect', params: { status: 302, location: 'https://other.example.com/v1/chat' } });
   });
 
   it('ends every call: past the timeout, an endless stream, and a 50 MB body are errors, not hangs', async () => {
     const slow = await check('/slow', { timeoutMs: 500 });
     expect(slow.checks).toEqual([
-      expect.objectContaining({ name: 'answer', passed: false, actual: 'timeout', message: 'timeout: no complete answer within 0.5 s' }),
+      expect.objectContaining({
+        name: 'answer',
+        passed: false,
+        actual: 'timeout',
+        reason: 'timeout',
+        params: { seconds: 0.5 },
+        message: 'timeout: no complete answer within 0.5 s',
+      }),
     ]);
     expect(slow.timings.totalMs).toBeLessThan(2500);
     expect((await check('/endless', { timeoutMs: 800 })).checks[0]).toMatchObject({ passed: false, actual: 'timeout' });
@@ -145,6 +159,17 @@ describe('backend checker', () => {
     expect(huge.checks[0]).toMatchObject({ passed: false, actual: 'tooLarge', message: 'tooLarge: the answer is over 10 MB' });
     expect(huge.response.bytes).toBeLessThanOrEqual(10 * 1024 * 1024);
     expect(huge.response.bodyPreview.length).toBe(2048);
+  });
+
+  it('keeps every check of a backend, newest first, with or without a registration', async () => {
+    const url = `${base}/wrong-total`;
+    const before = (await client.call('agents.checks', { url })).length;
+    await client.call('agents.check', { url });
+    await client.call('agents.check', { url, body: { input: '再试' } });
+    const history = await client.call('agents.checks', { url });
+    expect(history.length).toBe(before + 2);
+    expect(history[0]!.checks.at(-1)).toMatchObject({ name: 'total', passed: false });
+    expect(history.every((h) => h.url === url)).toBe(true);
   });
 
   it('says when nothing listens', async () => {
@@ -167,7 +192,7 @@ describe('注册Agents', () => {
     expect(error).toMatchObject({
       code: 'VALIDATION',
       reason: 'agents.region',
-      params: { region: '华东-上海一' },
+      params: { region: '华东-上海一', regionCode: 'cn-east-3' },
       message: '目前华为云云商店的Agents网关默认在华北-北京四,其他区域暂不支持',
     });
   });

@@ -103,6 +103,27 @@ describe('销售管理 with the sandbox', () => {
     expect((await client.call('requirements.get', { requirementId: requirement.requirementId })).requirement.state).toBe('offer_created');
   });
 
+  it('registers a backend with the Agents gateway: kept here, sent to the sandbox once, and registered there', async () => {
+    const product = (await client.call('agents.products', {}))[0]!;
+    const registration = await client.call('agents.register', {
+      productId: product.productId,
+      productName: product.name,
+      backendUrl: 'https://agents.example.com/v1/chat',
+      authMode: 'aksk',
+      region: 'cn-north-4',
+    });
+    expect(registration.state).toBe('ready');
+    await client.call('sales.flushSubmissions', {});
+    const detail = await client.call('agents.get', { registrationId: registration.registrationId });
+    expect(detail.registration).toMatchObject({ state: 'registered', refusal: null });
+    expect(detail.history.map((h) => [h.actor, h.change])).toEqual([
+      ['seller', 'created'],
+      ['seller', 'queued'],
+      ['sandbox', 'taken'],
+    ]);
+    expect((await received()).filter((a) => a.kind === 'agents')).toMatchObject([{ item_id: registration.registrationId, action: 'register', duplicate: false }]);
+  });
+
   it('a submission whose answer was lost in a crash goes again with the same action id and counts once', async () => {
     const requirement = (await client.call('requirements.page', { filters: { state: 'to_accept' }, limit: 1 })).rows[0]!;
     await client.call('requirements.accept', { requirementId: requirement.requirementId });

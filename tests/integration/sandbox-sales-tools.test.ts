@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { PLANNING_SUBMITTED_MESSAGE, planningYears, REQUIREMENT_LAPSE_MS } from '../../electron/core/conventions';
-import type { ApiOutcome, EnvelopeReader, KooGalleryClient, ListResource } from '../../electron/core/koogallery';
+import type { KooGalleryClient, ListResource } from '../../electron/core/koogallery';
 import { fetchListPage } from '../../electron/core/marketplace/list-client';
 import { OFFER_LOW_DISCOUNT_REASON, PLANNING_ZERO_GMV_REASON, type SandboxServer } from '../../electron/sandbox';
 import type { CustomerRequirement, Offer, PlanningItem, SandboxProduct, Voucher } from '../../electron/sandbox/generator';
 import { sandboxWithClient } from '../support/sandbox';
+import { expectInvalid, expectRefused, postAction, taken } from '../support/sandbox-actions';
 
 const anchor = Date.UTC(2026, 10, 23, 16); // 2026-11-24 00:00 Beijing
 const DELAY = 30_000;
@@ -28,16 +28,6 @@ const expected = (resource: keyof typeof FIELDS) => FIELDS[resource].split(' ').
 
 type Product = Pick<SandboxProduct, 'product_id' | 'name' | 'product_type' | 'status' | 'skus'>;
 
-const envelopeSchema = z.object({ resultCode: z.string(), resultMsg: z.string().optional() }).passthrough();
-type Envelope = z.infer<typeof envelopeSchema>;
-
-/** An answer: the classified outcome (as the app sees it) and the whole envelope (extra_info too). */
-interface Answer {
-  outcome: ApiOutcome<Envelope>;
-  status: number | null;
-  body: Envelope & { extra_info?: { reason: string } & Record<string, unknown> } & Record<string, unknown>;
-}
-
 let clock = anchor + 9 * 3_600_000;
 let sandbox: SandboxServer;
 let client: KooGalleryClient;
@@ -55,19 +45,7 @@ afterEach(async () => {
 const nextId = (prefix: string) => `${prefix}-${++ids}`;
 
 /** A signed POST under /sandbox/v1/, through the app's client. */
-async function post(path: string, body: Record<string, unknown>): Promise<Answer> {
-  const seen: { envelope?: Envelope } = {};
-  const reader: EnvelopeReader<Envelope> = {
-    schema: envelopeSchema,
-    code: (e) => {
-      seen.envelope = e;
-      return e.resultCode;
-    },
-    message: (e) => e.resultMsg ?? '',
-  };
-  const outcome = await client.sendApig(`/sandbox/v1/${path}`, 'POST', JSON.stringify(body), reader, (e) => e);
-  return { outcome, status: outcome.meta.httpStatus, body: seen.envelope as Answer['body'] };
-}
+const post = (path: string, body: Record<string, unknown>) => postAction(client, path, body);
 
 async function list<T>(resource: ListResource, cursor: string | null = null): Promise<{ items: T[]; cursor: string | null }> {
   const items: T[] = [];
@@ -113,23 +91,6 @@ function fullPlan(productId: string, gmv = [500_000_00, 800_000_00, 1_200_000_00
 }
 
 const submitPlans = (list: unknown[], actionId = nextId('act')) => post('planning', { action_id: actionId, at: clock, plans: list });
-
-function expectRefused(answer: Answer, reason: string) {
-  expect(answer.outcome, JSON.stringify(answer.body)).toMatchObject({ class: 'permanent', code: 'MKT.9005' });
-  expect(answer.status).toBe(400);
-  expect(answer.body.extra_info?.reason).toBe(reason);
-}
-
-function expectInvalid(answer: Answer, field: string) {
-  expect(answer.outcome).toMatchObject({ class: 'permanent', code: 'MKT.0101', message: expect.stringContaining(field) });
-  expect(answer.status).toBe(400);
-}
-
-function taken<T>(answer: Answer, key: string): T {
-  if (answer.outcome.class !== 'ok') throw new Error(`${answer.outcome.code}: ${answer.outcome.message}`);
-  expect(answer.body).toMatchObject({ resultCode: 'MKT.0000' });
-  return answer.body[key] as T;
-}
 
 function sortedBy<T, K extends keyof T>(items: T[], key: K): T[] {
   return [...items].sort((x, y) => String(x[key]).localeCompare(String(y[key])));

@@ -11,8 +11,8 @@ export class AgentsTables {
   insert(r: Registration): void {
     this.db
       .prepare(
-        `INSERT INTO agents_registrations (registration_id, product_id, product_name, backend_url, auth_mode, region, method, headers, body, secret_headers, state, created_at, updated_at)
-         VALUES (@registrationId, @productId, @productName, @backendUrl, @authMode, @region, @method, @headers, @body, @secretHeaders, @state, @createdAt, @updatedAt)`,
+        `INSERT INTO agents_registrations (registration_id, product_id, product_name, backend_url, auth_mode, region, method, headers, body, secret_headers, state, refusal, created_at, updated_at)
+         VALUES (@registrationId, @productId, @productName, @backendUrl, @authMode, @region, @method, @headers, @body, @secretHeaders, @state, @refusal, @createdAt, @updatedAt)`,
       )
       .run({ ...r, headers: JSON.stringify(r.headers), secretHeaders: JSON.stringify(r.secretHeaders), body: r.body === null ? null : JSON.stringify(r.body) });
   }
@@ -27,8 +27,11 @@ export class AgentsTables {
     return row ? fromRow(row) : null;
   }
 
-  setState(registrationId: string, state: Registration['state'], now: number): void {
-    this.db.prepare('UPDATE agents_registrations SET state = ?, updated_at = ? WHERE registration_id = ?').run(state, now, registrationId);
+  /** A new state; a refusal's reason goes with 'refused' and is cleared by any other state. */
+  setState(registrationId: string, state: Registration['state'], now: number, refusal: string | null = null): void {
+    this.db
+      .prepare('UPDATE agents_registrations SET state = ?, refusal = ?, updated_at = ? WHERE registration_id = ?')
+      .run(state, refusal, now, registrationId);
   }
 
   setSecretHeaders(registrationId: string, names: string[], now: number): void {
@@ -54,7 +57,7 @@ export class AgentsTables {
 }
 
 const COLUMNS = `registration_id AS registrationId, product_id AS productId, product_name AS productName, backend_url AS backendUrl, auth_mode AS authMode,
-  region, method, headers, body, secret_headers AS secretHeaders, state, created_at AS createdAt, updated_at AS updatedAt`;
+  region, method, headers, body, secret_headers AS secretHeaders, state, refusal, created_at AS createdAt, updated_at AS updatedAt`;
 
 function fromRow(row: Record<string, unknown>): Registration {
   return {

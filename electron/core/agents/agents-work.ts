@@ -2,8 +2,7 @@ import crypto from 'node:crypto';
 import { AGENTS_PRODUCT_TYPE, AGENTS_REGION, AGENTS_REGION_RULE, backendUrlProblem, backendUrlWarning, HUAWEI_CLOUD_REGIONS, termLabel } from '../conventions';
 import { CoreError, type MethodOutput, type MethodParsedInput } from '../contract';
 import type { SecretStore } from '../platform';
-import type { ProductsTable } from '../products';
-import type { SubmissionSheet } from '../submissions';
+import { queueForSource, type SalesContext, type SubmissionSheet } from '../submissions';
 import type { AgentsTables, BackendCheck } from './agents-tables';
 import { callBackend } from './backend-call';
 import { bodyPreview, usageChecks } from './usage-checks';
@@ -13,14 +12,15 @@ type CheckInput = MethodParsedInput<'agents.check'>;
 
 export interface AgentsWorkOptions {
   tables: AgentsTables;
-  products: ProductsTable;
+  /** The submission queue and history shared with 销售管理, and whether the source takes registrations. */
+  sales: SalesContext;
   secrets: SecretStore;
-  now: () => number;
 }
 
 /**
- * 注册Agents: registrations checked against the gateway's rules and kept here (the real one is made
- * in Seller Center from the submission sheet), and the backend checker — one request as the gateway
+ * 注册Agents: registrations checked against the gateway's rules and kept here — the real one is made
+ * in Seller Center from the submission sheet; a source that takes registrations (the sandbox) gets
+ * them through the submission queue — and the backend checker — one request as the gateway
  * sends it, its answer checked for what billing reads. Secret headers live in the OS keychain only.
  */
 export class AgentsWork {
@@ -30,22 +30,28 @@ export class AgentsWork {
     return this.options.tables.all().map((r) => ({ ...r, lastCheck: this.options.tables.checks(r.backendUrl, 1)[0] ?? null }));
   }
 
+  /** The 通用商品 cached here, on sale or not (a product is registered before it goes on sale). */
+  products(): MethodOutput<'agents.products'> {
+    return this.options.sales.products.ofType(AGENTS_PRODUCT_TYPE, false);
+  }
+
   register(input: MethodParsedInput<'agents.register'>): Registration {
     if (input.region !== AGENTS_REGION) {
       const name = HUAWEI_CLOUD_REGIONS[input.region as keyof typeof HUAWEI_CLOUD_REGIONS] ?? input.region;
-      throw new CoreError('VALIDATION', AGENTS_REGION_RULE, { reason: 'agents.region', params: { region: name } });
+      throw new CoreError('VALIDATION', AGENTS_REGION_RULE, { reason: 'agents.region', params: { region: name, regionCode: input.region } });
     }
     this.checkUrl(input.backendUrl);
-    const product = input.productId ? this.options.products.choice(input.productId) : null;
+    const { sales, tables } = this.options;
+    const product = input.productId ? sales.products.choice(input.productId) : null;
     if (product && product.productType !== AGENTS_PRODUCT_TYPE) {
       throw new CoreError('VALIDATION', `The Agents gateway takes 通用商品 only; ${product.name} is ${termLabel('productType', product.productType)}`, {
         reason: 'agents.generalOnly',
         params: { productName: product.name, productType: termLabel('productType', product.productType) },
       });
     }
-    const now = this.options.now();
+    const now = sales.now();
     const registrationId = `AG${crypto.randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
-    this.options.tables.insert({
+    const registration = {
       registrationId,
       productId: input.productId ?? null,
       productName: product?.name ?? input.productName,
@@ -56,21 +62,41 @@ export class AgentsWork {
       headers: input.headers,
       secretHeaders: [],
       body: input.body ?? null,
-      state: 'ready',
+      state: 'ready' as const,
+      refusal: null,
       createdAt: now,
       updatedAt: now,
-    });
+    };
+    sales.db.transaction(() => {
+      tables.insert(registration);
+      sales.records.addHistory('agents', registrationId, { at: now, actor: 'seller', change: 'created', detail: null });
+      if (sales.path() === 'act') queueForSource(sales, 'agents', registrationId, 'register', { registration: registrationBody(registration) });
+    })();
     return this.registration(registrationId);
   }
 
   detail(registrationId: string): MethodOutput<'agents.get'> {
     const registration = this.registration(registrationId);
-    return { registration, sheet: registrationSheet(registration), checks: this.options.tables.checks(registration.backendUrl) };
+    return {
+      registration,
+      sheet: registrationSheet(registration),
+      history: this.options.sales.records.history('agents', registrationId),
+      checks: this.options.tables.checks(registration.backendUrl),
+    };
+  }
+
+  /** A backend's checks, newest first (a backend checked without a registration too). */
+  checks(url: string): BackendCheck[] {
+    return this.options.tables.checks(url);
   }
 
   markSubmitted(registrationId: string): Registration {
     this.registration(registrationId);
-    this.options.tables.setState(registrationId, 'submitted', this.options.now());
+    const at = this.options.sales.now();
+    this.options.sales.db.transaction(() => {
+      this.options.tables.setState(registrationId, 'submitted', at);
+      this.options.sales.records.addHistory('agents', registrationId, { at, actor: 'seller', change: 'markedSubmitted', detail: null });
+    })();
     return this.registration(registrationId);
   }
 
@@ -79,7 +105,7 @@ export class AgentsWork {
     const registration = this.registration(registrationId);
     await this.options.secrets.set(secretName(registrationId, name), value);
     const names = [...new Set([...registration.secretHeaders, name])];
-    this.options.tables.setSecretHeaders(registrationId, names, this.options.now());
+    this.options.tables.setSecretHeaders(registrationId, names, this.options.sales.now());
     return { secretHeaders: names };
   }
 
@@ -90,7 +116,7 @@ export class AgentsWork {
     this.checkUrl(url);
     const headers = await this.headersFor(registration, input);
     const body = input.body !== undefined ? input.body : (registration?.body ?? null);
-    const at = this.options.now();
+    const at = this.options.sales.now();
     const answer = await callBackend({
       url,
       method: input.url || !registration ? input.method : registration.method,
@@ -138,6 +164,18 @@ export class AgentsWork {
 
 function secretName(registrationId: string, header: string): string {
   return `agents.${registrationId}.header.${header.toLowerCase()}`;
+}
+
+/** The registration as the sandbox's endpoint takes it. */
+function registrationBody(r: Omit<Registration, 'lastCheck'>): Record<string, unknown> {
+  return {
+    registration_id: r.registrationId,
+    product_id: r.productId,
+    product_name: r.productName,
+    backend_url: r.backendUrl,
+    auth_mode: r.authMode,
+    region: r.region,
+  };
 }
 
 function registrationSheet(r: Registration): SubmissionSheet {

@@ -18,7 +18,7 @@ export interface BackendAnswer {
   location: string | null;
   body: Buffer;
   /** Why the answer is incomplete or missing: refused, TLS, timeout, too large, reset. */
-  failure: { kind: 'network' | 'tls' | 'timeout' | 'tooLarge'; message: string } | null;
+  failure: { kind: 'network' | 'tls' | 'timeout' | 'tooLarge'; message: string; seconds?: number } | null;
   timings: { firstByteMs: number | null; totalMs: number };
 }
 
@@ -64,7 +64,7 @@ export function callBackend(request: BackendRequest): Promise<BackendAnswer> {
       res.on('end', () => finish(null));
       res.on('error', (error) => finish({ kind: 'network', message: error.message }));
     });
-    const deadline = setTimeout(() => finish({ kind: 'timeout', message: `no complete answer within ${request.timeoutMs / 1000} s` }), request.timeoutMs);
+    const deadline = setTimeout(() => finish({ kind: 'timeout', message: `no complete answer within ${request.timeoutMs / 1000} s`, seconds: request.timeoutMs / 1000 }), request.timeoutMs);
     req.on('error', (error: NodeJS.ErrnoException) => {
       const kind = TLS_CODES.test(error.code ?? '') || TLS_CODES.test(error.message) ? 'tls' : 'network';
       finish({ kind, message: `${error.code ?? ''} ${error.message}`.trim() });

@@ -1,13 +1,45 @@
 import { AGENTS_BODY_PREVIEW_BYTES, USAGE_INPUT_FIELDS, USAGE_OUTPUT_FIELDS } from '../conventions';
 import type { BackendAnswer } from './backend-call';
 
-/** One check of an answer: what the gateway needs (expected) and what came back (actual). */
+/**
+ * One check of an answer: what the gateway needs (expected) and what came back (actual). `reason`
+ * and `params` say it for the seller's language (the renderer words them); `message` is the English
+ * sentence for logs and the API.
+ */
 export interface UsageCheck {
   name: 'answer' | 'status' | 'format' | 'json' | 'usage' | 'tokens' | 'total';
   passed: boolean;
+  reason: UsageCheckReason;
+  params: Record<string, string | number>;
   message: string;
   expected: string;
   actual: string | null;
+}
+
+/** Why a check passed or failed: a passed check's reason is its name. */
+export type UsageCheckReason =
+  | UsageCheck['name']
+  | 'network'
+  | 'tls'
+  | 'timeout'
+  | 'tooLarge'
+  | 'redirect'
+  | 'formatNone'
+  | 'notJson'
+  | 'noEvent'
+  | 'array'
+  | 'notObject'
+  | 'usageNested'
+  | 'usageMissing';
+
+type Outcome = Pick<UsageCheck, 'reason' | 'message' | 'actual'> & { params?: UsageCheck['params'] };
+
+function passed(name: UsageCheck['name'], expected: string, outcome: Omit<Outcome, 'reason'>): UsageCheck {
+  return { name, passed: true, reason: name, params: outcome.params ?? {}, message: outcome.message, expected, actual: outcome.actual };
+}
+
+function failed(name: UsageCheck['name'], expected: string, outcome: Outcome): UsageCheck {
+  return { name, passed: false, reason: outcome.reason, params: outcome.params ?? {}, message: outcome.message, expected, actual: outcome.actual };
 }
 
 type Json = Record<string, unknown>;
@@ -41,17 +73,20 @@ export function bodyPreview(body: Buffer): string {
 
 function answerCheck(answer: BackendAnswer): UsageCheck {
   const expected = 'a complete answer';
-  if (!answer.failure) return { name: 'answer', passed: true, message: 'the backend answered', expected, actual: `${answer.body.length} bytes` };
-  return { name: 'answer', passed: false, message: `${answer.failure.kind}: ${answer.failure.message}`, expected, actual: answer.failure.kind };
+  if (!answer.failure) return passed('answer', expected, { message: 'the backend answered', actual: `${answer.body.length} bytes` });
+  const { kind, message, seconds } = answer.failure;
+  return failed('answer', expected, { reason: kind, message: `${kind}: ${message}`, actual: kind, params: seconds === undefined ? {} : { seconds } });
 }
 
 function statusCheck(answer: BackendAnswer): UsageCheck {
   const status = answer.status!;
   const expected = 'HTTP 2xx';
-  if (status >= 200 && status < 300) return { name: 'status', passed: true, message: `HTTP ${status}`, expected, actual: String(status) };
-  const redirect =
-    status >= 300 && status < 400 ? `; a redirect to ${answer.location ?? '?'} is not followed (the gateway calls the address as registered)` : '';
-  return { name: 'status', passed: false, message: `HTTP ${status}${redirect}`, expected, actual: String(status) };
+  const actual = String(status);
+  if (status >= 200 && status < 300) return passed('status', expected, { message: `HTTP ${status}`, actual, params: { status } });
+  if (status < 300 || status >= 400) return failed('status', expected, { reason: 'status', message: `HTTP ${status}`, actual, params: { status } });
+  const location = answer.location ?? '?';
+  const message = `HTTP ${status}; a redirect to ${location} is not followed (the gateway calls the address as registered)`;
+  return failed('status', expected, { reason: 'redirect', message, actual, params: { status, location } });
 }
 
 type Format = 'json' | 'sse' | null;
@@ -64,24 +99,26 @@ function formatOf(contentType: string | null): Format {
 
 function formatCheck(contentType: string | null, format: Format): UsageCheck {
   const expected = 'application/json, or text/event-stream for a streamed answer';
-  if (format) return { name: 'format', passed: true, message: contentType!, expected, actual: contentType };
-  return { name: 'format', passed: false, message: `Content-Type ${contentType ?? '(none)'} is neither JSON nor a stream`, expected, actual: contentType };
+  if (format) return passed('format', expected, { message: contentType!, actual: contentType });
+  const message = `Content-Type ${contentType ?? '(none)'} is neither JSON nor a stream`;
+  return failed('format', expected, { reason: contentType ? 'format' : 'formatNone', message, actual: contentType, params: { contentType: contentType ?? '' } });
 }
 
 function jsonCheck(document: unknown, format: Format): UsageCheck {
   const expected = format === 'sse' ? 'a final stream event whose data is a JSON object' : 'a JSON object';
-  if (isObject(document)) return { name: 'json', passed: true, message: 'a JSON object', expected, actual: 'object' };
-  const actual =
-    document === undefined ? (format === 'sse' ? 'no JSON event in the stream' : 'not JSON') : Array.isArray(document) ? 'an array' : typeof document;
-  return { name: 'json', passed: false, message: `the answer is ${actual}`, expected, actual };
+  if (isObject(document)) return passed('json', expected, { message: 'a JSON object', actual: 'object' });
+  const reason = document === undefined ? (format === 'sse' ? 'noEvent' : 'notJson') : Array.isArray(document) ? 'array' : 'notObject';
+  const actual = { noEvent: 'no JSON event in the stream', notJson: 'not JSON', array: 'an array', notObject: typeof document }[reason];
+  return failed('json', expected, { reason, message: `the answer is ${actual}`, actual });
 }
 
 function usagePlaceCheck(document: Json): UsageCheck {
   const expected = 'a top-level "usage" object';
-  if (isObject(document.usage)) return { name: 'usage', passed: true, message: 'usage found', expected, actual: 'usage' };
+  if (isObject(document.usage)) return passed('usage', expected, { message: 'usage found', actual: 'usage' });
   const nested = findNested(document, 'usage', '');
-  const message = nested ? `usage is at ${nested}; the gateway reads it only at the top level` : 'the answer has no "usage"';
-  return { name: 'usage', passed: false, message, expected, actual: nested ?? 'missing' };
+  if (!nested) return failed('usage', expected, { reason: 'usageMissing', message: 'the answer has no "usage"', actual: 'missing' });
+  const message = `usage is at ${nested}; the gateway reads it only at the top level`;
+  return failed('usage', expected, { reason: 'usageNested', message, actual: nested, params: { path: nested } });
 }
 
 interface Counts {
@@ -101,22 +138,18 @@ function tokenCounts(usage: Json): Counts {
 function tokensCheck(counts: Counts): UsageCheck {
   const expected = 'prompt_tokens (or input_tokens), completion_tokens (or output_tokens) and total_tokens, each an integer ≥ 0';
   const wrong = [counts.input, counts.output, counts.total].filter(({ value }) => !(typeof value === 'number' && Number.isInteger(value) && value >= 0));
-  if (wrong.length === 0) return { name: 'tokens', passed: true, message: 'token counts are integers', expected, actual: describeCounts(counts) };
+  const actual = describeCounts(counts);
+  if (wrong.length === 0) return passed('tokens', expected, { message: 'token counts are integers', actual });
   const message = wrong.map(({ field, value }) => `usage.${field} is ${value === undefined ? 'missing' : JSON.stringify(value)}`).join('; ');
-  return { name: 'tokens', passed: false, message, expected, actual: describeCounts(counts) };
+  return failed('tokens', expected, { reason: 'tokens', message, actual, params: { fields: wrong.map(({ field }) => field).join(', ') } });
 }
 
 function totalCheck(counts: Counts): UsageCheck {
   const [input, output, total] = [counts.input.value, counts.output.value, counts.total.value] as number[];
   const expected = `total_tokens = ${counts.input.field} + ${counts.output.field} = ${input! + output!}`;
-  const passed = total === input! + output!;
-  return {
-    name: 'total',
-    passed,
-    message: passed ? 'the total adds up' : `total_tokens is ${total}, not ${input! + output!}`,
-    expected,
-    actual: String(total),
-  };
+  const sum = input! + output!;
+  if (total === sum) return passed('total', expected, { message: 'the total adds up', actual: String(total) });
+  return failed('total', expected, { reason: 'total', message: `total_tokens is ${total}, not ${sum}`, actual: String(total), params: { actual: total!, sum } });
 }
 
 function describeCounts(counts: Counts): string {

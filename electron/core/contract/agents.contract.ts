@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGENTS_AUTH_MODES, AGENTS_CHECK_TIMEOUT_MS } from '../conventions';
 import { method } from './define';
-import { submissionSheetSchema } from './sales-tools.contract';
+import { historyEntrySchema, productChoiceSchema, submissionSheetSchema } from './sales-tools.contract';
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/;
 const headerName = z.string().refine((name) => HEADER_NAME.test(name), { message: 'an HTTP header name', params: { reason: 'headerName' } });
@@ -17,9 +17,16 @@ const httpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const url = z.string().trim().min(1).max(2048);
 
 /** One check of the backend's answer: what the gateway needs and what came back. */
+const CHECK_NAMES = ['answer', 'status', 'format', 'json', 'usage', 'tokens', 'total'] as const;
+const CHECK_FAILURES = ['network', 'tls', 'timeout', 'tooLarge', 'redirect', 'formatNone', 'notJson', 'noEvent', 'array', 'notObject', 'usageNested', 'usageMissing'] as const;
+
 export const usageCheckSchema = z.object({
-  name: z.enum(['answer', 'status', 'format', 'json', 'usage', 'tokens', 'total']),
+  name: z.enum(CHECK_NAMES),
   passed: z.boolean(),
+  /** Why it passed (its name) or failed, for the seller's language; `params` fill the sentence. */
+  reason: z.enum([...CHECK_NAMES, ...CHECK_FAILURES]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The same in English, for logs and API callers. */
   message: z.string(),
   expected: z.string(),
   actual: z.string().nullable(),
@@ -54,7 +61,10 @@ export const agentsRegistrationSchema = z.object({
   headers: z.array(z.object({ name: z.string(), value: z.string() })),
   secretHeaders: z.array(z.string()),
   body: z.unknown().nullable(),
-  state: z.enum(['ready', 'submitted', 'registered']),
+  /** ready: kept here; submitted: the seller registered it in Seller Center; registered/refused: the source's answer. */
+  state: z.enum(['ready', 'submitted', 'registered', 'refused']),
+  /** Why the source refused it. */
+  refusal: z.string().nullable(),
   lastCheck: backendCheckSchema.nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -75,8 +85,13 @@ export const agentsContract = {
     input: z.object({}).strict(),
     output: z.array(agentsRegistrationSchema),
   }),
+  'agents.products': method({
+    summary: 'The 通用商品 a backend can be registered for (the Agents gateway takes no other kind), with their specs.',
+    input: z.object({}).strict(),
+    output: z.array(productChoiceSchema),
+  }),
   'agents.register': method({
-    summary: 'Registers a backend for an API product billed through the Agents gateway (华北-北京四 only; 通用商品); kept here, submitted in Seller Center.',
+    summary: 'Registers a backend for an API product billed through the Agents gateway (华北-北京四 only; 通用商品); kept here, submitted in Seller Center (sent to the source when it takes registrations: the sandbox does).',
     input: z
       .object({
         productId: z.string().trim().min(1).max(64).optional(),
@@ -92,7 +107,13 @@ export const agentsContract = {
   'agents.get': method({
     summary: 'One registration with its submission sheet and its checks, newest first.',
     input: z.object({ registrationId: z.string().min(1).max(64) }).strict(),
-    output: z.object({ registration: agentsRegistrationSchema, sheet: submissionSheetSchema, checks: z.array(backendCheckSchema) }),
+    output: z.object({
+      registration: agentsRegistrationSchema,
+      sheet: submissionSheetSchema,
+      /** Its history: queued, taken or refused by the source, marked registered by the seller. */
+      history: z.array(historyEntrySchema),
+      checks: z.array(backendCheckSchema),
+    }),
   }),
   'agents.markSubmitted': method({
     summary: 'The seller registered it in Seller Center.',
@@ -122,5 +143,10 @@ export const agentsContract = {
         params: { reason: 'urlOrRegistration' },
       }),
     output: backendCheckSchema,
+  }),
+  'agents.checks': method({
+    summary: "A backend's checks, newest first (kept per backend URL, with or without a registration).",
+    input: z.object({ url }).strict(),
+    output: z.array(backendCheckSchema),
   }),
 };

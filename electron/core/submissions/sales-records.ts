@@ -1,7 +1,7 @@
 import type { SqliteDatabase } from '../db';
 
-/** The 销售管理 sections whose items keep a history and queue what the seller submits. */
-export type SalesSection = 'requirement' | 'offer' | 'voucher' | 'plan';
+/** The sections whose items keep a history and queue what the seller submits: 销售管理's four and 注册Agents. */
+export type SalesSection = 'requirement' | 'offer' | 'voucher' | 'plan' | 'agents';
 /** Who changed an item: the seller here, the sandbox's answer, the real API's answer. */
 export type SalesActor = 'seller' | 'sandbox' | 'api';
 

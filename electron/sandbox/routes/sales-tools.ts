@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { PLANNING_SUBMITTED_MESSAGE, planningYears, VOUCHER_CATEGORIES } from '../../core/conventions';
+import { AGENTS_AUTH_MODES, PLANNING_SUBMITTED_MESSAGE, planningYears, VOUCHER_CATEGORIES } from '../../core/conventions';
 import type { SandboxRequest, SandboxResponse } from '../http-kit';
 import {
+  agentsRefusal,
   moveRequirement,
   newOffer,
   newVoucher,
@@ -27,6 +28,7 @@ import { invalidParameter, parseBody, refused, taken } from '../seller-actions';
  * - `POST /sandbox/v1/offers`, `POST /sandbox/v1/offers/{offer_id}/actions` — create / withdraw
  * - `POST /sandbox/v1/vouchers`, `POST /sandbox/v1/vouchers/{voucher_id}/actions` — create / stop
  * - `POST /sandbox/v1/planning` — submit (all or nothing)
+ * - `POST /sandbox/v1/agents/registrations` — register a backend with the Agents gateway
  */
 
 type Handler = (state: SandboxState, request: SandboxRequest) => SandboxResponse;
@@ -36,6 +38,7 @@ export function salesToolsRoute(path: string): Handler | null {
   if (path === '/sandbox/v1/offers') return createOffer;
   if (path === '/sandbox/v1/vouchers') return createVoucher;
   if (path === '/sandbox/v1/planning') return submitPlanning;
+  if (path === '/sandbox/v1/agents/registrations') return registerAgents;
   const action = /^\/sandbox\/v1\/(requirements|offers|vouchers)\/([^/]+)\/actions$/.exec(path);
   if (!action) return null;
   const id = decodeURIComponent(action[2]!);
@@ -98,6 +101,19 @@ const voucherSchema = z
     if (twice >= 0) context.addIssue({ code: 'custom', path: ['scope', twice], message: 'the same product and sku_code twice' });
   });
 const createVoucherSchema = z.object({ action_id: actionId, at, voucher: voucherSchema });
+
+const agentsRegistrationSchema = z.object({
+  action_id: actionId,
+  at,
+  registration: z.object({
+    registration_id: id,
+    product_id: id.nullable(),
+    product_name: z.string().min(1).max(200),
+    backend_url: z.string().min(1).max(2048),
+    auth_mode: z.enum(AGENTS_AUTH_MODES),
+    region: z.string().min(1).max(32),
+  }),
+});
 
 const planYearSchema = z.object({ year: z.number().int(), gmv_fen: z.number().nullable().optional(), projects: z.number().nullable().optional() });
 const planningSchema = z.object({
@@ -224,6 +240,27 @@ function submitPlanning(state: SandboxState, request: SandboxRequest): SandboxRe
 // ── shared ───────────────────────────────────────────────────────────────────────────────────
 
 /** Records the request and answers it once per action_id (`answer` runs for the first one only). */
+// ── 注册Agents ──────────────────────────────────────────────────────────────────────────────
+
+function registerAgents(state: SandboxState, request: SandboxRequest): SandboxResponse {
+  const { agents, products } = state.sales;
+  const body = parseBody(request.rawBody, agentsRegistrationSchema);
+  if (typeof body === 'string') return invalidParameter(body);
+  const { registration } = body;
+  if (registration.product_id !== null && !products.has(registration.product_id)) {
+    return invalidParameter(`registration.product_id: product ${registration.product_id} does not exist`);
+  }
+  return take(state, request, body, 'agents', registration.registration_id, 'register', () => {
+    const id = registration.registration_id;
+    if (agents.has(id)) return refused(`registration ${id} already exists`, { reason: 'already_exists', registration_id: id });
+    const refusal = agentsRefusal(registration, products);
+    if (refusal) return refusedWith(refusal);
+    const registered = { ...registration, status: 'registered' as const, registered_at: request.now };
+    agents.set(id, registered);
+    return taken({ registration: registered });
+  });
+}
+
 function take(
   state: SandboxState,
   request: SandboxRequest,

@@ -7,14 +7,14 @@ import { errorMessage } from '../../app/error-message';
 import { formatTime } from '../../app/format-time';
 import { CellTag, type CellTagColor } from '../../components/big-table/CellTag';
 import { useCore } from '../../stores/core-store';
-import { SubmissionSheetView } from '../offers/SalesParts';
+import { SalesHistory, SubmissionSheetView, useSalesPath } from '../offers/SalesParts';
 import { checkName, failedCheck } from './check-text';
 import { CheckResult } from './CheckResult';
 
 type Detail = MethodOutput<'agents.get'>;
 type Registration = Detail['registration'];
 
-export const STATE_COLORS: Record<Registration['state'], CellTagColor> = { ready: 'gold', submitted: 'blue', registered: 'green' };
+export const STATE_COLORS: Record<Registration['state'], CellTagColor> = { ready: 'gold', submitted: 'blue', registered: 'green', refused: 'red' };
 
 /**
  * One registration: what is kept, the submission sheet for Seller Center (copy buttons, menu path),
@@ -30,6 +30,7 @@ export function AgentsDrawer({ registrationId, onClose, onChanged }: { registrat
   const [problem, setProblem] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const local = useSalesPath() === 'local';
   const load = useCallback(() => {
     client
       ?.call('agents.get', { registrationId })
@@ -79,13 +80,16 @@ export function AgentsDrawer({ registrationId, onClose, onChanged }: { registrat
       {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
       {detail && registration && (
         <div className="agents-drawer" data-state={registration.state}>
-          {registration.state === 'ready' && <Alert type="info" showIcon message={t('agents.drawer.localNote', { menuPath: detail.sheet.menuPath })} />}
+          {registration.state === 'ready' && local && <Alert type="info" showIcon message={t('agents.drawer.localNote', { menuPath: detail.sheet.menuPath })} />}
+          {registration.state === 'refused' && (
+            <Alert type="error" showIcon message={t('agents.drawer.refused')} description={registration.refusal} data-testid="agents-refusal" />
+          )}
           <RegistrationFields registration={registration} timeZone={timeZone} />
           <Space wrap>
             <Button type="primary" icon={<PlayCircleOutlined />} loading={checking} onClick={() => void check()} data-testid="agents-drawer-check">
               {t('agents.drawer.check')}
             </Button>
-            {registration.state === 'ready' && (
+            {registration.state === 'ready' && local && (
               <Popconfirm
                 title={t('agents.drawer.markSubmittedConfirm')}
                 okText={t('agents.drawer.markSubmitted')}
@@ -100,6 +104,8 @@ export function AgentsDrawer({ registrationId, onClose, onChanged }: { registrat
           </Space>
           <SecretHeaders registration={registration} onSaved={load} />
           <SubmissionSheetView sheet={detail.sheet} />
+          <Typography.Title level={5}>{t('agents.drawer.history')}</Typography.Title>
+          <SalesHistory section="agents" history={detail.history} />
           <Typography.Title level={5}>{t('agents.drawer.checks')}</Typography.Title>
           {checking && <Spin size="small" />}
           <CheckHistory checks={detail.checks} timeZone={timeZone} />

@@ -1,5 +1,5 @@
-import { Alert, App as AntApp, Form, Input, Modal, Radio, Select, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Input, Modal, Radio, Select, type ButtonProps } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AGENTS_AUTH_MODES,
@@ -11,6 +11,7 @@ import {
 } from '../../../electron/core/conventions';
 import { errorMessage, reasonMessage } from '../../app/error-message';
 import { useCore } from '../../stores/core-store';
+import { useSalesAction } from '../offers/SalesParts';
 import { BodyField, headersOf, HeadersList, MethodSelect, parseBody, type HeaderRow, type HttpMethod } from './RequestFields';
 
 interface RegisterForm {
@@ -33,11 +34,18 @@ const REGIONS = Object.keys(HUAWEI_CLOUD_REGIONS) as (keyof typeof HUAWEI_CLOUD_
  */
 export function RegisterDialog({ onClose, onRegistered }: { onClose: () => void; onRegistered: (registrationId: string) => void }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const client = useCore((s) => s.client);
+  const { announce } = useSalesAction();
   const [form] = Form.useForm<RegisterForm>();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [products, setProducts] = useState<{ productId: string; name: string }[]>([]);
+  useEffect(() => {
+    client
+      ?.call('agents.products', {})
+      .then(setProducts)
+      .catch(() => setProducts([]));
+  }, [client]);
   const region = Form.useWatch('region', form) ?? AGENTS_REGION;
   const authMode = Form.useWatch('authMode', form) ?? 'aksk';
   const backendUrl = Form.useWatch('backendUrl', form) ?? '';
@@ -51,7 +59,7 @@ export function RegisterDialog({ onClose, onRegistered }: { onClose: () => void;
     try {
       const registration = await client.call('agents.register', {
         productName: values.productName.trim(),
-        ...(values.productId?.trim() ? { productId: values.productId.trim() } : {}),
+        ...(values.productId ? { productId: values.productId } : {}),
         backendUrl: values.backendUrl.trim(),
         authMode: values.authMode,
         region: values.region,
@@ -59,7 +67,7 @@ export function RegisterDialog({ onClose, onRegistered }: { onClose: () => void;
         headers: headersOf(values.headers),
         ...(parsed.body !== undefined ? { body: parsed.body } : {}),
       });
-      void message.success(t('agents.form.done'));
+      await announce(t('agents.form.done'));
       onRegistered(registration.registrationId);
     } catch (error) {
       setProblem(errorMessage(error));
@@ -100,7 +108,19 @@ export function RegisterDialog({ onClose, onRegistered }: { onClose: () => void;
             <Input maxLength={200} data-testid="agents-form-product-name" />
           </Form.Item>
           <Form.Item name="productId" label={t('agents.form.productId')} extra={t('agents.form.productIdHelp')}>
-            <Input maxLength={64} translate="no" data-testid="agents-form-product-id" />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('agents.form.productIdPlaceholder')}
+              options={products.map((p) => ({ value: p.productId, label: `${p.name} (${p.productId})` }))}
+              onChange={(productId?: string) => {
+                const product = products.find((p) => p.productId === productId);
+                if (product) form.setFieldValue('productName', product.name);
+              }}
+              notFoundContent={t('agents.form.noGeneralProducts')}
+              data-testid="agents-form-product-id"
+            />
           </Form.Item>
         </div>
         <Form.Item

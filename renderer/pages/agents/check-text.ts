@@ -20,40 +20,11 @@ export function failedCheck(result: Pick<BackendCheck, 'checks'>): UsageCheck | 
   return result.checks.find((c) => !c.passed) ?? null;
 }
 
-/**
- * One check's result in the seller's words, from the core's structured answer (`actual` is the
- * value it found: a status, a content type, where usage sits, the failure's kind).
- */
+/** One check's result in the seller's words, from the core's reason and its params. */
 export function checkSummary(check: UsageCheck, t: T): string {
-  const key = 'agents.checks';
-  if (check.passed) return check.name === 'status' ? t(`${key}.passed.status`, { status: check.actual ?? '' }) : t(`${key}.passed.${check.name}`);
-  switch (check.name) {
-    case 'answer': {
-      if (check.actual === 'timeout') {
-        const seconds = /within ([\d.]+) s/.exec(check.message)?.[1];
-        return seconds ? t(`${key}.failed.timeout`, { seconds }) : t(`${key}.failed.timeoutNoSeconds`);
-      }
-      if (check.actual === 'tls' || check.actual === 'tooLarge') return t(`${key}.failed.${check.actual}`);
-      return t(`${key}.failed.network`);
-    }
-    case 'status': {
-      const status = Number(check.actual);
-      return t(status >= 300 && status < 400 ? `${key}.failed.redirect` : `${key}.failed.status`, { status: check.actual ?? '' });
-    }
-    case 'format':
-      return t(check.actual ? `${key}.failed.format` : `${key}.failed.formatNone`);
-    case 'json':
-      if (check.actual === 'not JSON') return t(`${key}.failed.notJson`);
-      if (check.actual === 'no JSON event in the stream') return t(`${key}.failed.noEvent`);
-      if (check.actual === 'an array') return t(`${key}.failed.array`);
-      return t(`${key}.failed.notObject`);
-    case 'usage':
-      return !check.actual || check.actual === 'missing' ? t(`${key}.failed.usageMissing`) : t(`${key}.failed.usageNested`, { path: check.actual });
-    case 'tokens':
-      return t(`${key}.failed.tokens`);
-    case 'total':
-      return t(`${key}.failed.total`, { actual: check.actual ?? '', sum: /=\s*(-?\d+)\s*$/.exec(check.expected)?.[1] ?? '' });
-  }
+  if (check.passed) return t(`agents.checks.passed.${check.reason}`, check.params);
+  if (check.reason === 'timeout' && check.params.seconds === undefined) return t('agents.checks.failed.timeoutNoSeconds');
+  return t(`agents.checks.failed.${check.reason}`, check.params);
 }
 
 /** The data shown beside "实际" for a failed check (code, not words), or null when the summary says it all. */

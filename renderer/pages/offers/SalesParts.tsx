@@ -18,7 +18,7 @@ export type HistoryEntry = MethodOutput<'offers.get'>['history'][number];
 export type SubmissionSheet = NonNullable<MethodOutput<'offers.get'>['sheet']>;
 export type SalesPath = MethodOutput<'offers.get'>['path'];
 /** The item a history belongs to, for the words of its states. */
-export type SalesSection = 'requirement' | 'offer' | 'voucher' | 'plan';
+export type SalesSection = 'requirement' | 'offer' | 'voucher' | 'plan' | 'agents';
 
 /** Validity ranges are entered and shown in Beijing time, as Seller Center has them. */
 export const BEIJING = 'Asia/Shanghai';
@@ -28,6 +28,7 @@ const STATE_VOCAB: Record<SalesSection, string> = {
   offer: 'vocab.offerState',
   voucher: 'vocab.voucherSubmission',
   plan: 'vocab.planningState',
+  agents: 'agents.states',
 };
 
 /** act: the source takes submissions (the sandbox); local: KooGallery has no API, so they are made in Seller Center. */
@@ -87,6 +88,7 @@ function historyText(section: SalesSection, { change, detail }: HistoryEntry, t:
     case 'withdrawn':
     case 'stopped':
     case 'recorded':
+    case 'markedSubmitted':
       return t(`sales.changes.${change}`);
     default:
       return t('sales.changes.state', { state: state(change) });

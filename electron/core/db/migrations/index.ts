@@ -13,6 +13,7 @@ import { migration011 } from './011_service_supervision';
 import { migration012 } from './012_sales_tools';
 import { migration013 } from './013_agents';
 import { migration014 } from './014_listing_and_receivers';
+import { migration015 } from './015_agents_submissions';
 
 /** Forward-only, in order. A new schema change is a new numbered file appended here — never an edit. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
