@@ -356,7 +356,11 @@ function answerPlan(item: PlanningItem, now: number): PlanningItem {
 export function agentsRefusal(registration: AgentsRegistrationSent, products: ReadonlyMap<string, SandboxProduct>): SalesRefusal | null {
   if (registration.region !== AGENTS_REGION) return { reason: 'region_not_supported', message: AGENTS_REGION_RULE, extra: { region: registration.region } };
   if (backendUrlProblem(registration.backend_url)) {
-    return { reason: 'invalid_backend_url', message: `后端服务地址不是http(s)地址: ${registration.backend_url}`, extra: { backend_url: registration.backend_url } };
+    return {
+      reason: 'invalid_backend_url',
+      message: `后端服务地址不是http(s)地址: ${registration.backend_url}`,
+      extra: { backend_url: registration.backend_url },
+    };
   }
   const product = registration.product_id === null ? null : products.get(registration.product_id);
   if (product && product.product_type !== AGENTS_PRODUCT_TYPE) {

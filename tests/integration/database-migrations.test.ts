@@ -10,7 +10,6 @@ import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
 
-
 function insert(db: SqliteDatabase, table: string, row: Record<string, unknown>): void {
   const columns = Object.keys(row);
   db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);

@@ -121,7 +121,9 @@ describe('销售管理 with the sandbox', () => {
       ['seller', 'queued'],
       ['sandbox', 'taken'],
     ]);
-    expect((await received()).filter((a) => a.kind === 'agents')).toMatchObject([{ item_id: registration.registrationId, action: 'register', duplicate: false }]);
+    expect((await received()).filter((a) => a.kind === 'agents')).toMatchObject([
+      { item_id: registration.registrationId, action: 'register', duplicate: false },
+    ]);
   });
 
   it('a submission whose answer was lost in a crash goes again with the same action id and counts once', async () => {

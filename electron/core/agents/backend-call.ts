@@ -64,7 +64,10 @@ export function callBackend(request: BackendRequest): Promise<BackendAnswer> {
       res.on('end', () => finish(null));
       res.on('error', (error) => finish({ kind: 'network', message: error.message }));
     });
-    const deadline = setTimeout(() => finish({ kind: 'timeout', message: `no complete answer within ${request.timeoutMs / 1000} s`, seconds: request.timeoutMs / 1000 }), request.timeoutMs);
+    const deadline = setTimeout(
+      () => finish({ kind: 'timeout', message: `no complete answer within ${request.timeoutMs / 1000} s`, seconds: request.timeoutMs / 1000 }),
+      request.timeoutMs,
+    );
     req.on('error', (error: NodeJS.ErrnoException) => {
       const kind = TLS_CODES.test(error.code ?? '') || TLS_CODES.test(error.message) ? 'tls' : 'network';
       finish({ kind, message: `${error.code ?? ''} ${error.message}`.trim() });

@@ -101,7 +101,12 @@ function formatCheck(contentType: string | null, format: Format): UsageCheck {
   const expected = 'application/json, or text/event-stream for a streamed answer';
   if (format) return passed('format', expected, { message: contentType!, actual: contentType });
   const message = `Content-Type ${contentType ?? '(none)'} is neither JSON nor a stream`;
-  return failed('format', expected, { reason: contentType ? 'format' : 'formatNone', message, actual: contentType, params: { contentType: contentType ?? '' } });
+  return failed('format', expected, {
+    reason: contentType ? 'format' : 'formatNone',
+    message,
+    actual: contentType,
+    params: { contentType: contentType ?? '' },
+  });
 }
 
 function jsonCheck(document: unknown, format: Format): UsageCheck {
@@ -149,7 +154,12 @@ function totalCheck(counts: Counts): UsageCheck {
   const expected = `total_tokens = ${counts.input.field} + ${counts.output.field} = ${input! + output!}`;
   const sum = input! + output!;
   if (total === sum) return passed('total', expected, { message: 'the total adds up', actual: String(total) });
-  return failed('total', expected, { reason: 'total', message: `total_tokens is ${total}, not ${sum}`, actual: String(total), params: { actual: total!, sum } });
+  return failed('total', expected, {
+    reason: 'total',
+    message: `total_tokens is ${total}, not ${sum}`,
+    actual: String(total),
+    params: { actual: total!, sum },
+  });
 }
 
 function describeCounts(counts: Counts): string {

@@ -18,7 +18,20 @@ const url = z.string().trim().min(1).max(2048);
 
 /** One check of the backend's answer: what the gateway needs and what came back. */
 const CHECK_NAMES = ['answer', 'status', 'format', 'json', 'usage', 'tokens', 'total'] as const;
-const CHECK_FAILURES = ['network', 'tls', 'timeout', 'tooLarge', 'redirect', 'formatNone', 'notJson', 'noEvent', 'array', 'notObject', 'usageNested', 'usageMissing'] as const;
+const CHECK_FAILURES = [
+  'network',
+  'tls',
+  'timeout',
+  'tooLarge',
+  'redirect',
+  'formatNone',
+  'notJson',
+  'noEvent',
+  'array',
+  'notObject',
+  'usageNested',
+  'usageMissing',
+] as const;
 
 export const usageCheckSchema = z.object({
   name: z.enum(CHECK_NAMES),
@@ -91,7 +104,8 @@ export const agentsContract = {
     output: z.array(productChoiceSchema),
   }),
   'agents.register': method({
-    summary: 'Registers a backend for an API product billed through the Agents gateway (华北-北京四 only; 通用商品); kept here, submitted in Seller Center (sent to the source when it takes registrations: the sandbox does).',
+    summary:
+      'Registers a backend for an API product billed through the Agents gateway (华北-北京四 only; 通用商品); kept here, submitted in Seller Center (sent to the source when it takes registrations: the sandbox does).',
     input: z
       .object({
         productId: z.string().trim().min(1).max(64).optional(),

@@ -80,7 +80,9 @@ export function AgentsDrawer({ registrationId, onClose, onChanged }: { registrat
       {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
       {detail && registration && (
         <div className="agents-drawer" data-state={registration.state}>
-          {registration.state === 'ready' && local && <Alert type="info" showIcon message={t('agents.drawer.localNote', { menuPath: detail.sheet.menuPath })} />}
+          {registration.state === 'ready' && local && (
+            <Alert type="info" showIcon message={t('agents.drawer.localNote', { menuPath: detail.sheet.menuPath })} />
+          )}
           {registration.state === 'refused' && (
             <Alert type="error" showIcon message={t('agents.drawer.refused')} description={registration.refusal} data-testid="agents-refusal" />
           )}
