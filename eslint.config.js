@@ -20,6 +20,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder's hooks are CommonJS scripts it requires
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // One shape for every capability: from outside a folder, only its index.ts (README: Layout).
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { 'seller-desk': sellerDesk },

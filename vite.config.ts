@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The renderer is plain static files: Electron loads them with file://, browser mode serves them.
+// The renderer is plain static files: Electron serves them on app://seller-desk/ (electron/main/app-protocol.ts), browser mode over HTTP.
 export default defineConfig({
   root: 'renderer',
   base: './',

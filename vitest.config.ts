@@ -6,7 +6,7 @@ const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: st
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/shell/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

@@ -12,6 +12,7 @@ export const NODE_EXTERNALS = [
   'bufferutil',
   'utf-8-validate',
   'electron-log',
+  'electron-updater',
   '@playwright/test',
   'playwright',
   'playwright-core',

@@ -19,12 +19,15 @@ export type MainToCoreHost =
   | { type: 'start'; dataDir: string; downloadsFolder?: string; nativeBinding?: string }
   /** Carries one MessagePort: a renderer window's (or main's own) connection to the core. */
   | { type: 'renderer-port' }
+  /** Quit: finish what is in flight (a 话单 batch being sent), close the database, then answer `stopped`. */
+  | { type: 'stop' }
   | PlatformReply;
 
-export type CoreHostToMain = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'notify'; title: string; body: string } | PlatformRequest;
+export type CoreHostToMain =
+  { type: 'ready' } | { type: 'failed'; message: string } | { type: 'stopped' } | { type: 'notify'; title: string; body: string } | PlatformRequest;
 
-const MAIN_TO_CORE = new Set(['start', 'renderer-port', 'platform-reply']);
-const CORE_TO_MAIN = new Set(['ready', 'failed', 'notify', 'platform-request']);
+const MAIN_TO_CORE = new Set(['start', 'renderer-port', 'stop', 'platform-reply']);
+const CORE_TO_MAIN = new Set(['ready', 'failed', 'stopped', 'notify', 'platform-request']);
 
 function hasType(value: unknown, types: Set<string>): boolean {
   return typeof value === 'object' && value !== null && types.has(String((value as { type?: unknown }).type));

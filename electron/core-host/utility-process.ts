@@ -40,6 +40,14 @@ process.parentPort?.on('message', (e) => {
   } else if (message.type === 'renderer-port' && e.ports[0] && corePromise) {
     const port = e.ports[0];
     void corePromise.then((core) => serveRendererPort(port, core));
+  } else if (message.type === 'stop') {
+    const closed = corePromise ? corePromise.then((core) => core.close()) : Promise.resolve();
+    void closed
+      .catch((error: unknown) => console.error('closing the core failed', error))
+      .finally(() => {
+        toMain({ type: 'stopped' });
+        process.exit(0);
+      });
   } else if (message.type === 'platform-reply') {
     handlePlatformReply(message);
   }

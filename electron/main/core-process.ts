@@ -1,15 +1,24 @@
-import { MessageChannelMain, Notification, shell, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
-import log from 'electron-log/main';
+import type { UtilityProcess, WebContents } from 'electron';
 import { createClient, createWireClient, type UsageQueueSummary, type WireMessage } from '../core/contract';
 import { isCoreHostToMain, type MainToCoreHost, type PlatformReply, type PlatformRequest } from '../core-host';
+import type { ElectronApi } from './electron-api';
 import { KeychainSecrets } from './keychain-secrets';
 
+/** Where the main process logs (electron-log in the app; tests pass their own). */
+export type ShellLog = Pick<Console, 'warn' | 'error'>;
+
 export interface CoreProcessOptions {
+  log: ShellLog;
   entry: string;
   dataDir: string;
   downloadsFolder: string;
   nativeBinding?: string;
 }
+
+/** How long quitting waits for the core to finish a batch and close its database before ending it. */
+export const CORE_STOP_TIMEOUT_MS = 15_000;
+
+type CoreElectron = Pick<ElectronApi, 'utilityProcess' | 'MessageChannelMain' | 'Notification' | 'shell' | 'safeStorage'>;
 
 /**
  * Runs the core in a utility process so SQL and long jobs never block the main process, answers
@@ -19,17 +28,25 @@ export class CoreProcess {
   private readonly child: UtilityProcess;
   readonly ready: Promise<void>;
   private readonly secrets: KeychainSecrets;
+  private readonly log: ShellLog;
+  private exited = false;
+  private stopping: Promise<void> | null = null;
 
-  constructor(options: CoreProcessOptions) {
-    this.secrets = new KeychainSecrets(options.dataDir);
-    this.child = utilityProcess.fork(options.entry, [], { serviceName: 'Seller Desk core', stdio: 'inherit' });
+  constructor(
+    private readonly electron: CoreElectron,
+    options: CoreProcessOptions,
+  ) {
+    this.log = options.log;
+    this.secrets = new KeychainSecrets(electron.safeStorage, options.dataDir);
+    this.child = electron.utilityProcess.fork(options.entry, [], { serviceName: 'Seller Desk core', stdio: 'inherit' });
+    this.child.once('exit', () => (this.exited = true));
     this.ready = new Promise((resolve, reject) => {
       this.child.on('message', (message: unknown) => {
         if (!isCoreHostToMain(message)) return;
         if (message.type === 'ready') resolve();
         else if (message.type === 'failed') reject(new Error(message.message));
-        else if (message.type === 'notify') new Notification({ title: message.title, body: message.body }).show();
-        else void this.answer(message).then((reply) => this.post(reply));
+        else if (message.type === 'notify') new electron.Notification({ title: message.title, body: message.body }).show();
+        else if (message.type === 'platform-request') void this.answer(message).then((reply) => this.post(reply));
       });
       this.child.once('exit', (code) => reject(new Error(`The core process exited with code ${code}`)));
     });
@@ -58,16 +75,32 @@ export class CoreProcess {
     });
     void client.call('status.get', {}).then(
       (status) => listener(status.usageQueue),
-      (error: unknown) => log.warn('status.get for the tray failed', error),
+      (error: unknown) => this.log.warn('status.get for the tray failed', error),
     );
   }
 
-  stop(): void {
-    this.child.kill();
+  /**
+   * Asks the core to finish what is in flight (a 话单 batch mid-send is finished, not cut) and close
+   * its database; ends the process only if it has not exited within `timeoutMs`.
+   */
+  stop(timeoutMs = CORE_STOP_TIMEOUT_MS): Promise<void> {
+    this.stopping ??= new Promise<void>((resolve) => {
+      if (this.exited) return resolve();
+      const timer = setTimeout(() => {
+        this.log.warn(`the core did not stop within ${timeoutMs} ms; ending it`);
+        this.child.kill();
+      }, timeoutMs);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.post({ type: 'stop' });
+    });
+    return this.stopping;
   }
 
   private newPort(): Electron.MessagePortMain {
-    const { port1, port2 } = new MessageChannelMain();
+    const { port1, port2 } = new this.electron.MessageChannelMain();
     this.child.postMessage({ type: 'renderer-port' } satisfies MainToCoreHost, [port1]);
     return port2;
   }
@@ -93,7 +126,7 @@ export class CoreProcess {
       }
     } catch (error) {
       // the message names the operation, never a secret's value
-      log.warn(`platform operation ${request.op} failed`);
+      this.log.warn(`platform operation ${request.op} failed`);
       return { type: 'platform-reply', id: request.id, error: error instanceof Error ? error.message : String(error) };
     }
   }
@@ -101,10 +134,10 @@ export class CoreProcess {
   /** An exported file, opened with its program or shown in its folder (the core checked it is an export). */
   private async showFile(file: string, how: 'open' | 'reveal'): Promise<boolean> {
     if (how === 'reveal') {
-      shell.showItemInFolder(file);
+      this.electron.shell.showItemInFolder(file);
       return true;
     }
-    const failure = await shell.openPath(file);
+    const failure = await this.electron.shell.openPath(file);
     if (failure) throw new Error(failure);
     return true;
   }

@@ -1,23 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { safeStorage } from 'electron';
+import type { SafeStorage } from 'electron';
 
 /**
  * Credentials encrypted with the OS keychain (Electron safeStorage: Keychain on macOS, DPAPI on
  * Windows) and kept as base64 ciphertext in userData/secrets.json — never plain text on disk.
  */
 export class KeychainSecrets {
-  constructor(private readonly userDataDir: string) {}
+  constructor(
+    private readonly safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>,
+    private readonly userDataDir: string,
+  ) {}
 
   get(name: string): string | null {
     const cipher = this.readAll()[name];
-    return cipher ? safeStorage.decryptString(Buffer.from(cipher, 'base64')) : null;
+    return cipher ? this.safeStorage.decryptString(Buffer.from(cipher, 'base64')) : null;
   }
 
   set(name: string, value: string): void {
-    if (!safeStorage.isEncryptionAvailable()) throw new Error('The OS keychain is not available; credentials were not saved');
+    if (!this.safeStorage.isEncryptionAvailable()) throw new Error('The OS keychain is not available; credentials were not saved');
     const all = this.readAll();
-    all[name] = safeStorage.encryptString(value).toString('base64');
+    all[name] = this.safeStorage.encryptString(value).toString('base64');
     this.writeAll(all);
   }
 

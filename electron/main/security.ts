@@ -1,29 +1,25 @@
-import { pathToFileURL } from 'node:url';
-import { session, type WebContents, type WebFrameMain } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../core/platform';
+import type { Session, WebContents, WebFrameMain } from 'electron';
+import { RENDERER_URL } from './app-protocol';
 
 /**
- * Locks the window down: strict CSP, no navigation away from the bundled renderer, no new windows,
- * every permission request denied. The renderer loads only local files — no remote content.
+ * Locks the window down: no navigation away from the app's page, no redirects, no new windows, no
+ * webviews, every permission request and check denied. The renderer loads only the app's own files.
  */
-export function hardenSession(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }
 
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Only the top frame of our own renderer page may talk to the core. */
-export function isTrustedSender(frame: WebFrameMain | null, rendererIndexHtml: string): boolean {
+/** Only the top frame of the app's own page may talk to the core or the host. */
+export function isTrustedSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | null): boolean {
   if (!frame || frame.parent !== null) return false;
-  const expected = pathToFileURL(rendererIndexHtml).href;
-  return frame.url.split('#')[0] === expected;
+  return frame.url.split('#')[0] === RENDERER_URL;
 }

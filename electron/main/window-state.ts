@@ -1,23 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { screen, type BrowserWindow, type Rectangle } from 'electron';
+import type { BrowserWindow, Rectangle, Screen } from 'electron';
 
 interface WindowState {
   bounds: Rectangle;
   maximized: boolean;
 }
 
-const DEFAULT_BOUNDS = { width: 1360, height: 860 };
+export const DEFAULT_WINDOW_SIZE = { width: 1360, height: 860 };
 
-/** Remembers the main window's position and size between launches (userData/window-state.json). */
-export function loadWindowState(userDataDir: string): Partial<Rectangle> & { maximized: boolean } {
+/**
+ * Where the main window was last (userData/window-state.json) when that place is still on a display;
+ * otherwise (a monitor unplugged, a first launch, an unreadable file) the default size, centred.
+ */
+export function loadWindowState(screen: Pick<Screen, 'getAllDisplays'>, userDataDir: string): { bounds: Partial<Rectangle>; maximized: boolean } {
   try {
     const state = JSON.parse(fs.readFileSync(stateFile(userDataDir), 'utf8')) as WindowState;
-    if (isOnSomeDisplay(state.bounds)) return { ...state.bounds, maximized: state.maximized };
+    if (isOnSomeDisplay(screen, state.bounds)) return { bounds: state.bounds, maximized: state.maximized };
   } catch {
-    // first launch or an unreadable file: fall back to the default size
+    // first launch or an unreadable file: the default size
   }
-  return { ...DEFAULT_BOUNDS, maximized: false };
+  return { bounds: { ...DEFAULT_WINDOW_SIZE }, maximized: false };
 }
 
 export function trackWindowState(window: BrowserWindow, userDataDir: string): void {
@@ -33,15 +36,20 @@ export function trackWindowState(window: BrowserWindow, userDataDir: string): vo
   };
   window.on('resize', saveSoon);
   window.on('move', saveSoon);
-  window.on('close', save);
+  window.on('close', () => {
+    clearTimeout(timer);
+    save();
+  });
 }
 
 function stateFile(userDataDir: string): string {
   return path.join(userDataDir, 'window-state.json');
 }
 
-function isOnSomeDisplay(bounds: Rectangle): boolean {
-  return screen
-    .getAllDisplays()
-    .some(({ workArea: a }) => bounds.x < a.x + a.width && bounds.x + bounds.width > a.x && bounds.y < a.y + a.height && bounds.y + bounds.height > a.y);
+/** At least a 100×50 corner of the window (its title bar, to drag it) lies on some display's work area. */
+function isOnSomeDisplay(screen: Pick<Screen, 'getAllDisplays'>, bounds: Rectangle): boolean {
+  const visible = (a: Rectangle) =>
+    Math.min(bounds.x + bounds.width, a.x + a.width) - Math.max(bounds.x, a.x) >= 100 &&
+    Math.min(bounds.y + 50, a.y + a.height) - Math.max(bounds.y, a.y) >= 50;
+  return screen.getAllDisplays().some(({ workArea }) => visible(workArea));
 }

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { createWireClient, isMethodName, type CallResult, type CoreEvent, type WireMessage } from '../core/contract';
+import { createWireClient, isMethodName, type CallResult, type CoreEvent, type SellerDeskHost, type UpdateState, type WireMessage } from '../core/contract';
 
 /**
  * Exposes exactly one typed client (`window.sellerDesk`) over the MessagePort the main process
@@ -22,12 +22,22 @@ function connectedPort(): Promise<MessagePort> {
   return port ? Promise.resolve(port) : new Promise((resolve) => waitingForPort.push(resolve));
 }
 
-/** The window's own services: print the page to a PDF the seller saves (the store figures report). */
-contextBridge.exposeInMainWorld('sellerDeskHost', {
-  printToPdf(fileName: unknown): Promise<{ saved: string | null }> {
+/** The window's own services: print the page to a PDF the seller saves (the store figures report), and the app's updates. */
+const host: SellerDeskHost = {
+  printToPdf(fileName: unknown) {
     return ipcRenderer.invoke('window:printToPdf', typeof fileName === 'string' ? fileName : 'report.pdf') as Promise<{ saved: string | null }>;
   },
-});
+  updates: {
+    get: () => ipcRenderer.invoke('app:updates') as Promise<UpdateState>,
+    subscribe(listener) {
+      const forward = (_event: unknown, state: UpdateState) => listener(state);
+      ipcRenderer.on('app:update', forward);
+      return () => void ipcRenderer.removeListener('app:update', forward);
+    },
+    installNow: () => ipcRenderer.invoke('app:installUpdate') as Promise<void>,
+  },
+};
+contextBridge.exposeInMainWorld('sellerDeskHost', host);
 
 contextBridge.exposeInMainWorld('sellerDesk', {
   send(method: unknown, input: unknown): Promise<CallResult> {

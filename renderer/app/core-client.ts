@@ -1,3 +1,4 @@
+import type { SellerDeskHost } from '../../electron/core/contract';
 import { createClient, createWireClient, type CallResult, type CoreClient, type RawTransport, type WireMessage } from '../../electron/core/contract';
 
 declare global {
@@ -5,7 +6,7 @@ declare global {
     /** Exposed by the Electron preload (electron/preload/preload.ts): a RawTransport over a MessagePort. */
     sellerDesk?: RawTransport;
     /** What only the desktop app's window can do (electron/preload/preload.ts); absent in browser mode. */
-    sellerDeskHost?: { printToPdf(fileName: string): Promise<{ saved: string | null }> };
+    sellerDeskHost?: SellerDeskHost;
   }
 }
 

@@ -182,6 +182,26 @@ export const enUS: Messages = {
     refused: 'The file has {{count}} problem(s) and was refused whole; the cache is unchanged',
     done: '{{rows}} rows, {{imported}} imported (re-importing never duplicates)',
   },
+  updates: {
+    title: 'Version and updates',
+    version: 'Version',
+    state: 'Updates',
+    checkedAt: 'Last checked',
+    failed: 'Checking or downloading the update failed; it is retried later',
+    notes: 'What is new in {{version}}',
+    noNotes: '(no release notes)',
+    installNow: 'Quit and install the update',
+    states: {
+      browser: 'Browser mode does not update itself: install the new desktop app to update',
+      idle: 'Not checked yet',
+      checking: 'Checking for updates…',
+      none: 'Up to date',
+      downloading: 'Downloading {{version}} in the background',
+      ready: '{{version}} downloaded: installed when you quit',
+      error: 'Update failed',
+    },
+    off: { notPackaged: 'A development build does not update itself', noFeed: 'This build has no update feed configured; it does not update itself' },
+  },
   settings: {
     seller: {
       title: 'Seller (for the overview and reports)',

@@ -171,6 +171,26 @@ export const zhCN = {
     refused: '文件有 {{count}} 处错误，已整体拒绝，本地缓存未改动',
     done: '共 {{rows}} 行，已导入 {{imported}} 行（重复导入不会产生重复数据）',
   },
+  updates: {
+    title: '版本与更新',
+    version: '当前版本',
+    state: '更新',
+    checkedAt: '上次检查',
+    failed: '检查或下载更新失败，稍后自动重试',
+    notes: '{{version}} 更新说明',
+    noNotes: '（无更新说明）',
+    installNow: '退出并安装更新',
+    states: {
+      browser: '浏览器模式不自动更新：更新请安装新版桌面应用',
+      idle: '尚未检查',
+      checking: '正在检查更新…',
+      none: '已是最新版本',
+      downloading: '正在后台下载 {{version}}',
+      ready: '{{version}} 已下载，退出时自动安装',
+      error: '更新出错',
+    },
+    off: { notPackaged: '开发版本不自动更新', noFeed: '此安装包未配置更新地址，不自动更新' },
+  },
   settings: {
     seller: {
       title: '商家信息（用于商家总览与报表）',

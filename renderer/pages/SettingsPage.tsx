@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../electron/core/contract';
 import { useCore } from '../stores/core-store';
 import { PageFrame } from '../components/page/PageFrame';
+import { AppUpdateCard } from '../components/AppUpdateCard';
 import { CredentialsCard } from './CredentialsCard';
 import { NoticesCard } from './receivers/NoticesCard';
 import { errorMessage } from '../app/error-message';
@@ -95,6 +96,7 @@ export function SettingsPage() {
       <NoticesCard />
       <SellerProfileCard settings={settings} save={save} />
       <AboutCard />
+      <AppUpdateCard />
     </PageFrame>
   );
 }

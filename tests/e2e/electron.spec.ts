@@ -28,6 +28,17 @@ test('the desktop app opens in Chinese with live status from its core', async ()
     await expect(window.getByTestId('status-data-source')).toHaveAttribute('data-kind', 'sandbox');
     const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined');
     expect(isolated).toBe(true);
+    // the same checks as tests/shell/ (run there under Node with a fake electron), here on the real one
+    expect(window.url()).toBe('app://seller-desk/index.html');
+    expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    expect(await window.evaluate(() => globalThis.open('https://example.com/'))).toBeNull();
+    await window.evaluate(() => void (location.href = 'https://example.com/'));
+    await expect.poll(() => window.url()).toBe('app://seller-desk/index.html');
+    expect(await window.evaluate(() => Notification.requestPermission())).toBe('denied');
+    const outside = await window.evaluate(() => fetch('app://seller-desk/..%2f..%2fpackage.json').then((r) => r.status));
+    expect([403, 404]).toContain(outside);
+    const csp = await window.evaluate(() => fetch('app://seller-desk/index.html').then((r) => r.headers.get('content-security-policy')));
+    expect(csp).toContain("default-src 'self'");
     await window.getByTestId('nav-orders').click();
     await expect(window.getByTestId('page-orders')).toBeVisible();
     await window.screenshot({ path: 'test-results/screenshots/electron-zh-CN.png' });

@@ -26,6 +26,11 @@ test('every section is reachable from the navigation', async ({ page, webApp }) 
   }
   await page.reload();
   await expect(page.getByTestId('page-settings')).toBeVisible();
+  // 版本与更新: the version, and browser mode says it does not update itself
+  const updates = page.getByTestId('app-update-card');
+  await expect(updates).toHaveAttribute('data-state', 'browser');
+  await expect(updates.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await expect(updates.getByTestId('app-update-state')).toHaveText(zhCN.updates.states.browser);
 });
 
 test('switches to English and back, and remembers the choice', async ({ page, webApp }) => {

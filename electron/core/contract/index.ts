@@ -27,3 +27,4 @@ export * from './methods';
 export { method, mergeUnique, type Handler, type HandlersFor, type MethodSpec } from './define';
 export { createClient, type CoreClient, type RawTransport } from './client';
 export { CallsById, createWireClient, type WireClient } from './wire-client';
+export type { SellerDeskHost, UpdateState } from './host-api';
