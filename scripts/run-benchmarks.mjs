@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { build as buildApp } from './build.mjs';
 import { nodeBundle } from './esbuild-common.mjs';
 
 const only = process.argv[2];
-// benchmarks run the built sandbox in its own process, and the browser benchmark the built app
-spawnSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
-if (!only || 'browser'.includes(only)) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+// benchmarks run the built sandbox in its own process, and the browser benchmarks the built app
+buildApp({ ifChanged: true });
 const files = fs.readdirSync('tests/bench').filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)));
 let failed = false;
 for (const file of files) {

@@ -20,3 +20,8 @@ export function percentile(samples: number[], p: number): number {
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+/** One part of a figure's time (where it goes), printed after the figure as `part_of` it. */
+export function breakdown(partOf: string, name: string, value: number, unit: string): void {
+  console.log(JSON.stringify({ name: `${partOf}.${name}`, value: round(value), unit, part_of: partOf }));
+}

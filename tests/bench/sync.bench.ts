@@ -109,6 +109,25 @@ async function benchPageQueries(core: Core): Promise<void> {
     }
   }
   report({ name: 'review.search_orders_p95', value: percentile(searches, 95), unit: 'ms', target: 50, better: 'lower' });
+
+  // 1–2 character Chinese terms (华为, 北京, a city, a product word), and one found nowhere (鑫淼: every row is looked at)
+  const shortTerms = [
+    '华为',
+    '北京',
+    '云',
+    '数据',
+    '鑫淼',
+    ...orders.slice(0, 20).flatMap((o) => [[...o.customerName].slice(0, 2).join(''), [...o.productName].slice(2, 4).join('')]),
+  ];
+  const short: number[] = [];
+  for (const term of shortTerms.filter((t) => [...t].length <= 2)) {
+    for (let round = 0; round < 2; round++) {
+      const t = performance.now();
+      await call('orders.page', { filters: { search: term }, limit: 100 });
+      short.push(performance.now() - t);
+    }
+  }
+  report({ name: 'review.search_orders_2char_p95', value: percentile(short, 95), unit: 'ms', target: 20, better: 'lower' });
 }
 
 /**

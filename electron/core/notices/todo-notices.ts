@@ -6,7 +6,7 @@ import type { TodoRegistry } from '../todos';
 import type { Notifier } from './notifier';
 
 /** Which to-do (todos/ registry key) raises which notification, and how loud. */
-export const TODO_NOTICES: Record<string, { category: NoticeCategory; level: 'info' | 'warning' }> = {
+export const TASK_NOTICES: Record<string, { category: NoticeCategory; level: 'info' | 'warning' }> = {
   'tickets.waiting': { category: 'tickets.waiting', level: 'info' },
   'requirements.lapsing': { category: 'requirements.lapsing', level: 'warning' },
   'supervision.waitingOnMe': { category: 'supervision.due', level: 'info' },
@@ -14,7 +14,7 @@ export const TODO_NOTICES: Record<string, { category: NoticeCategory; level: 'in
 
 const LAST_COUNTS_KEY = 'notices.lastCounts';
 const countsSchema = z.record(z.string(), z.number().int().nonnegative());
-export const TODO_NOTICES_SCHEDULE = 'notices.todos';
+export const TASK_NOTICES_SCHEDULE = 'notices.todos';
 
 export interface TodoNoticesOptions {
   todos: Pick<TodoRegistry, 'read'>;
@@ -34,7 +34,7 @@ export class TodoNotices {
   readonly schedules: Schedule[];
 
   constructor(private readonly options: TodoNoticesOptions) {
-    this.schedules = [{ name: TODO_NOTICES_SCHEDULE, everyMs: options.everyMs ?? 60_000, run: () => this.check() }];
+    this.schedules = [{ name: TASK_NOTICES_SCHEDULE, everyMs: options.everyMs ?? 60_000, run: () => this.check() }];
   }
 
   /** One reading: the notifications raised (a disabled category still moves its count). */
@@ -44,7 +44,7 @@ export class TodoNotices {
     const seen: Record<string, number> = { ...last };
     const raised: { category: NoticeCategory; count: number; added: number }[] = [];
     for (const todo of todos.read(now())) {
-      const notice = TODO_NOTICES[todo.key];
+      const notice = TASK_NOTICES[todo.key];
       if (!notice) continue;
       const before = last[todo.key];
       seen[todo.key] = todo.count;
