@@ -6,7 +6,7 @@ import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheck
 import { EventBus } from './events';
 import { ExportService, exportHandlers } from './exports';
 import { ColumnMappings, DownloadsWatcher, importHandlers, SellerCenterImport } from './imports';
-import { JobEngine, jobHandlers, systemClock, type Clock } from './jobs';
+import { JobEngine, jobHandlers, sendAfter, systemClock, type Clock } from './jobs';
 import { Aggregates } from './lists';
 import { DataSourceManager, marketplaceHandlers, type SandboxMode } from './marketplace';
 import { OrdersTable, orderHandlers } from './orders';
@@ -379,7 +379,7 @@ function handlerTable(
     listingHandlers(parts.listing),
     receiverHandlers(parts.receivers),
     noticeHandlers(parts.notifier),
-    agentsHandlers(parts.agents, sentBy(parts.sales)),
+    agentsHandlers(parts.agents, sendAfter(parts.sales.flush, '销售管理 submissions')),
     syncHandlers(wiring.sync),
     importHandlers(parts.sellerCenter, jobs),
     exportHandlers(parts.exports),
@@ -387,17 +387,9 @@ function handlerTable(
   );
 }
 
-/** Passes a result on after starting to send what the action queued (not waiting for it). */
-function sentBy(sales: Capabilities['sales']) {
-  return <T>(result: T): T => {
-    void sales.flush().catch((error: unknown) => console.error('sending 销售管理 submissions failed', error));
-    return result;
-  };
-}
-
 /** 客户需求 and 商家优惠, 代金券, 商业规划, and sending their queue; an action starts sending without waiting for it. */
 function salesHandlers(sales: Capabilities['sales'], now: () => number) {
-  const sent = sentBy(sales);
+  const sent = sendAfter(sales.flush, '销售管理 submissions');
   return mergeUnique('Handler', offerHandlers(sales.offers, now, sent), voucherHandlers(sales.vouchers, now, sent), planningHandlers(sales.planning, sent), {
     'sales.flushSubmissions': () => sales.flush(),
   });

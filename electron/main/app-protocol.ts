@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../core/platform';
+import { CONTENT_SECURITY_POLICY, rendererContentType, rendererFilePath } from '../core/platform';
 import type { ElectronApi } from './electron-api';
 
 /**
@@ -11,21 +10,6 @@ import type { ElectronApi } from './electron-api';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'seller-desk';
 export const RENDERER_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** Before the app is ready: the scheme is standard (relative URLs, origin) and secure (like https). */
 export function registerAppScheme(electron: Pick<ElectronApi, 'protocol'>): void {
@@ -44,19 +28,11 @@ export function serveRenderer(electron: Pick<ElectronApi, 'protocol'>, rendererD
 export async function rendererResponse(rendererDir: string, url: string): Promise<Response> {
   const parsed = new URL(url);
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return plain(404, 'Not found');
-  let relative: string;
+  const resolved = rendererFilePath(rendererDir, parsed.pathname);
+  if ('refused' in resolved) return resolved.refused === 'outside' ? plain(403, 'Outside the app') : plain(400, 'Bad path');
   try {
-    relative = decodeURIComponent(parsed.pathname);
-  } catch {
-    return plain(400, 'Bad path');
-  }
-  if (relative.includes('\0')) return plain(400, 'Bad path');
-  const root = path.resolve(rendererDir);
-  const file = path.resolve(root, `.${relative === '/' ? '/index.html' : relative}`);
-  if (!file.startsWith(root + path.sep)) return plain(403, 'Outside the app');
-  try {
-    const body = await fs.readFile(file);
-    return new Response(body, { status: 200, headers: securityHeaders(CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream') });
+    const body = await fs.readFile(resolved.file);
+    return new Response(body, { status: 200, headers: securityHeaders(rendererContentType(resolved.file)) });
   } catch {
     return plain(404, 'Not found');
   }

@@ -92,10 +92,7 @@ export class SalesTools {
   readonly agents = new Map<string, AgentsRegistration>();
   readonly products: ReadonlyMap<string, SandboxProduct>;
 
-  constructor(
-    dataset: SandboxDataset,
-    readonly answerDelayMs: number,
-  ) {
+  constructor(dataset: SandboxDataset) {
     this.products = new Map(dataset.products.map((product) => [product.product_id, product]));
     // a requirement still 待接收 lapses (已失效) as soon as it is more than 5 days old
     this.requirements = new ChangedItems(

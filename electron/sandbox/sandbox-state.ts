@@ -96,7 +96,7 @@ export class SandboxState extends EventEmitter {
       (flow) => flow.flow_id,
       (changed, now) => answerDue(changed, now, this.answerDelayMs),
     );
-    this.sales = new SalesTools(this.dataset, this.answerDelayMs);
+    this.sales = new SalesTools(this.dataset);
   }
 
   get instances(): ReadonlyMap<string, PayPerUseInstance> {

@@ -11,7 +11,6 @@ import { ListingPage } from '../pages/listing/ListingPage';
 import { OffersPage } from '../pages/offers/OffersPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { PlanningPage } from '../pages/planning/PlanningPage';
-import { PlannedPage } from '../pages/PlannedPage';
 import { ReceiversPage } from '../pages/receivers/ReceiversPage';
 import { BillsPage } from '../pages/review/BillsPage';
 import { OrdersPage } from '../pages/review/OrdersPage';
@@ -168,22 +167,26 @@ function noticeValues(values: Record<string, string | number>, timeZone: string)
   );
 }
 
+/** Every section's page: a section without one does not compile. */
+const PAGES: Record<SectionKey, () => React.JSX.Element | null> = {
+  overview: OverviewPage,
+  settings: SettingsPage,
+  usage: UsagePage,
+  orders: OrdersPage,
+  transactions: TransactionDetailsPage,
+  bills: BillsPage,
+  tickets: TicketsPage,
+  storeFigures: StoreFiguresPage,
+  supervision: SupervisionPage,
+  offers: OffersPage,
+  vouchers: VouchersPage,
+  planning: PlanningPage,
+  agents: AgentsPage,
+  listing: ListingPage,
+  receivers: ReceiversPage,
+};
+
 function CurrentPage() {
-  const section = useNavigation((s) => s.section);
-  if (section === 'overview') return <OverviewPage />;
-  if (section === 'settings') return <SettingsPage />;
-  if (section === 'usage') return <UsagePage />;
-  if (section === 'orders') return <OrdersPage />;
-  if (section === 'transactions') return <TransactionDetailsPage />;
-  if (section === 'bills') return <BillsPage />;
-  if (section === 'tickets') return <TicketsPage />;
-  if (section === 'storeFigures') return <StoreFiguresPage />;
-  if (section === 'supervision') return <SupervisionPage />;
-  if (section === 'offers') return <OffersPage />;
-  if (section === 'vouchers') return <VouchersPage />;
-  if (section === 'planning') return <PlanningPage />;
-  if (section === 'agents') return <AgentsPage />;
-  if (section === 'listing') return <ListingPage />;
-  if (section === 'receivers') return <ReceiversPage />;
-  return <PlannedPage section={section} />;
+  const Page = PAGES[useNavigation((s) => s.section)];
+  return <Page />;
 }

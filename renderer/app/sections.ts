@@ -15,25 +15,6 @@ export type SectionKey = (typeof sectionGroups)[number]['sections'][number];
 
 export const sectionKeys: SectionKey[] = sectionGroups.flatMap((group) => [...group.sections]);
 
-/** Sections whose page is built; the rest show what they will do. */
-export const readySections: ReadonlySet<SectionKey> = new Set<SectionKey>([
-  'overview',
-  'orders',
-  'transactions',
-  'bills',
-  'tickets',
-  'usage',
-  'storeFigures',
-  'supervision',
-  'offers',
-  'vouchers',
-  'planning',
-  'agents',
-  'listing',
-  'receivers',
-  'settings',
-]);
-
 export function isSectionKey(value: string): value is SectionKey {
   return (sectionKeys as string[]).includes(value);
 }

@@ -47,36 +47,6 @@ export const enUS: Messages = {
       settings: 'Settings',
     },
   },
-  planned: {
-    title: 'Not available yet',
-    body: 'This page arrives in a later version. It will let you:',
-    offline: 'Works offline on the local cache; changes are queued and pushed when online.',
-  },
-  sections: {
-    overview:
-      'Seller name and Key (masked), certification and agreement status, 12-month charts of transaction amount, paid orders, page views and visitors, and to-dos.',
-    tickets:
-      'Tickets waiting on you and all tickets: state, priority, product, customer, SLA timers; handle, reply, request authorization, close; reception hours.',
-    receivers: 'Receivers per message category (e.g. provisioning 101, operations 501, other 901) and channel (in-site, email, SMS).',
-    orders:
-      'Search by order ID, customer, user name, product, creation time and status (pending payment, processing, cancelled, completed); tabs by product type; order detail and "refresh from marketplace".',
-    transactions:
-      "Tabs by product type; search by order ID, billing period, customer account, transaction date, billing and supervision status; T+1: yesterday's details after 08:00; offline review of Seller Center exports.",
-    bills:
-      'Bills imported from Seller Center exports, by product type, billing period and bill status (payment review, awaiting invoice, invoice under review, payment request failed, …), offline.',
-    usage:
-      'Capture and import usage records (CSV, XLSX, JSON Lines), queue them offline and push them in the hourly window (minutes 0–15 after the hour); on-time / late / rejected / anomaly counts per window; exportable call log.',
-    supervision:
-      'License (online code, License 2.0), application orchestration and professional-service flows: current step, whose turn, deliver, activate codes, upload proof, confirm, appeal.',
-    offers: 'Joint-operation products only: create private offers directly or from a customer requirement raised by a service provider.',
-    vouchers: 'Spend-threshold vouchers: threshold and discount, products or specs, category, validity and status.',
-    planning: 'GMV and number of projects for this year and the next two, several products per submission, approval state.',
-    agents:
-      "Registration before publishing API products billed through the Agents gateway: CN North-Beijing4 only, backend URL, auth mode, and a check of the backend's usage object.",
-    listing: 'User-guide checklist per product kind, file types and sizes, and the access-type requirement matrix.',
-    storeFigures: 'Transaction amount and order count for a period (optionally per product), printable and exportable.',
-    settings: 'Language, time zone, data source (sandbox or the real KooGallery API) and site.',
-  },
   status: {
     degraded: 'Server errors',
     connectivityDetail: 'Last request: {{detail}}',

@@ -97,6 +97,8 @@ test('注册Agents checks a backend, 商品上架检查 reports a missing guide 
     // the embedded sandbox takes registrations: sent at once, registered there
     await expect(drawer.getByTestId('agents-state')).toHaveAttribute('data-state', 'registered');
     await expect(drawer.getByTestId('sales-history')).toContainText('已送达：注册');
+    await drawer.getByTestId('sales-history').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/agents-registered-zh-CN.png' });
     await expect(drawer.getByTestId('sales-sheet-menu')).toContainText('注册Agents');
     await drawer.getByTestId('agents-drawer-check').click();
     await expect(drawer.getByTestId('agents-history-0')).toHaveAttribute('data-passed', 'true', { timeout: 35_000 });

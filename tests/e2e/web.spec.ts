@@ -31,6 +31,8 @@ test('every section is reachable from the navigation', async ({ page, webApp }) 
   await expect(updates).toHaveAttribute('data-state', 'browser');
   await expect(updates.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
   await expect(updates.getByTestId('app-update-state')).toHaveText(zhCN.updates.states.browser);
+  await updates.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/settings-updates-zh-CN.png' });
 });
 
 test('switches to English and back, and remembers the choice', async ({ page, webApp }) => {

@@ -1,5 +1,13 @@
-import crypto from 'node:crypto';
-import { AGENTS_PRODUCT_TYPE, AGENTS_REGION, AGENTS_REGION_RULE, backendUrlProblem, backendUrlWarning, HUAWEI_CLOUD_REGIONS, termLabel } from '../conventions';
+import {
+  AGENTS_PRODUCT_TYPE,
+  AGENTS_REGION,
+  AGENTS_REGION_RULE,
+  backendUrlProblem,
+  backendUrlWarning,
+  HUAWEI_CLOUD_REGIONS,
+  termLabel,
+  newItemId,
+} from '../conventions';
 import { CoreError, type MethodOutput, type MethodParsedInput } from '../contract';
 import type { SecretStore } from '../platform';
 import { queueForSource, type SalesContext, type SubmissionSheet } from '../submissions';
@@ -50,7 +58,7 @@ export class AgentsWork {
       });
     }
     const now = sales.now();
-    const registrationId = `AG${crypto.randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+    const registrationId = newItemId('AG', 12);
     const registration = {
       registrationId,
       productId: input.productId ?? null,

@@ -5,7 +5,6 @@
 
 /** "目前华为云云商店的Agents网关默认在华北-北京四,其他区域暂不支持". */
 export const AGENTS_REGION = 'cn-north-4';
-export const AGENTS_REGION_NAME = '华北-北京四';
 export const AGENTS_REGION_RULE = '目前华为云云商店的Agents网关默认在华北-北京四,其他区域暂不支持';
 /** The regions a seller may pick from; only 华北-北京四 is accepted. */
 export const HUAWEI_CLOUD_REGIONS = {

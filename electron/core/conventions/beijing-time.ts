@@ -63,14 +63,6 @@ export function beijingDate(epochMs: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/**
- * A Beijing calendar day as a whole number (days since 1970-01-01 in Beijing time): the key of the
- * day totals the database keeps (SQL: (ms + 28800000) / 86400000), and of report periods.
- */
-export function beijingDayNumber(epochMs: number): number {
-  return Math.floor((epochMs + BEIJING_OFFSET_MS) / DAY_MS);
-}
-
 /** The day number of a Beijing date "2026-11-24". */
 export function dayNumberOfDate(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;

@@ -54,3 +54,11 @@ export function hasControlCharacters(text: string): boolean {
   }
   return false;
 }
+
+/** Integer fen as yuan with two decimals, in integer arithmetic: -1230 -> "-12.30". */
+export function yuan(fen: number): string {
+  const cents = Math.round(fen);
+  const absolute = Math.abs(cents);
+  const fraction = absolute % 100;
+  return `${cents < 0 ? '-' : ''}${Math.floor(absolute / 100)}.${fraction < 10 ? '0' : ''}${fraction}`;
+}

@@ -16,3 +16,4 @@ export * from './agents';
 export * from './upload-rules';
 export * from './listing';
 export * from './receivers';
+export * from './local-ids';

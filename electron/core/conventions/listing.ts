@@ -15,14 +15,6 @@ export const LISTING_STEPS = ['haydn_test', 'kit_integration', 'auto_deploy'] as
 export type ListingStep = (typeof LISTING_STEPS)[number];
 
 /** The words of each kind and step, as Seller Center writes them. */
-export const LISTING_KIND_TERMS: Record<ListingKind, { zh: string; en: string }> = {
-  saas: { zh: 'SaaS', en: 'SaaS' },
-  license: { zh: 'License', en: 'License' },
-  professional_service: { zh: '人工服务', en: 'Professional service' },
-  hardware: { zh: '硬件', en: 'Hardware' },
-  image: { zh: '镜像', en: 'Image' },
-  api: { zh: 'API', en: 'API' },
-};
 export const LISTING_STEP_TERMS: Record<ListingStep, { zh: string; en: string }> = {
   haydn_test: { zh: '海顿测试', en: 'Haydn test' },
   kit_integration: { zh: '联营Kit对接', en: 'Joint-operation Kit integration' },

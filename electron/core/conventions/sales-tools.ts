@@ -2,9 +2,7 @@
  * 销售管理's rules (product.md §3.7–3.9, the seed's words quoted): 客户需求 and Private Offer, 代金券,
  * 商业规划. The core, the sandbox and the pages read them here, so a rule is written once.
  */
-import { beijingParts } from './beijing-time';
-
-const DAY_MS = 86_400_000;
+import { beijingParts, DAY_MS } from './beijing-time';
 
 // ── 客户需求 / Private Offer ────────────────────────────────────────────────────────────────
 

@@ -2,3 +2,4 @@
 export { JobEngine, type JobContext, type Schedule } from './job-engine';
 export { systemClock, type Clock } from './clock';
 export { jobHandlers } from './handlers';
+export { sendAfter } from './send-after';

@@ -1,5 +1,6 @@
 /** The lists behind every page and export: keyset pages, remembered counts, and what a table exports. */
 export {
+  readOne,
   readPage,
   countMatches,
   sumsSql,

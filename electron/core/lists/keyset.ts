@@ -58,6 +58,11 @@ export interface PageRequest<Filters> {
 /** Beyond this many matching rows the UI shows "1,000,000+" (the design volume is 1,000,000). */
 export const COUNT_CAP = 1_000_000;
 
+/** The first row the filters select (an item by its id, as its list shows it), or null. */
+export function readOne<F, R>(db: SqliteDatabase, list: ReviewList<F, R>, filters: F): R | null {
+  return readPage(db, list, { filters, limit: 1, after: null, offset: 0, sort: null }).rows[0] ?? null;
+}
+
 export function readPage<F, R>(
   db: SqliteDatabase,
   list: ReviewList<F, R>,

@@ -68,11 +68,9 @@ export function sendSupervisionAction(client: KooGalleryClient, flowId: string, 
   return client.sendApig(path, 'POST', JSON.stringify(body), supervisionReader, (e) => e.flow ?? null);
 }
 
-const salesReader: EnvelopeReader<z.infer<typeof actionEnvelope>> = actionReader;
-
 /** A 销售管理 submission on the sandbox's endpoints (a sandbox extension); the answer's fields (the item after it). */
 export function sendSalesAction(client: KooGalleryClient, path: string, body: Record<string, unknown>): Promise<ApiOutcome<Record<string, unknown>>> {
-  return client.sendApig(`/sandbox/v1/${path}`, 'POST', JSON.stringify(body), salesReader, (e) => e as Record<string, unknown>);
+  return client.sendApig(`/sandbox/v1/${path}`, 'POST', JSON.stringify(body), actionReader, (e) => e as Record<string, unknown>);
 }
 
 /** A pay-per-use instance usage can be reported for, as a source knows it. */

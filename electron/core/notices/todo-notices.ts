@@ -14,6 +14,8 @@ export const TASK_NOTICES: Record<string, { category: NoticeCategory; level: 'in
 
 const LAST_COUNTS_KEY = 'notices.lastCounts';
 const countsSchema = z.record(z.string(), z.number().int().nonnegative());
+const NOTICED_KEYS = Object.keys(TASK_NOTICES);
+
 export const TASK_NOTICES_SCHEDULE = 'notices.todos';
 
 export interface TodoNoticesOptions {
@@ -43,9 +45,8 @@ export class TodoNotices {
     const last = values.get(LAST_COUNTS_KEY, countsSchema) ?? {};
     const seen: Record<string, number> = { ...last };
     const raised: { category: NoticeCategory; count: number; added: number }[] = [];
-    for (const todo of todos.read(now())) {
-      const notice = TASK_NOTICES[todo.key];
-      if (!notice) continue;
+    for (const todo of todos.read(now(), NOTICED_KEYS)) {
+      const notice = TASK_NOTICES[todo.key]!;
       const before = last[todo.key];
       seen[todo.key] = todo.count;
       if (before === undefined || todo.count <= before) continue;
@@ -53,7 +54,7 @@ export class TodoNotices {
       notifier.notify(notice.category, { count: todo.count, added }, notice.level);
       raised.push({ category: notice.category, count: todo.count, added });
     }
-    values.set({ [LAST_COUNTS_KEY]: seen });
+    if (Object.keys(seen).some((key) => seen[key] !== last[key])) values.set({ [LAST_COUNTS_KEY]: seen });
     return raised;
   }
 }

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import { offerStateAt, REQUIREMENT_LAPSE_MS, requirementLapsesAt, requirementStateAt, type OfferState, type RequirementState } from '../conventions';
+import { DAY_MS, offerStateAt, REQUIREMENT_LAPSE_MS, requirementLapsesAt, requirementStateAt, type OfferState, type RequirementState } from '../conventions';
 import type { offerFiltersSchema, offerRowSchema, requirementFiltersSchema, requirementRowSchema } from '../contract';
 import { amountField, dateField, equals, reviewListExport, textField, type Condition, type ReviewList } from '../lists';
 
-const DAY_MS = 86_400_000;
 /** A page's filters, the time states are judged at, and (inside the core) one item by id. */
 export type RequirementListFilters = z.infer<typeof requirementFiltersSchema> & { now: number; id?: string };
 export type OfferListFilters = z.infer<typeof offerFiltersSchema> & { now: number; id?: string };

@@ -1,8 +1,18 @@
-import crypto from 'node:crypto';
 import type { z } from 'zod';
-import { formatInZone, OFFER_PRODUCT_TYPE, REQUIREMENT_NEXT, requirementStateAt, shareProblem, termLabel, type RequirementState } from '../conventions';
+import {
+  BEIJING_TIME_ZONE,
+  formatInZone,
+  OFFER_PRODUCT_TYPE,
+  REQUIREMENT_NEXT,
+  requirementStateAt,
+  shareProblem,
+  termLabel,
+  yuan,
+  type RequirementState,
+  newItemId,
+} from '../conventions';
 import { CoreError, type MethodOutput, type offerInputSchema } from '../contract';
-import { readPage, type PageRequest } from '../lists';
+import { readOne, readPage, type PageRequest } from '../lists';
 import type { ProductChoice } from '../products';
 import { queueForSource, type SalesContext, type SubmissionSheet } from '../submissions';
 import { OFFER_LIST, offerAt, REQUIREMENT_LIST, requirementAt, type OfferListFilters, type RequirementListFilters } from './offer-lists';
@@ -125,7 +135,7 @@ export class OfferWork {
     }
     const from = input.requirementId ? this.convertingRequirement(input.requirementId, product, input.share) : null;
     const now = this.ctx.now();
-    const offerId = `PO${crypto.randomUUID().replace(/-/g, '').slice(0, 14).toUpperCase()}`;
+    const offerId = newItemId('PO');
     const act = this.ctx.path() === 'act' && input.submit;
     const record: OfferRecord = {
       offer_id: offerId,
@@ -173,7 +183,7 @@ export class OfferWork {
 
   withdraw(offerId: string): MethodOutput<'offers.withdraw'> {
     const record = this.requireOffer(offerId);
-    const state = offerAt(this.offerView(offerId), this.ctx.now()).state;
+    const state = this.offerView(offerId).state;
     if (state !== 'submitted' && state !== 'accepted') throw wrongOfferState(record, 'submitted');
     const now = this.ctx.now();
     this.ctx.records.transaction(() => {
@@ -199,16 +209,16 @@ export class OfferWork {
 
   requirementView(requirementId: string): MethodOutput<'requirements.record'> {
     const now = this.ctx.now();
-    const { rows } = readPage(this.ctx.db, REQUIREMENT_LIST, { filters: { now, id: requirementId }, limit: 1, after: null, offset: 0, sort: null });
-    if (!rows[0]) throw notFound('requirements', requirementId);
-    return requirementAt(rows[0], now);
+    const requirement = readOne(this.ctx.db, REQUIREMENT_LIST, { now, id: requirementId });
+    if (!requirement) throw notFound('requirements', requirementId);
+    return requirementAt(requirement, now);
   }
 
   offerView(offerId: string): MethodOutput<'offers.recordOutcome'> {
     const now = this.ctx.now();
-    const { rows } = readPage(this.ctx.db, OFFER_LIST, { filters: { now, id: offerId }, limit: 1, after: null, offset: 0, sort: null });
-    if (!rows[0]) throw notFound('offers', offerId);
-    return offerAt(rows[0], now);
+    const offer = readOne(this.ctx.db, OFFER_LIST, { now, id: offerId });
+    if (!offer) throw notFound('offers', offerId);
+    return offerAt(offer, now);
   }
 
   /** A product an offer may be for: cached, and 联营 ("Private Offer仅限联营商品可以创建"). */
@@ -272,8 +282,6 @@ export class OfferWork {
   }
 }
 
-const BEIJING = 'Asia/Shanghai';
-
 /** What the sandbox's offer endpoint takes (the record's fields it needs). */
 export function offerBody(record: OfferRecord): Record<string, unknown> {
   const {
@@ -290,7 +298,6 @@ export function offerBody(record: OfferRecord): Record<string, unknown> {
 }
 
 function offerSheet(offer: MethodOutput<'offers.recordOutcome'>): SubmissionSheet {
-  const yuan = (fen: number) => (fen / 100).toFixed(2);
   return {
     menuPath: '卖家中心 › 销售管理 › 商家专属优惠 › 创建商家优惠',
     fields: [
@@ -303,8 +310,8 @@ function offerSheet(offer: MethodOutput<'offers.recordOutcome'>): SubmissionShee
         label: offer.discountRate !== null ? '商务折扣' : '优惠价格(元)',
         value: offer.discountRate !== null ? `${+(offer.discountRate * 10).toFixed(2)}折` : yuan(offer.priceFen ?? 0),
       },
-      { label: '生效时间', value: formatInZone(offer.validFrom, BEIJING) },
-      { label: '失效时间', value: formatInZone(offer.validUntil, BEIJING) },
+      { label: '生效时间', value: formatInZone(offer.validFrom, BEIJING_TIME_ZONE) },
+      { label: '失效时间', value: formatInZone(offer.validUntil, BEIJING_TIME_ZONE) },
       ...(offer.requirementId ? [{ label: '客户需求', value: offer.requirementId }] : []),
     ],
   };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { PLANNING_SUBMITTED_MESSAGE, planningYears } from '../conventions';
+import { PLANNING_SUBMITTED_MESSAGE, planningYears, yuan } from '../conventions';
 import { CoreError, type FieldIssue, type MethodOutput, type planInputSchema } from '../contract';
-import { readPage, type PageRequest } from '../lists';
+import { readOne, readPage, type PageRequest } from '../lists';
 import { queueForSource, type SalesContext, type SubmissionSheet } from '../submissions';
 import { readPlanFile } from './plan-file';
 import { PLAN_LIST, PLAN_YEAR_LABELS, type PlanListFilters } from './planning-list';
@@ -73,9 +73,9 @@ export class PlanningWork {
   }
 
   view(productId: string): PlanView {
-    const { rows } = readPage(this.ctx.db, PLAN_LIST, { filters: { id: productId }, limit: 1, after: null, offset: 0, sort: null });
-    if (!rows[0]) throw notFound(productId);
-    return rows[0];
+    const plan = readOne(this.ctx.db, PLAN_LIST, { id: productId });
+    if (!plan) throw notFound(productId);
+    return plan;
   }
 
   private save(plan: PlanInput, productName: string, now: number, act: boolean): void {
@@ -123,7 +123,7 @@ function planSheet(plan: PlanView): SubmissionSheet {
     fields: [
       { label: '商品名称', value: plan.productName },
       ...plan.years.flatMap((y, i) => [
-        { label: `${PLAN_YEAR_LABELS[i] ?? y.year}（${y.year}年）GMV(元)`, value: y.gmvFen === null ? '' : (y.gmvFen / 100).toFixed(2) },
+        { label: `${PLAN_YEAR_LABELS[i] ?? y.year}（${y.year}年）GMV(元)`, value: y.gmvFen === null ? '' : yuan(y.gmvFen) },
         { label: `${PLAN_YEAR_LABELS[i] ?? y.year}（${y.year}年）项目数`, value: y.projects === null ? '' : String(y.projects) },
       ]),
     ],

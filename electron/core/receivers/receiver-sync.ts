@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import { MESSAGE_CHANNELS, MESSAGE_CATEGORIES, normalizeMobile, type MessageChannel } from '../conventions';
+import { MESSAGE_CHANNELS, MESSAGE_CATEGORIES, normalizeMobile, type MessageChannel, newItemId } from '../conventions';
 import { itemWriter, type ListItem, type PageWriter } from '../sync';
 import type { ReceiverActor, ReceiverCategoryRecord, ReceiverRecord, ReceiverTables } from './receiver-tables';
 
@@ -16,7 +15,7 @@ export function receiverCategoryRecord(item: ListItem, stored: ReceiverCategoryR
     const phone = r.mobile ?? r.phone ?? null;
     const fields = { name: String(r.name ?? ''), email: r.email || null, mobile: phone ? (normalizeMobile(phone) ?? phone) : null };
     const same = unused.findIndex((s) => s.name === fields.name && s.email === fields.email && s.mobile === fields.mobile);
-    const id = same >= 0 ? unused.splice(same, 1)[0]!.receiver_id : `RV${crypto.randomUUID().replace(/-/g, '').slice(0, 14).toUpperCase()}`;
+    const id = same >= 0 ? unused.splice(same, 1)[0]!.receiver_id : newItemId('RV');
     return { receiver_id: id, ...fields };
   });
   const channels = ((item.channels ?? []) as string[]).filter((c): c is MessageChannel => (MESSAGE_CHANNELS as readonly string[]).includes(c));

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { z } from 'zod';
 import {
   DEFAULT_CHANNELS,
@@ -13,6 +12,7 @@ import {
   type MessageChannel,
   type ReceiverFields,
   type ReceiverProblem,
+  newItemId,
 } from '../conventions';
 import { CoreError, type receiverCategorySchema, type receiverSchema } from '../contract';
 import type { ReceiverCategoryRecord, ReceiverHistoryEntry, ReceiverRecord, ReceiverTables } from './receiver-tables';
@@ -58,7 +58,7 @@ export class ReceiverWork {
         params: { category: category.category_name, limit: RECEIVERS_PER_CATEGORY },
       });
     }
-    const receiver = this.checked(category, { receiver_id: newReceiverId(), name: '', email: null, mobile: null }, input);
+    const receiver = this.checked(category, { receiver_id: newItemId('RV'), name: '', email: null, mobile: null }, input);
     const after = this.change(category.category_code, { ...category, receivers: [...category.receivers, receiver] }, 'receiverAdded', receiver.name);
     return { category: after, receiver: receiverView(receiver) };
   }
@@ -211,8 +211,4 @@ function invalid(problems: ReceiverProblem[]): CoreError {
   }));
   const first = issues[0]!;
   return new CoreError('VALIDATION', issues.map((i) => i.message).join('; '), { reason: first.reason, params: first.params, issues });
-}
-
-function newReceiverId(): string {
-  return `RV${crypto.randomUUID().replace(/-/g, '').slice(0, 14).toUpperCase()}`;
 }

@@ -1,4 +1,5 @@
 import type { HandlersFor, supervisionContract } from '../contract';
+import { sendAfter } from '../jobs';
 import type { SupervisionSender } from './action-sender';
 import type { SupervisionWork } from './supervision-work';
 
@@ -11,10 +12,7 @@ export interface SupervisionHandlerDeps {
 }
 
 export function supervisionHandlers({ work, sender, now, flush }: SupervisionHandlerDeps): HandlersFor<typeof supervisionContract> {
-  const thenSend = <T>(result: T): T => {
-    void flush().catch((error: unknown) => console.error('sending 服务监管 actions failed', error));
-    return result;
-  };
+  const thenSend = sendAfter(flush, '服务监管 actions');
   return {
     'supervision.page': ({ filters, ...paging }) => work.page({ ...paging, filters: { ...filters, now: now() } }),
     'supervision.get': ({ flowId }) => work.detail(flowId),

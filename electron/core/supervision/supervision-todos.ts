@@ -25,7 +25,10 @@ export function supervisionTodos(db: SqliteDatabase): TodoProvider[] {
     {
       key: 'supervision.completionOverdue',
       link: { section: 'supervision', filters: { completionOverdue: true } },
-      read: (now) => ({ count: overdue(now), overdue: overdue(now) }),
+      read: (now) => {
+        const count = overdue(now);
+        return { count, overdue: count };
+      },
     },
   ];
 }

@@ -12,7 +12,7 @@ import {
   type SupervisionStep,
 } from '../conventions';
 import { CoreError, type MethodOutput, type SupervisionFlow } from '../contract';
-import { readPage, type PageRequest } from '../lists';
+import { readOne, readPage, type PageRequest } from '../lists';
 import type { SqliteDatabase } from '../db';
 import type { ProofFiles } from './proof-files';
 import { SUPERVISION_LIST, withDeadlines, type SupervisionListFilters } from './supervision-list';
@@ -155,8 +155,7 @@ export class SupervisionWork {
   /** The flow as the list shows it. */
   view(flowId: string): SupervisionFlow {
     const now = this.options.now();
-    const { rows } = readPage(this.options.db, SUPERVISION_LIST, { filters: { flowId, now }, limit: 1, after: null, offset: 0, sort: null });
-    return withDeadlines(rows[0]!, now);
+    return withDeadlines(readOne(this.options.db, SUPERVISION_LIST, { flowId, now })!, now);
   }
 
   require(flowId: string): FlowRecord {

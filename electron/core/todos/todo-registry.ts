@@ -21,8 +21,9 @@ export class TodoRegistry {
     }
   }
 
-  /** Every to-do, including those at zero (the page says "nothing waiting" rather than hiding the line). */
-  read(now: number): Todo[] {
-    return this.providers.map((provider) => ({ key: provider.key, link: provider.link, ...provider.read(now) }));
+  /** Every to-do (or those of `keys`), including those at zero (the page says "nothing waiting" rather than hiding the line). */
+  read(now: number, keys?: readonly string[]): Todo[] {
+    const wanted = keys ? this.providers.filter((p) => keys.includes(p.key)) : this.providers;
+    return wanted.map((provider) => ({ key: provider.key, link: provider.link, ...provider.read(now) }));
   }
 }

@@ -1,8 +1,18 @@
-import crypto from 'node:crypto';
 import type { z } from 'zod';
-import { formatInZone, termLabel, VOUCHER_TYPES, voucherAmountProblem, voucherPeriodProblem, voucherStateAt, type VoucherCategory } from '../conventions';
+import {
+  BEIJING_TIME_ZONE,
+  formatInZone,
+  termLabel,
+  VOUCHER_TYPES,
+  voucherAmountProblem,
+  voucherPeriodProblem,
+  voucherStateAt,
+  yuan,
+  type VoucherCategory,
+  newItemId,
+} from '../conventions';
 import { CoreError, type MethodOutput, type voucherInputSchema } from '../contract';
-import { readPage, type PageRequest } from '../lists';
+import { readOne, readPage, type PageRequest } from '../lists';
 import type { ProductChoice } from '../products';
 import { queueForSource, type SalesContext, type SubmissionSheet } from '../submissions';
 import { voucherAt, VOUCHER_LIST, type VoucherListFilters } from './voucher-list';
@@ -41,7 +51,7 @@ export class VoucherWork {
     const now = this.ctx.now();
     this.checkTerms(input, now);
     const scope = this.checkedScope(input);
-    const voucherId = `VC${crypto.randomUUID().replace(/-/g, '').slice(0, 14).toUpperCase()}`;
+    const voucherId = newItemId('VC');
     const act = this.ctx.path() === 'act' && input.submit;
     const record: VoucherRecord = {
       voucher_id: voucherId,
@@ -111,9 +121,9 @@ export class VoucherWork {
 
   view(voucherId: string): VoucherView {
     const now = this.ctx.now();
-    const { rows } = readPage(this.ctx.db, VOUCHER_LIST, { filters: { now, id: voucherId }, limit: 1, after: null, offset: 0, sort: null });
-    if (!rows[0]) throw notFound(voucherId);
-    return voucherAt(rows[0], now);
+    const voucher = readOne(this.ctx.db, VOUCHER_LIST, { now, id: voucherId });
+    if (!voucher) throw notFound(voucherId);
+    return voucherAt(voucher, now);
   }
 
   /** 满减券 only, the discount above 0 and below the threshold, a period starting from now. */
@@ -192,7 +202,6 @@ function voucherBody(record: VoucherRecord): Record<string, unknown> {
 }
 
 function voucherSheet(voucher: VoucherView): SubmissionSheet {
-  const yuan = (fen: number) => (fen / 100).toFixed(2);
   return {
     menuPath: '卖家中心 › 销售管理 › 代金券管理 › 发布代金券',
     fields: [
@@ -202,8 +211,8 @@ function voucherSheet(voucher: VoucherView): SubmissionSheet {
       { label: '减免金额(元)', value: yuan(voucher.discountFen) },
       { label: '商品类别', value: termLabel('productType', voucher.category) },
       { label: '适用商品', value: voucher.scope.map((s) => `${s.productName ?? s.productId}${s.skuCode ? `（${s.skuCode}）` : ''}`).join('、') },
-      { label: '生效时间', value: formatInZone(voucher.validFrom, 'Asia/Shanghai') },
-      { label: '失效时间', value: formatInZone(voucher.validUntil, 'Asia/Shanghai') },
+      { label: '生效时间', value: formatInZone(voucher.validFrom, BEIJING_TIME_ZONE) },
+      { label: '失效时间', value: formatInZone(voucher.validUntil, BEIJING_TIME_ZONE) },
     ],
   };
 }

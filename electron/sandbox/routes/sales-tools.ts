@@ -237,9 +237,6 @@ function submitPlanning(state: SandboxState, request: SandboxRequest): SandboxRe
   });
 }
 
-// ── shared ───────────────────────────────────────────────────────────────────────────────────
-
-/** Records the request and answers it once per action_id (`answer` runs for the first one only). */
 // ── 注册Agents ──────────────────────────────────────────────────────────────────────────────
 
 function registerAgents(state: SandboxState, request: SandboxRequest): SandboxResponse {
@@ -261,6 +258,9 @@ function registerAgents(state: SandboxState, request: SandboxRequest): SandboxRe
   });
 }
 
+// ── shared ───────────────────────────────────────────────────────────────────────────────────
+
+/** Records the request and answers it once per action_id (`answer` runs for the first one only). */
 function take(
   state: SandboxState,
   request: SandboxRequest,

@@ -1,9 +1,10 @@
 import { KeyOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Collapse, Descriptions, Drawer, Empty, Form, Input, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { errorMessage } from '../../app/error-message';
+import { useLoaded } from '../../app/use-loaded';
 import { formatTime } from '../../app/format-time';
 import { CellTag, type CellTagColor } from '../../components/big-table/CellTag';
 import { useCore } from '../../stores/core-store';
@@ -26,21 +27,10 @@ export function AgentsDrawer({ registrationId, onClose, onChanged }: { registrat
   const { message } = AntApp.useApp();
   const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [busy, setBusy] = useState(false);
   const local = useSalesPath() === 'local';
-  const load = useCallback(() => {
-    client
-      ?.call('agents.get', { registrationId })
-      .then((d) => {
-        setDetail(d);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, registrationId]);
-  useEffect(load, [load]);
+  const { data: detail, problem, load } = useLoaded((c) => c.call('agents.get', { registrationId }), registrationId);
 
   const check = async () => {
     setChecking(true);

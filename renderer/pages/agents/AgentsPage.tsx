@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
-import { errorMessage } from '../../app/error-message';
+import { useLoaded } from '../../app/use-loaded';
 import { formatTime } from '../../app/format-time';
 import { CellTag } from '../../components/big-table/CellTag';
 import { PageFrame } from '../../components/page/PageFrame';
@@ -23,21 +23,9 @@ type Registration = MethodOutput<'agents.registrations'>[number];
  */
 export function AgentsPage() {
   const { t } = useTranslation();
-  const client = useCore((s) => s.client);
-  const [registrations, setRegistrations] = useState<Registration[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
-  const load = useCallback(() => {
-    client
-      ?.call('agents.registrations', {})
-      .then((rows) => {
-        setRegistrations(rows);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client]);
-  useEffect(load, [load]);
+  const { data: registrations, problem, load } = useLoaded((c) => c.call('agents.registrations', {}), 'agents');
   const registerButton = (testId: string) => (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid={testId}>
       {t('agents.register')}

@@ -1,9 +1,10 @@
 import { Alert, App as AntApp, Button, Checkbox, Collapse, DatePicker, Descriptions, Drawer, Empty, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { errorMessage } from '../../app/error-message';
+import { useLoaded } from '../../app/use-loaded';
 import { formatTime } from '../../app/format-time';
 import { CellTag } from '../../components/big-table/CellTag';
 import { useCore } from '../../stores/core-store';
@@ -21,20 +22,8 @@ type StepState = Product['steps'][number];
  */
 export function ListingDrawer({ productId, onClose, onChanged }: { productId: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
-  const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const load = useCallback(() => {
-    client
-      ?.call('listing.get', { productId })
-      .then((d) => {
-        setDetail(d);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, productId]);
-  useEffect(load, [load]);
+  const { data: detail, problem, load } = useLoaded((c) => c.call('listing.get', { productId }), productId);
   const changed = () => {
     load();
     onChanged();

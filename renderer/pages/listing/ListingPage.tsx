@@ -1,15 +1,14 @@
 import { CheckOutlined, CloseOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Modal, Select, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { LISTING_KINDS, LISTING_STEPS, type ListingKind, type ListingStep } from '../../../electron/core/conventions';
-import { errorMessage } from '../../app/error-message';
+import { useLoaded } from '../../app/use-loaded';
 import { useSyncedVersion } from '../../app/use-synced-version';
 import { CellTag } from '../../components/big-table/CellTag';
 import { PageFrame } from '../../components/page/PageFrame';
 import { SyncButton } from '../../components/SyncButton';
-import { useCore } from '../../stores/core-store';
 import '../agents/agents.css';
 import { GuideCheckView, GuideUpload, type GuideCheck } from './GuideCheck';
 import { kindLabel, type ListingProduct } from './listing-text';
@@ -25,30 +24,12 @@ type Matrix = MethodOutput<'listing.matrix'>;
  */
 export function ListingPage() {
   const { t } = useTranslation();
-  const client = useCore((s) => s.client);
-  const [matrix, setMatrix] = useState<Matrix | null>(null);
-  const [products, setProducts] = useState<ListingProduct[] | null>(null);
   const [kind, setKind] = useState<ListingKind | undefined>(undefined);
-  const [problem, setProblem] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [checkingByKind, setCheckingByKind] = useState(false);
   const synced = useSyncedVersion('products');
-  const load = useCallback(() => {
-    client
-      ?.call('listing.products', kind ? { kind } : {})
-      .then((rows) => {
-        setProducts(rows);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, kind]);
-  useEffect(load, [load, synced]);
-  useEffect(() => {
-    client
-      ?.call('listing.matrix', {})
-      .then(setMatrix)
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client]);
+  const { data: products, problem, load } = useLoaded((c) => c.call('listing.products', kind ? { kind } : {}), kind ?? '', synced);
+  const { data: matrix, problem: matrixProblem } = useLoaded((c) => c.call('listing.matrix', {}), 'matrix');
 
   return (
     <PageFrame
@@ -64,7 +45,7 @@ export function ListingPage() {
         </>
       }
     >
-      {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
+      {(matrixProblem ?? problem) && <Typography.Text type="danger">{matrixProblem ?? problem}</Typography.Text>}
       {matrix && <MatrixCard matrix={matrix} />}
       <Card
         size="small"

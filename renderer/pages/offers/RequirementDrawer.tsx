@@ -1,9 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
-import { errorMessage } from '../../app/error-message';
 import { formatShare } from '../../app/format-money';
 import { formatTime } from '../../app/format-time';
 import { useNow } from '../../app/use-now';
@@ -11,7 +9,7 @@ import { CellTag } from '../../components/big-table/CellTag';
 import { useCore } from '../../stores/core-store';
 import { OFFER_COLORS, REQUIREMENT_COLORS, validityDays } from './offer-format';
 import { offerTerms, TimeLeft } from './OfferCells';
-import { SalesHistory, useSalesAction } from './SalesParts';
+import { SalesHistory, useSalesDetail } from './SalesParts';
 
 type Detail = MethodOutput<'requirements.get'>;
 export type Requirement = Detail['requirement'];
@@ -40,28 +38,13 @@ export function RequirementDrawer({
   const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const now = useNow();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const { act, busy } = useSalesAction();
-  const load = useCallback(() => {
-    client
-      ?.call('requirements.get', { requirementId })
-      .then((d) => {
-        setDetail(d);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, requirementId]);
   // an offer created from it (the form closes, the page reloads) changes it too
-  useEffect(load, [load, refresh]);
+  const { detail, problem, busy, run } = useSalesDetail((c) => c.call('requirements.get', { requirementId }), requirementId, onChanged, refresh);
 
   const move = async (action: 'accept' | 'convert') => {
     const done = t(action === 'accept' ? 'requirements.accepted' : 'requirements.converted');
     const method = action === 'accept' ? 'requirements.accept' : 'requirements.convert';
-    if (await act(() => client!.call(method, { requirementId }), done)) {
-      load();
-      onChanged();
-    }
+    await run(() => client!.call(method, { requirementId }), done);
   };
 
   const requirement = detail?.requirement;

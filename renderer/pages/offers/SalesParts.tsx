@@ -1,10 +1,11 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Descriptions, Empty, Form, Input, Modal, Space, Timeline, Typography, type ButtonProps } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoreClient, MethodOutput } from '../../../electron/core/contract';
 import { errorMessage } from '../../app/error-message';
 import { formatTime } from '../../app/format-time';
+import { useLoaded } from '../../app/use-loaded';
 import { useCore } from '../../stores/core-store';
 import './sales.css';
 
@@ -180,42 +181,26 @@ export function OutcomeRecorder({ busy, onRecord }: { busy: boolean; onRecord: (
 type Delivery = 'send' | 'draft' | 'record';
 
 /**
+ * A drawer's item, loaded when `key` or `refresh` changes, with what went wrong; `run` takes an action
+ * (with its toast), then tells the list it changed and reloads the item — unless the drawer is given
+ * `refresh`, which the list's change already moves.
+ */
+export function useSalesDetail<D>(fetch: (client: CoreClient) => Promise<D>, key: string, onChanged: () => void, refresh?: number) {
+  const { data: detail, problem, load, client } = useLoaded(fetch, key, refresh);
+  const { act, busy } = useSalesAction();
+  const run = async (call: () => Promise<unknown>, done: string, how?: Delivery) => {
+    if (!(await act(call, done, how))) return false;
+    onChanged();
+    if (refresh === undefined) load();
+    return true;
+  };
+  return { detail, problem, busy, run, client };
+}
+
+/**
  * Runs a 销售管理 action and says where it went: sent to the source (or waiting, offline), to be
  * submitted in Seller Center (local path), or kept as a draft. Refusals show the core's reason.
  */
-/**
- * A drawer's item, loaded when `key` or `refresh` changes, with what went wrong; `run` takes an action
- * (with its toast), then reloads the item and tells the list it changed.
- */
-export function useSalesDetail<D>(fetch: (client: CoreClient) => Promise<D>, key: string, onChanged: () => void, refresh = 0) {
-  const client = useCore((s) => s.client);
-  const [detail, setDetail] = useState<D | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const { act, busy } = useSalesAction();
-  const latest = useRef(fetch);
-  useEffect(() => {
-    latest.current = fetch; // before the load below: effects run in order
-  });
-  const load = useCallback(() => {
-    if (!client) return;
-    latest
-      .current(client)
-      .then((d) => {
-        setDetail(d);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, key]); // eslint-disable-line react-hooks/exhaustive-deps -- `key` names what is loaded
-  useEffect(load, [load, refresh]);
-  const run = async (call: () => Promise<unknown>, done: string, how?: Delivery) => {
-    if (!(await act(call, done, how))) return false;
-    load();
-    onChanged();
-    return true;
-  };
-  return { detail, problem, busy, run, act, load, client };
-}
-
 export function useSalesAction() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();

@@ -1,18 +1,13 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../electron/core/contract';
-import { errorMessage } from '../../app/error-message';
 import { formatFen } from '../../app/format-money';
 import { formatTime } from '../../app/format-time';
 import { CellTag } from '../../components/big-table/CellTag';
 import { useCore } from '../../stores/core-store';
 import { PLANNING_COLORS } from '../offers/offer-format';
-import { OutcomeRecorder, SalesHistory, SubmissionSheetView, useSalesAction } from '../offers/SalesParts';
+import { OutcomeRecorder, SalesHistory, SubmissionSheetView, useSalesDetail } from '../offers/SalesParts';
 import type { PlanItem } from './PlanSettingsDialog';
-
-type Detail = MethodOutput<'planning.get'>;
 
 /**
  * One product's 商业规划: the three years, the approval with its reason, the history, 单商品设置; on
@@ -34,19 +29,7 @@ export function PlanDrawer({
   const { t } = useTranslation();
   const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const { act, busy } = useSalesAction();
-  const load = useCallback(() => {
-    client
-      ?.call('planning.get', { productId })
-      .then((d) => {
-        setDetail(d);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, productId]);
-  useEffect(load, [load, refresh]);
+  const { detail, problem, busy, run } = useSalesDetail((c) => c.call('planning.get', { productId }), productId, onChanged, refresh);
 
   const plan = detail?.plan;
   const local = detail?.path === 'local';
@@ -103,18 +86,9 @@ export function PlanDrawer({
           {local && plan.approval === 'pending_approval' && (
             <OutcomeRecorder
               busy={busy}
-              onRecord={async (outcome, reason) => {
-                const ok = await act(
-                  () => client!.call('planning.recordOutcome', { productId, outcome, ...(reason ? { reason } : {}) }),
-                  t('sales.outcome.done'),
-                  'record',
-                );
-                if (ok) {
-                  load();
-                  onChanged();
-                }
-                return ok;
-              }}
+              onRecord={(outcome, reason) =>
+                run(() => client!.call('planning.recordOutcome', { productId, outcome, ...(reason ? { reason } : {}) }), t('sales.outcome.done'), 'record')
+              }
             />
           )}
           {detail.sheet && <SubmissionSheetView sheet={detail.sheet} />}

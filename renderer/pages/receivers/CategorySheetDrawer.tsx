@@ -1,8 +1,9 @@
 import { Alert, App as AntApp, Button, Drawer, Empty, Popconfirm, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { errorMessage } from '../../app/error-message';
+import { useLoaded } from '../../app/use-loaded';
 import { formatTime } from '../../app/format-time';
 import { useCore } from '../../stores/core-store';
 import { SubmissionSheetView } from '../offers/SalesParts';
@@ -19,19 +20,8 @@ export function CategorySheetDrawer({ categoryCode, onClose, onChanged }: { cate
   const { message } = AntApp.useApp();
   const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = useCallback(() => {
-    client
-      ?.call('receivers.get', { categoryCode })
-      .then((d) => {
-        setDetail(d);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, categoryCode]);
-  useEffect(load, [load]);
+  const { data: detail, problem, load } = useLoaded((c) => c.call('receivers.get', { categoryCode }), categoryCode);
   const category = detail?.category;
   const name = category ? categoryName(category, t) : categoryCode;
   const markEntered = async () => {

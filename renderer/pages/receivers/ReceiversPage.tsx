@@ -1,20 +1,18 @@
 import { DeleteOutlined, EditOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Checkbox, Popconfirm, Table, Tooltip, Typography, type ButtonProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { syncResourceSchema } from '../../../electron/core/contract';
 import { MESSAGE_CHANNELS, RECEIVERS_PER_CATEGORY, type MessageChannel } from '../../../electron/core/conventions';
 import { errorMessage } from '../../app/error-message';
+import { useLoaded } from '../../app/use-loaded';
 import { PageFrame } from '../../components/page/PageFrame';
+import { useSyncedVersion } from '../../app/use-synced-version';
 import { SyncButton } from '../../components/SyncButton';
 import { useCore } from '../../stores/core-store';
 import { CategorySheetDrawer } from './CategorySheetDrawer';
 import { ReceiverDialog } from './ReceiverDialog';
 import { categoryName, type Category, type Receiver } from './receivers-text';
 import './receivers.css';
-
-/** The sync resource of receivers, once the source lists them (the real KooGallery has no API for them). */
-const RECEIVERS_RESOURCE = syncResourceSchema.options.find((r) => (r as string) === 'receivers');
 
 /**
  * 消息接收管理: every message category with its channels (站内信 / 邮件 / 短信) and receivers; add,
@@ -24,30 +22,13 @@ const RECEIVERS_RESOURCE = syncResourceSchema.options.find((r) => (r as string) 
  */
 export function ReceiversPage() {
   const { t } = useTranslation();
-  const client = useCore((s) => s.client);
-  const [categories, setCategories] = useState<Category[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ category: Category; receiver: Receiver | null } | null>(null);
   const [sheet, setSheet] = useState<string | null>(null);
-  const synced = useReceiversSynced();
-  const load = useCallback(() => {
-    client
-      ?.call('receivers.list', {})
-      .then(({ categories: list }) => {
-        setCategories(list);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client]);
-  useEffect(load, [load, synced]);
+  const synced = useSyncedVersion('receivers');
+  const { data: categories, problem, load } = useLoaded((c) => c.call('receivers.list', {}).then((answer) => answer.categories), 'receivers', synced);
 
   return (
-    <PageFrame
-      title={t('nav.sections.receivers')}
-      testId="page-receivers"
-      scroll
-      actions={RECEIVERS_RESOURCE && <SyncButton resources={[RECEIVERS_RESOURCE]} testId="sync-receivers" />}
-    >
+    <PageFrame title={t('nav.sections.receivers')} testId="page-receivers" scroll actions={<SyncButton resources={['receivers']} testId="sync-receivers" />}>
       <Alert type="info" showIcon data-testid="receivers-local-note" message={t('receivers.localNote')} style={{ padding: '4px 12px' }} />
       {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
       <div className="receivers-grid" data-testid="receivers-categories">
@@ -79,20 +60,6 @@ export function ReceiversPage() {
       {sheet && <CategorySheetDrawer categoryCode={sheet} onClose={() => setSheet(null)} onChanged={load} />}
     </PageFrame>
   );
-}
-
-/** Moves when a sync of receivers ends (none when the source cannot list them). */
-function useReceiversSynced(): number {
-  const client = useCore((s) => s.client);
-  const [version, setVersion] = useState(0);
-  useEffect(
-    () =>
-      client?.subscribe(
-        (event) => event.type === 'sync' && (event.resource as string) === 'receivers' && event.state !== 'running' && setVersion((v) => v + 1),
-      ),
-    [client],
-  );
-  return version;
 }
 
 function CategoryCard({

@@ -1,10 +1,11 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Drawer, Space, Tooltip, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../electron/core/contract';
 import { ACTION_STEPS, PROOF_EXTENSIONS, PROOF_MAX_BYTES, proofFileProblem, type SupervisionAction } from '../../../electron/core/conventions';
 import { errorMessage, reasonMessage } from '../../app/error-message';
+import { useLoaded } from '../../app/use-loaded';
 import { toBase64 } from '../../app/file-base64';
 import { useCore } from '../../stores/core-store';
 import { LicenseAnswer, LicenseDialog, QueryLicenseButton, type LicenseAnswerShown } from './LicenseDialog';
@@ -39,22 +40,11 @@ export function SupervisionDrawer({
   const { message } = AntApp.useApp();
   const client = useCore((s) => s.client);
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<NoteRequest | null>(null);
   const [licenseOpen, setLicenseOpen] = useState(false);
   const [answer, setAnswer] = useState<LicenseAnswerShown | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = useCallback(() => {
-    client
-      ?.call('supervision.get', { flowId })
-      .then((d) => {
-        setDetail(d);
-        setProblem(null);
-      })
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [client, flowId]);
-  useEffect(load, [load]);
+  const { data: detail, problem, load } = useLoaded((c) => c.call('supervision.get', { flowId }), flowId);
 
   const changed = () => {
     load();

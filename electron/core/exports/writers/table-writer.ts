@@ -69,14 +69,6 @@ export function numberCell(value: unknown, column: ExportColumn): number | null 
   return Number.isFinite(number) ? number : null;
 }
 
-/** Integer fen as yuan with two decimals, in integer arithmetic: -1230 -> "-12.30". */
-export function yuan(fen: number): string {
-  const cents = Math.round(fen);
-  const absolute = Math.abs(cents);
-  const fraction = absolute % 100;
-  return `${cents < 0 ? '-' : ''}${Math.floor(absolute / 100)}.${fraction < 10 ? '0' : ''}${fraction}`;
-}
-
 function describeValue(value: unknown): string {
   return value instanceof Date ? 'a Date' : typeof value === 'string' ? `the text ${JSON.stringify(value.slice(0, 40))}` : typeof value;
 }

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { yuan } from '../../conventions';
 import {
   ChunkedText,
   MS_PER_DAY,
@@ -6,7 +7,6 @@ import {
   numberCell,
   textCell,
   utcOffsetMs,
-  yuan,
   type ExportColumn,
   type OutputGuard,
   type TableWriter,
