@@ -320,23 +320,4 @@ export const seeds: Record<number, { table: string; row: Record<string, unknown>
       row: { order_id: 'CS2611240100ABCDE', customer_name: '杭州星河信息技术有限公司', user_name: 'hw10000001', product_name: '智云财务管理系统' },
     },
   ],
-  16: [
-    {
-      table: 'orders',
-      row: {
-        order_id: 'CS2612010100SHORT',
-        order_type: 'NEW',
-        status: 'completed',
-        product_type: 'general',
-        product_name: '云备份',
-        customer_name: '华为云测试',
-        user_name: 'hw20000002',
-        amount_fen: 100,
-        created_at: now,
-        paid_at: now,
-        source: 'import',
-        updated_at: now,
-      },
-    },
-  ],
 };

@@ -17,7 +17,6 @@ import {
   type ReviewList,
 } from '../lists';
 import { ORDER_COLUMNS, type OrderRow } from './orders-table';
-import { shortCjkPhrase } from './search-chars';
 
 type OrderFilters = z.infer<typeof orderFiltersSchema>;
 
@@ -45,12 +44,10 @@ function orderConditions(filters: OrderFilters): Condition[] {
 }
 
 /**
- * Substring search: the trigram index for 3+ characters, the per-character index for 1–2 Chinese
- * characters (search-chars.ts); other short terms (digits, letters) scan with LIKE.
+ * Chinese substring search: the trigram index for 3+ characters; shorter terms scan the names with
+ * LIKE (two characters are too short for trigrams).
  */
 function searchCondition(term: string): Condition {
-  const phrase = shortCjkPhrase(term);
-  if (phrase) return { sql: `rowid IN (SELECT rowid FROM orders_search_chars WHERE orders_search_chars MATCH @searchQuery)`, params: { searchQuery: phrase } };
   if ([...term].length >= 3) {
     return {
       sql: `rowid IN (SELECT rowid FROM orders_search WHERE orders_search MATCH @searchQuery)`,

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { CoreError, type orderLineSchema, type orderRowSchema } from '../contract';
 import type { SqliteDatabase } from '../db';
-import { searchCharsText } from './search-chars';
 
 /**
  * One order as any source gives it (sync, Seller Center import, 刷新). A field the source does not
@@ -64,13 +63,9 @@ export const ORDER_LINE_FIELDS = [
   'amount_fen',
 ] as const satisfies readonly (keyof OrderLineRecord)[];
 
-type IndexedRow = { rowid: number; order_id: string; customer_name: string; user_name: string; product_name: string };
-
 export type OrderSource = 'sandbox' | 'koogallery' | 'import' | 'api';
 
 const SEARCH_INDEX = 'orders_search';
-/** 1–2 character Chinese terms (search-chars.ts); rebuilt and kept with SEARCH_INDEX. */
-const CHARS_INDEX = 'orders_search_chars';
 const SEARCHED = 'order_id, customer_name, user_name, product_name';
 
 /**
@@ -84,7 +79,6 @@ export class OrdersTable {
   private readonly upsertOrder;
   private readonly upsertLine;
   private readonly indexed;
-  private readonly addChars;
 
   constructor(private readonly db: SqliteDatabase) {
     this.upsertOrder = db.prepare(
@@ -106,25 +100,22 @@ export class OrdersTable {
          expire_at = COALESCE(@expire_at, expire_at), amount_fen = COALESCE(@amount_fen, amount_fen), updated_at = @updated_at`,
     );
     this.indexed = db.prepare(`SELECT rowid, ${SEARCHED} FROM orders WHERE order_id = ?`);
-    this.addChars = db.prepare(`INSERT INTO ${CHARS_INDEX} (rowid, names) VALUES (?, ?)`);
   }
 
   /** One order, its search entry kept in step, in one transaction (刷新). */
   upsert(order: OrderRecord, source: OrderSource): void {
     this.db.transaction(() => {
-      const before = this.indexed.get(order.order_id) as IndexedRow | undefined;
-      if (before) {
+      const before = this.indexed.get(order.order_id) as Record<string, unknown> | undefined;
+      if (before)
         this.db
           .prepare(
             `INSERT INTO orders_search (orders_search, rowid, ${SEARCHED}) VALUES ('delete', @rowid, @order_id, @customer_name, @user_name, @product_name)`,
           )
           .run(before);
-        this.db.prepare(`DELETE FROM ${CHARS_INDEX} WHERE rowid = ?`).run(before.rowid);
-      }
       this.write(order, source);
-      const after = this.indexed.get(order.order_id) as IndexedRow;
-      this.db.prepare(`INSERT INTO orders_search (rowid, ${SEARCHED}) VALUES (@rowid, @order_id, @customer_name, @user_name, @product_name)`).run(after);
-      this.addChars.run(after.rowid, searchCharsText(after));
+      this.db
+        .prepare(`INSERT INTO orders_search (rowid, ${SEARCHED}) VALUES (@rowid, @order_id, @customer_name, @user_name, @product_name)`)
+        .run(this.indexed.get(order.order_id));
     })();
   }
 
@@ -140,30 +131,16 @@ export class OrdersTable {
     };
   }
 
-  /**
-   * Rebuilds the search indexes a bulk load (or a crash in the middle of one, or a migration) left
-   * behind; says whether it did. The per-character index always follows the trigram one.
-   */
+  /** Rebuilds the search index if a bulk load (or a crash in the middle of one) left it behind; says whether it did. */
   rebuildSearchIfStale(): boolean {
-    const stale = new Set(
-      this.db.prepare('SELECT index_name FROM stale_search_indexes WHERE index_name IN (?, ?)').pluck().all(SEARCH_INDEX, CHARS_INDEX) as string[],
-    );
-    if (stale.size === 0) return false;
-    this.db.transaction(() => {
-      if (stale.has(SEARCH_INDEX)) this.db.prepare(`INSERT INTO orders_search (orders_search) VALUES ('rebuild')`).run();
-      this.rebuildChars();
-      this.db.prepare('DELETE FROM stale_search_indexes WHERE index_name IN (?, ?)').run(SEARCH_INDEX, CHARS_INDEX);
-    })();
-    return true;
-  }
-
-  /** Every order's names into the per-character index, a page of rows at a time (no write while a read is open). */
-  private rebuildChars(): void {
-    this.db.prepare(`INSERT INTO ${CHARS_INDEX} (${CHARS_INDEX}) VALUES ('delete-all')`).run();
-    const page = this.db.prepare(`SELECT rowid, ${SEARCHED} FROM orders WHERE rowid > ? ORDER BY rowid LIMIT 5000`);
-    for (let rows = page.all(0) as IndexedRow[]; rows.length > 0; rows = page.all(rows.at(-1)!.rowid) as IndexedRow[]) {
-      for (const row of rows) this.addChars.run(row.rowid, searchCharsText(row));
+    const stale = this.db.prepare('SELECT 1 FROM stale_search_indexes WHERE index_name = ?').get(SEARCH_INDEX) !== undefined;
+    if (stale) {
+      this.db.transaction(() => {
+        this.db.prepare(`INSERT INTO orders_search (orders_search) VALUES ('rebuild')`).run();
+        this.db.prepare('DELETE FROM stale_search_indexes WHERE index_name = ?').run(SEARCH_INDEX);
+      })();
     }
+    return stale;
   }
 
   withLines(orderId: string): { order: OrderRow; lines: OrderLine[] } {
