@@ -2,7 +2,7 @@ import path from 'node:path';
 import { agentsChannel, AgentsTables, AgentsWork, agentsHandlers } from './agents';
 import { BillsTable, billHandlers } from './bills';
 import { mergeUnique, type AppStatus, type HandlerTable } from './contract';
-import { DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints } from './db';
+import { BulkLoads, DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints } from './db';
 import { EventBus } from './events';
 import { ExportService, exportHandlers } from './exports';
 import { ColumnMappings, DownloadsWatcher, importHandlers, SellerCenterImport } from './imports';
@@ -16,7 +16,7 @@ import type { Platform } from './platform';
 import { ProductsTable } from './products';
 import { SettingsService, settingsHandlers, settingsTable } from './settings';
 import { ConnectivityMonitor, statusHandlers } from './status';
-import { StoreFiguresReader, storeFiguresHandlers } from './store-figures';
+import { recountDetailTotals, StoreFiguresReader, storeFiguresHandlers } from './store-figures';
 import { OfferTables, OfferWork, offerChannels, offerHandlers, offerListWriters, offerTodos } from './offers';
 import { PlanningTables, PlanningWork, planningChannel, planningHandlers, planningListWriters, planningTodos } from './planning';
 import { SalesRecords, SubmissionSender, type SalesContext } from './submissions';
@@ -198,7 +198,12 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
   const sales = salesParts(db, jobs, connector, now, tables.products);
   todos.register(...offerTodos(db), ...voucherTodos(db), ...planningTodos(db));
   const receiverTables = new ReceiverTables(db);
+  const bulkLoads = new BulkLoads(db, { transaction_details: recountDetailTotals }, async () => {
+    await new Promise((resolve) => setImmediate(resolve)); // calls waiting on the core are answered between indexes
+    await checkpoints.catchUp();
+  });
   return {
+    bulkLoads,
     supervision,
     sales,
     agents: new AgentsWork({ tables: sales.tables.agents, sales: sales.ctx, secrets: options.platform.secrets }),
@@ -212,7 +217,7 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
     listing: new ListingWork({ tables: new ListingTables(db), now }),
     receivers: new ReceiverWork(receiverTables, now),
     syncWriters: {
-      ...reviewListWriters(tables),
+      ...reviewListWriters(tables, bulkLoads),
       ...overviewListWriters(sellerTables),
       ...supervisionListWriters(supervision.tables),
       ...sales.writers,
@@ -398,7 +403,7 @@ function salesHandlers(sales: Capabilities['sales'], now: () => number) {
 /** Repairs what a crash left, picks the source, starts the schedules and the watched folders. */
 async function start({ jobs, settings, dataSource }: Foundation, parts: Capabilities, { connectivity, sync }: Wiring, options: CoreOptions): Promise<void> {
   parts.tables.orders.rebuildSearchIfStale(); // a crash between synced orders and their search index
-  parts.tables.details.ensureAmountIndex(); // a crash during a first sync of transaction details
+  await parts.bulkLoads.finishUnfinished(); // a crash during a first sync: its indexes and totals
   parts.usage.recoverLeases(); // records a crashed process was sending: queued again at once
   parts.supervision.tables.recoverSending(); // 服务监管 actions a crashed process was sending: checked, then sent once
   parts.sales.records.recoverSending(); // 销售管理 submissions likewise (the same action id: the source takes it once)

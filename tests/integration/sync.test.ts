@@ -180,6 +180,71 @@ describe('sync from the sandbox', () => {
     const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
     expect(count(db, 'transaction_details')).toBe(visibleDetails());
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expectDetailsIndexedAndCounted(db); // whichever kill interrupted the first sync's bulk load
     db.close();
   }, 60_000);
+
+  it('a first sync of transaction details loads without indexes, answers meanwhile, and ends with every index and total back', async () => {
+    const { core: c, client } = await core();
+    const db = dbOf(c);
+    let duringLoad: { setAside: number; pageRows: number } | null = null;
+    client.subscribe((event) => {
+      if (duringLoad || event.type !== 'progress' || event.jobId !== 'sync:transaction_details' || event.done < 2000) return;
+      duringLoad = { setAside: count(db, 'bulk_loads'), pageRows: -1 };
+      void client
+        .call('transactionDetails.page', { filters: { billingStatus: 'billed' }, limit: 50 })
+        .then((page) => (duringLoad!.pageRows = page.rows.length));
+    });
+    const [result] = await client.call('sync.run', { resources: ['transaction_details'] });
+    expect(result!.completed).toBe(true);
+    expect(duringLoad).toEqual({ setAside: expect.any(Number) as number, pageRows: 50 });
+    expect(duringLoad!.setAside).toBeGreaterThan(6); // seven indexes and three triggers were set aside
+    expectDetailsIndexedAndCounted(db);
+
+    // the triggers are back: a changed amount moves the day totals at once
+    const row = db.prepare('SELECT detail_id, amount_fen FROM transaction_details ORDER BY detail_id LIMIT 1').get() as {
+      detail_id: string;
+      amount_fen: number;
+    };
+    db.prepare('UPDATE transaction_details SET amount_fen = amount_fen + 12345 WHERE detail_id = ?').run(row.detail_id);
+    expectDetailsIndexedAndCounted(db);
+  });
+
+  it('a sync into a table that already has rows keeps its indexes while it writes', async () => {
+    const { core: c, client } = await core();
+    const db = dbOf(c);
+    await client.call('sync.run', { resources: ['transaction_details'] });
+    db.prepare('DELETE FROM sync_cursors').run(); // from the start again, over the cached rows
+    let setAsideDuringSecond = -1;
+    client.subscribe((event) => {
+      if (event.type === 'progress' && event.jobId === 'sync:transaction_details' && setAsideDuringSecond < 0) setAsideDuringSecond = count(db, 'bulk_loads');
+    });
+    await client.call('sync.run', { resources: ['transaction_details'] });
+    expect(setAsideDuringSecond).toBe(0);
+    expectDetailsIndexedAndCounted(db);
+  });
 });
+
+/** Every index and trigger a freshly migrated database has on transaction_details, and day totals equal to a recount. */
+function expectDetailsIndexedAndCounted(db: SqliteDatabase): void {
+  const schema = (d: SqliteDatabase) =>
+    d.prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'transaction_details' AND sql IS NOT NULL ORDER BY name").all();
+  const fresh = openDatabase(':memory:');
+  expect(schema(db)).toEqual(schema(fresh));
+  fresh.close();
+  expect(count(db, 'bulk_loads')).toBe(0);
+  const day = '((transaction_at + 28800000) / 86400000)';
+  const recount = db
+    .prepare(
+      `SELECT ${day} AS key, product_type, product_name, billing_status, COUNT(*) AS transactions, SUM(amount_fen) AS amount_fen, SUM(settlement_amount_fen) AS settlement_amount_fen
+       FROM transaction_details GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    )
+    .all();
+  const kept = db
+    .prepare(
+      'SELECT key, product_type, product_name, billing_status, transactions, amount_fen, settlement_amount_fen FROM detail_day_totals WHERE transactions <> 0 ORDER BY 1, 2, 3, 4',
+    )
+    .all();
+  expect(kept).toEqual(recount);
+  expect(kept.length).toBeGreaterThan(10);
+}

@@ -314,6 +314,9 @@ export const seeds: Record<number, { table: string; row: Record<string, unknown>
       },
     },
   ],
+  16: [
+    { table: 'bulk_loads', row: { table_name: 'transaction_details', kind: 'index', name: 'transaction_details_by_account', sql: 'CREATE INDEX x ON t (c)' } },
+  ],
   5: [
     {
       table: 'orders_search',

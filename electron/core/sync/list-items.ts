@@ -1,4 +1,5 @@
 import type { SyncResource } from '../contract';
+import type { BulkLoads } from '../db';
 import { ORDER_FIELDS, ORDER_LINE_FIELDS, type OrderRecord, type OrdersTable } from '../orders';
 import { PRODUCT_FIELDS, type ProductRecord, type ProductsTable } from '../products';
 import { TICKET_FIELDS, TICKET_MESSAGE_FIELDS, type TicketMessageRecord, type TicketRecord, type TicketsTable } from '../tickets';
@@ -19,8 +20,8 @@ type Item = ListItem;
 export interface PageWriter {
   /** Writes one page's items, inside the page's transaction. */
   write(items: Item[]): void;
-  /** After the last page (or a cancel): what a bulk load leaves to do (the order search, the amount index). */
-  finish(): void;
+  /** After the last page (or a cancel): what a bulk load leaves to do (the order search, the indexes). */
+  finish(): void | Promise<void>;
 }
 
 /** A writer for one run of one list: the source it comes from, and whether the run starts from the beginning. */
@@ -30,7 +31,7 @@ export type PageWriterFactory = (source: 'sandbox' | 'koogallery', fromStart: bo
 export type SyncWriters = Record<SyncResource, PageWriterFactory>;
 
 /** Writes each item of a page with `write`; nothing left to do after the last page. */
-export function itemWriter(write: (item: ListItem) => void, finish: () => void = () => undefined): PageWriter {
+export function itemWriter(write: (item: ListItem) => void, finish: () => void | Promise<void> = () => undefined): PageWriter {
   return { write: (items) => items.forEach(write), finish };
 }
 
@@ -38,7 +39,7 @@ export function itemWriter(write: (item: ListItem) => void, finish: () => void =
  * The review lists' items in the shape of the sandbox's list endpoints (the reference list API; a
  * future connector maps to it), turned into the tables' records and written with the tables' one upsert.
  */
-export function reviewListWriters(tables: ReviewTables): Pick<SyncWriters, 'orders' | 'transaction_details' | 'tickets' | 'products'> {
+export function reviewListWriters(tables: ReviewTables, bulkLoads: BulkLoads): Pick<SyncWriters, 'orders' | 'transaction_details' | 'tickets' | 'products'> {
   return {
     orders: (source) => {
       const write = tables.orders.bulkWriter(source);
@@ -48,12 +49,12 @@ export function reviewListWriters(tables: ReviewTables): Pick<SyncWriters, 'orde
       );
     },
     transaction_details: (source, fromStart) => {
-      // a sync from the start may bring a million rows: the amount index is built once at the end
-      if (fromStart) tables.details.suspendAmountIndex();
+      // a first sync may bring a million rows: into an empty table they load without indexes, built at the end
+      const bulk = fromStart && bulkLoads.begin('transaction_details');
       const write = tables.details.bulkWriter(source);
       return itemWriter(
         (item) => write(pick<DetailRecord>(item, DETAIL_FIELDS)),
-        () => tables.details.ensureAmountIndex(),
+        () => (bulk ? bulkLoads.finish('transaction_details') : undefined),
       );
     },
     tickets: () => {

@@ -1,9 +1,10 @@
 import { transactionDetailsVisibleBefore } from '../conventions';
 import { CoreError, syncResourceSchema, type SyncError, type SyncResource } from '../contract';
-import type { SqliteDatabase } from '../db';
+import { writeRefetchable, type SqliteDatabase } from '../db';
 import type { EventBus } from '../events';
 import type { JobContext, JobEngine, Schedule } from '../jobs';
 import type { Connector } from '../marketplace';
+import type { ApiOutcome } from '../koogallery';
 import type { CursorsTable, CursorState } from './cursors-table';
 import type { SyncWriters } from './list-items';
 
@@ -15,6 +16,19 @@ export interface SyncResult {
   cancelled: boolean;
   /** Why the run stopped early: the marketplace's code (or the network's), its HTTP status and message. */
   error: SyncError | null;
+  /** Where the run's time went, in ms (logged and benchmarked). */
+  timings: SyncTimings;
+}
+
+export interface SyncTimings {
+  /** Waiting for pages the write had not overlapped: the marketplace serving, HTTP and JSON parse. */
+  waitingForPagesMs: number;
+  /** Waiting for the WAL checkpoint to catch up before a write. */
+  waitingForCheckpointMs: number;
+  /** Writing pages to the cache, in their transactions. */
+  writingMs: number;
+  /** After the last page: indexes and search built in bulk. */
+  finishingMs: number;
 }
 
 export interface SyncServiceOptions {
@@ -104,8 +118,9 @@ export class SyncService {
     events.emit({ type: 'sync', resource, state: 'running', message: null });
     this.options.onStateChange();
     const writer = this.options.writers[resource](connector.source, cursors.cursor(resource) === null);
+    const timings: SyncTimings = { waitingForPagesMs: 0, waitingForCheckpointMs: 0, writingMs: 0, finishingMs: 0 };
     try {
-      const result = await this.pull(connector, resource, writer.write, job);
+      const result = await this.pull(connector, resource, writer.write, job, timings);
       if (!result.cancelled) cursors.recordOutcome(resource, result.error);
       events.emit({ type: 'sync', resource, state: result.cancelled ? 'cancelled' : result.error ? 'error' : 'idle', message: result.error?.message ?? null });
       return result;
@@ -119,38 +134,42 @@ export class SyncService {
       });
       throw error;
     } finally {
-      writer.finish(); // also after a cancel or a failure: what arrived is searchable
+      const finishing = performance.now();
+      await writer.finish(); // also after a cancel or a failure: what arrived is searchable
+      timings.finishingMs = performance.now() - finishing;
     }
   }
 
-  private async pull(connector: Connector, resource: SyncResource, write: (items: Record<string, unknown>[]) => void, job: JobContext): Promise<SyncResult> {
+  /**
+   * Pages download one ahead: the next page is requested before this one is written, so the
+   * marketplace serves it (and the socket receives it) while SQLite writes.
+   */
+  private async pull(
+    connector: Connector,
+    resource: SyncResource,
+    write: (items: Record<string, unknown>[]) => void,
+    job: JobContext,
+    timings: SyncTimings,
+  ): Promise<SyncResult> {
     const { db, cursors } = this.options;
-    const result: SyncResult = { resource, rows: 0, pages: 0, completed: false, cancelled: false, error: null };
-    let cursor = cursors.cursor(resource);
+    const result: SyncResult = { resource, rows: 0, pages: 0, completed: false, cancelled: false, error: null, timings };
+    let next = prefetch(connector.listPage(resource, cursors.cursor(resource), PAGE_SIZE));
     for (;;) {
       if (job.signal.aborted) return { ...result, cancelled: true };
-      // the next page downloads while the checkpoint catches up (if it has to), then is written
-      const [outcome] = await Promise.all([connector.listPage(resource, cursor, PAGE_SIZE), this.options.checkpointCatchUp()]);
-      if (outcome.class !== 'ok')
-        return {
-          ...result,
-          error: {
-            code: outcome.code,
-            httpStatus: outcome.meta.httpStatus,
-            networkError: outcome.meta.networkError,
-            message: outcome.message,
-            at: this.options.now(),
-          },
-        };
+      const outcome = await timed(next, (ms) => (timings.waitingForPagesMs += ms));
+      if (outcome.class !== 'ok') return { ...result, error: syncError(outcome, this.options.now()) };
       const page = outcome.data;
-      db.transaction(() => {
+      if (page.hasMore) next = prefetch(connector.listPage(resource, page.nextCursor, PAGE_SIZE));
+      await timed(this.options.checkpointCatchUp(), (ms) => (timings.waitingForCheckpointMs += ms));
+      const writing = performance.now();
+      writeRefetchable(db, () => {
         write(page.items);
         cursors.save(resource, page.nextCursor, this.options.now(), page.completeThrough);
-      })();
+      });
+      timings.writingMs += performance.now() - writing;
       result.rows += page.items.length;
       result.pages++;
       job.progress(result.rows, page.remaining === null ? null : result.rows + page.remaining);
-      cursor = page.nextCursor;
       if (!page.hasMore) return { ...result, completed: true };
     }
   }
@@ -159,6 +178,25 @@ export class SyncService {
     const lists = this.options.connector()?.capabilities.lists ?? [];
     return syncResourceSchema.options.filter((r) => lists.includes(r));
   }
+}
+
+/** A page requested ahead may be left unread (a cancel): its failure must not go unhandled. */
+function prefetch<T>(page: Promise<T>): Promise<T> {
+  page.catch(() => undefined);
+  return page;
+}
+
+async function timed<T>(promise: Promise<T>, add: (ms: number) => void): Promise<T> {
+  const started = performance.now();
+  try {
+    return await promise;
+  } finally {
+    add(performance.now() - started);
+  }
+}
+
+function syncError(outcome: Exclude<ApiOutcome<unknown>, { class: 'ok' }>, at: number): SyncError {
+  return { code: outcome.code, httpStatus: outcome.meta.httpStatus, networkError: outcome.meta.networkError, message: outcome.message, at };
 }
 
 /**

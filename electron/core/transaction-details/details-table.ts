@@ -72,18 +72,4 @@ export class TransactionDetailsTable {
   bulkWriter(source: DetailSource): (detail: DetailRecord) => void {
     return (detail) => this.upsert.run({ ...detail, source });
   }
-
-  /**
-   * The 交易金额 sort index, kept up row by row, costs a bulk load a third of its time (rows arrive in
-   * time order, amounts at random: 1,000,000 rows synced in 54 s with it, 40 s without); built once
-   * afterwards it takes about a second. A first sync drops it and `ensureAmountIndex` builds it at
-   * the end, or at the next start after a crash. Sorting by amount works without it, slower.
-   */
-  suspendAmountIndex(): void {
-    this.db.exec('DROP INDEX IF EXISTS transaction_details_by_amount');
-  }
-
-  ensureAmountIndex(): void {
-    this.db.exec('CREATE INDEX IF NOT EXISTS transaction_details_by_amount ON transaction_details (amount_fen, detail_id)');
-  }
 }

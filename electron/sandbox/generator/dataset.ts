@@ -59,6 +59,7 @@ export class SandboxDataset {
   private readonly detailStep: number;
   private readonly ticketStep: number;
   private scanned: { instances: Int32Array; supervised: Int32Array } | null = null;
+  private lastOrder: { index: number; order: SandboxOrder } | null = null;
 
   constructor(
     readonly seed: string,
@@ -90,7 +91,10 @@ export class SandboxDataset {
   }
 
   order(index: number): SandboxOrder {
-    return generateOrder(this.seed, index, this.products, this.start, this.orderStep, this.anchor);
+    // consecutive details and tickets share their order: a list page asks for the same one about five times running
+    if (this.lastOrder?.index !== index)
+      this.lastOrder = { index, order: generateOrder(this.seed, index, this.products, this.start, this.orderStep, this.anchor) };
+    return this.lastOrder.order;
   }
 
   detail(index: number): SandboxTransactionDetail {

@@ -14,6 +14,7 @@ import { migration012 } from './012_sales_tools';
 import { migration013 } from './013_agents';
 import { migration014 } from './014_listing_and_receivers';
 import { migration015 } from './015_agents_submissions';
+import { migration016 } from './016_bulk_loads';
 
 /** Forward-only, in order. A new schema change is a new numbered file appended here — never an edit. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
