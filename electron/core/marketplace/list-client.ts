@@ -26,6 +26,8 @@ const listEnvelopeSchema = z
     resultCode: z.string(),
     resultMsg: z.string().optional(),
     items: z.array(listItemSchema).optional(),
+    fields: z.array(z.string()).optional(),
+    rows: z.array(z.array(z.unknown())).optional(),
     next_cursor: z.string().nullable().optional(),
     has_more: z.boolean().optional(),
     complete_through: z.number().optional(),
@@ -36,15 +38,24 @@ type ListEnvelope = z.infer<typeof listEnvelopeSchema>;
 
 const listReader: EnvelopeReader<ListEnvelope> = { schema: listEnvelopeSchema, code: (e) => e.resultCode, message: (e) => e.resultMsg ?? '' };
 
+/** Pages come as rows of values under one list of field names (`shape=rows`): half the bytes and parse time of objects. */
 export function fetchListPage(client: KooGalleryClient, resource: ListResource, cursor: string | null, limit: number): Promise<ApiOutcome<ListPage>> {
-  const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+  const query = new URLSearchParams({ limit: String(limit), shape: 'rows', ...(cursor ? { cursor } : {}) });
   return client.sendApig(`${listPath(resource)}?${query}`, 'GET', undefined, listReader, (e) => ({
-    items: e.items ?? [],
+    items: e.items ?? itemsOfRows(e.fields ?? [], e.rows ?? []),
     nextCursor: e.next_cursor ?? null,
     hasMore: e.has_more ?? false,
     completeThrough: e.complete_through ?? null,
     remaining: e.remaining_estimate ?? null,
   }));
+}
+
+function itemsOfRows(fields: string[], rows: unknown[][]): Record<string, unknown>[] {
+  return rows.map((row) => {
+    const item: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) item[fields[i]!] = row[i];
+    return item;
+  });
 }
 
 const actionEnvelope = z.object({ resultCode: z.string(), resultMsg: z.string().optional() }).passthrough();

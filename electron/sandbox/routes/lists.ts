@@ -22,6 +22,8 @@ export function listPage(state: SandboxState, request: SandboxRequest, resource:
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return fail(400, 'MKT.0101', `Invalid parameter: limit must be 1–${MAX_LIMIT}`);
   const cursor = decodeCursor(request.url.searchParams.get('cursor'));
   if (cursor === undefined) return fail(400, 'MKT.0101', 'Invalid parameter: cursor is not one this server issued');
+  const shape = request.url.searchParams.get('shape') ?? 'items';
+  if (shape !== 'items' && shape !== 'rows') return fail(400, 'MKT.0101', 'Invalid parameter: shape must be items or rows');
   const page = pageOf(state, resource as ListResource, cursor, limit, request.now);
   const last = page.items.at(-1);
   return {
@@ -29,7 +31,7 @@ export function listPage(state: SandboxState, request: SandboxRequest, resource:
     body: {
       resultCode: 'MKT.0000',
       resultMsg: 'Success',
-      items: page.items,
+      ...(shape === 'rows' ? asRows(page.items) : { items: page.items }),
       has_more: page.hasMore,
       remaining_estimate: page.remaining,
       next_cursor: last ? encodeCursor({ updated_at: last.updated_at, id: itemId(last) }) : request.url.searchParams.get('cursor'),
@@ -97,6 +99,16 @@ function pageOf(state: SandboxState, resource: ListResource, cursor: Cursor | nu
     case 'store_traffic':
       return arrayPage(data.storeTraffic(now) as unknown as Item[], cursor, limit);
   }
+}
+
+/**
+ * `shape=rows`: the items as rows of values under one list of field names, about half the bytes
+ * and half the parse time of a page of objects (every item repeats its keys). The fields are every
+ * key any item of the page has (an item without one has null); nested values (an order's lines) stay.
+ */
+function asRows(items: Item[]): { fields: string[]; rows: unknown[][] } {
+  const fields = [...new Set(items.flatMap((item) => Object.keys(item)))];
+  return { fields, rows: items.map((item) => fields.map((field) => item[field] ?? null)) };
 }
 
 /** On-demand orders are not in Seller Center's order list (§4.4); their income shows in bills. */
