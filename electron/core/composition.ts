@@ -16,7 +16,7 @@ import type { Platform } from './platform';
 import { ProductsTable } from './products';
 import { SettingsService, settingsHandlers, settingsTable } from './settings';
 import { ConnectivityMonitor, statusHandlers } from './status';
-import { recountDetailTotals, StoreFiguresReader, storeFiguresHandlers } from './store-figures';
+import { recountDetailTotals, recountOrderTotals, StoreFiguresReader, storeFiguresHandlers } from './store-figures';
 import { OfferTables, OfferWork, offerChannels, offerHandlers, offerListWriters, offerTodos } from './offers';
 import { PlanningTables, PlanningWork, planningChannel, planningHandlers, planningListWriters, planningTodos } from './planning';
 import { SalesRecords, SubmissionSender, type SalesContext } from './submissions';
@@ -178,7 +178,11 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
     ...(options.usageTickMs !== undefined ? { tickMs: options.usageTickMs } : {}),
     ...(options.usageLeaseMs !== undefined ? { leaseMs: options.usageLeaseMs } : {}),
   });
-  const sellerCenter = new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), now });
+  const bulkLoads = new BulkLoads(db, { transaction_details: recountDetailTotals, orders: recountOrderTotals }, async () => {
+    await new Promise((resolve) => setImmediate(resolve)); // calls waiting on the core are answered between indexes
+    await checkpoints.catchUp();
+  });
+  const sellerCenter = new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), bulkLoads, now });
   const exports = new ExportService({
     db,
     databaseFile: db.name,
@@ -198,10 +202,6 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
   const sales = salesParts(db, jobs, connector, now, tables.products);
   todos.register(...offerTodos(db), ...voucherTodos(db), ...planningTodos(db));
   const receiverTables = new ReceiverTables(db);
-  const bulkLoads = new BulkLoads(db, { transaction_details: recountDetailTotals }, async () => {
-    await new Promise((resolve) => setImmediate(resolve)); // calls waiting on the core are answered between indexes
-    await checkpoints.catchUp();
-  });
   return {
     bulkLoads,
     supervision,

@@ -3,15 +3,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import Database from 'better-sqlite3';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/core/db';
+import { StageTimes } from '../../electron/core/imports';
+import { firstSheetXml } from '../../electron/core/imports/xlsx-reader';
 import { sellerCenterImport } from '../support/imports';
-import { report } from './report';
+import { breakdown, report } from './report';
 
 const ROWS = 200_000;
+const FIGURE = 'import.orders_xlsx_200k';
 
-/** A 200,000-row orders export, written with exceljs's streaming writer. */
+/** A 200,000-row orders export, written with exceljs's streaming writer (loaded only by the process that writes it). */
 async function writeExport(file: string): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const sheet = workbook.addWorksheet('订单列表');
   sheet.addRow(['云商店订单导出']).commit();
@@ -46,21 +50,85 @@ try {
   const file = path.join(dir, '订单导出.xlsx');
   const generated = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--generate', file], { stdio: 'inherit' });
   if (generated.status !== 0) throw new Error('could not write the export file');
-  const db = openDatabase(path.join(dir, DATABASE_FILE_NAME));
+  const databaseFile = path.join(dir, DATABASE_FILE_NAME);
+  const db = openDatabase(databaseFile);
+  const stages = new StageTimes();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = performance.now();
-  const result = await sellerCenterImport(db).importFile(file, 'orders');
+  const cpuBefore = process.cpuUsage();
+  const result = await sellerCenterImport(db, Date.now, stages).importFile(file, 'orders');
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   if (result.imported !== ROWS) throw new Error(`imported ${result.imported} of ${ROWS}: ${JSON.stringify(result.problems.slice(0, 3))}`);
   db.close();
-  report({ name: 'import.orders_xlsx_200k', value: seconds, unit: 's', target: 15, better: 'lower' });
-  report({ name: 'import.orders_xlsx_200k_peak_rss', value: peak / 1024 / 1024, unit: 'MB', target: 400, better: 'lower' });
+  report({ name: FIGURE, value: seconds, unit: 's', target: 6, better: 'lower', baseline: bareUpsertSeconds(databaseFile, path.join(dir, 'bare.sqlite')) });
+  // unzip: inflating runs on zlib's thread pool beside the XML parse, so it is timed alone here, in a
+  // pass over the same sheet; the other parts are the import's own main-thread time in each stage,
+  // as the pipeline recorded it (StageTimes); "other" is the rest of the wall time (header rows,
+  // handing rows between generators, waiting for inflated data, the mapping remembered).
+  breakdown(FIGURE, 'unzip', await unzipSeconds(file), 's');
+  const parts = {
+    xml_parse: stages.ms.xmlParse,
+    value_parsing: stages.ms.valueParsing,
+    staging: stages.ms.staging,
+    final_write: stages.ms.finalWrite,
+    search_index: stages.ms.searchIndex,
+    indexes_at_end: stages.ms.indexesAtEnd,
+  };
+  for (const [part, ms] of Object.entries(parts)) breakdown(FIGURE, part, ms / 1000, 's');
+  breakdown(FIGURE, 'other', seconds - Object.values(parts).reduce((sum, ms) => sum + ms, 0) / 1000, 's');
+  // not a part of the wall time: the process's CPU time over the import, all threads (inflate too);
+  // far below the wall time when other programs share the machine's cores
+  breakdown(FIGURE, 'process_cpu', (cpu.user + cpu.system) / 1e6, 's');
+  report({ name: 'import.orders_xlsx_200k_peak_rss', value: peak / 1024 / 1024, unit: 'MB', target: 150, better: 'lower' });
   report({ name: 'import.truncated_xlsx_refused', value: await refusalMs(file, db2(dir)), unit: 'ms', target: 1000, better: 'lower' });
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The baseline: the imported orders and their lines, read back already parsed, upserted by bare
+ * better-sqlite3 into the same tables of an empty database (indexes in place, as the import has
+ * them), in one transaction with positional parameters, then the order search rebuilt once, as the
+ * import does — SQLite's own pace for the same rows, without reading or checking a file.
+ */
+function bareUpsertSeconds(importedFile: string, bareFile: string): number {
+  const source = new Database(importedFile, { readonly: true });
+  const orders = source.prepare('SELECT * FROM orders').raw().all() as unknown[][];
+  const lines = source.prepare('SELECT * FROM order_lines').raw().all() as unknown[][];
+  const upsert = (table: string, key: string) => {
+    const columns = source
+      .prepare(`SELECT * FROM ${table} LIMIT 1`)
+      .columns()
+      .map((column) => column.name);
+    return target.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (${key}) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    );
+  };
+  const target = openDatabase(bareFile);
+  const upsertOrder = upsert('orders', 'order_id');
+  const upsertLine = upsert('order_lines', 'order_line_id');
+  source.close();
+  const started = performance.now();
+  target.transaction(() => {
+    for (const order of orders) upsertOrder.run(order);
+    for (const line of lines) upsertLine.run(line);
+    target.exec(`INSERT INTO orders_search (orders_search) VALUES ('rebuild')`);
+  })();
+  const seconds = (performance.now() - started) / 1000;
+  target.close();
+  return seconds;
+}
+
+/** How long inflating the sheet takes alone, nothing parsed. */
+async function unzipSeconds(file: string): Promise<number> {
+  const started = performance.now();
+  for await (const chunk of firstSheetXml(file)) void chunk;
+  return (performance.now() - started) / 1000;
 }
 
 function db2(dir: string) {

@@ -130,6 +130,46 @@ describe('workbooks built to hurt a reader', () => {
   });
 });
 
+describe('workbook XML as other programs write it', () => {
+  const readAll = async (file: string) => {
+    const rows = [];
+    for await (const row of readXlsxRows(file)) rows.push(row);
+    return rows;
+  };
+
+  it('reads prefixed names, entities, CDATA, comments, phonetic guides, formulas and cells without a reference', async () => {
+    const sheet = Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?><!-- written by hand --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
+        <x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c t="inlineStr"><x:is><x:t>严选&amp;认证部件 &#x4E2D;&#25991;</x:t></x:is></x:c>
+          <x:c r="D1" t="str"><x:f>A1&amp;"&gt;"</x:f><x:v><![CDATA[<a&b>]]></x:v></x:c></x:row>
+        <x:row><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2"/><x:c r='C2' t='n'><x:v>12.5</x:v></x:c></x:row>
+      </x:sheetData></x:worksheet>`,
+    );
+    const sharedStrings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+      <si><t xml:space="preserve"> 东京 </t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si><si><r><t>杭州</t></r><r><rPr><b/></rPr><t>星河</t></r></si></sst>`;
+    const file = handMadeXlsx(path.join(dir, 'by-hand.xlsx'), sheet, {}, [{ name: 'xl/sharedStrings.xml', content: sharedStrings }]);
+    expect(await readAll(file)).toEqual([
+      { row: 1, cells: [' 东京 ', '严选&认证部件 中文', undefined, '<a&b>'] },
+      { row: 2, cells: ['杭州星河', undefined, 12.5] },
+    ]);
+  });
+
+  it('keeps an entity whole where the inflated data is cut into chunks', async () => {
+    const file = handMadeXlsx(path.join(dir, 'entities.xlsx'), `<row r="1"><c r="A1" t="inlineStr"><is><t>${'&amp;'.repeat(20_000)}</t></is></c></row>`);
+    expect(await readAll(file)).toEqual([{ row: 1, cells: ['&'.repeat(20_000)] }]);
+  });
+
+  it.each([
+    ['an end tag that closes no open element', '<row r="1"><c r="A1"><v>1</v></c></rows>'],
+    ['an element never closed', '<row r="1"><c r="A1"><v>1</v></c>'],
+    ['an unknown entity', '<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>'],
+    ['a DOCTYPE, as XML bombs have', '<!DOCTYPE lol [<!ENTITY lol "lol">]><row r="1"><c r="A1" t="inlineStr"><is><t>&lol;</t></is></c></row>'],
+  ])('refuses XML with %s as damaged', async (_what, sheetData) => {
+    const file = handMadeXlsx(path.join(dir, 'malformed.xlsx'), sheetData);
+    await expect(readAll(file)).rejects.toThrow('malformed.xlsx: the workbook is damaged and cannot be read');
+  });
+});
+
 describe('CSV files in the encodings sellers have', () => {
   const header = '订单号,交易时间,交易金额(元),结算金额（元）,运营管理费比例(%),客户账号';
   const lines = [

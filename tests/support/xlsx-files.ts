@@ -31,13 +31,13 @@ const WORKBOOK_PARTS: HandMadeEntry[] = [
   },
 ];
 
-/** A workbook whose first sheet is `sheetData` (the rows' XML). */
-export function handMadeXlsx(file: string, sheetData: string | Buffer, sheet: Partial<HandMadeEntry> = {}): string {
+/** A workbook whose first sheet is `sheetData` (the rows' XML), with `others` parts (shared strings, styles) besides. */
+export function handMadeXlsx(file: string, sheetData: string | Buffer, sheet: Partial<HandMadeEntry> = {}, others: HandMadeEntry[] = []): string {
   const xml =
     typeof sheetData === 'string'
       ? `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`
       : sheetData;
-  writeZip(file, [...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', content: xml, ...sheet }]);
+  writeZip(file, [...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', content: xml, ...sheet }, ...others]);
   return file;
 }
 

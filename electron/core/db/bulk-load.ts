@@ -37,6 +37,7 @@ export class BulkLoads {
           `SELECT tbl_name AS table_name, type AS kind, name, sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
         )
         .all(table) as SetAside[];
+      if (objects.some((o) => o.kind === 'trigger') && !this.derived[table]) throw new Error(`${table} has triggers but nothing to rebuild what they keep`);
       const record = this.db.prepare('INSERT INTO bulk_loads (table_name, kind, name, sql) VALUES (@table_name, @kind, @name, @sql)');
       for (const object of objects) {
         record.run(object);

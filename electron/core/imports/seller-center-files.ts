@@ -49,25 +49,29 @@ export interface SellerCenterFileKind<R = unknown> {
   parse(fields: Fields): { record: R } | { problems: CellProblem[] };
   /** Writes the staged records inside the import's one transaction; `finish` runs last in it. */
   writer(tables: ImportTables, now: number): { write(record: R): void; finish(): void };
+  /** The tables the records go to: loaded in bulk (indexes built at the end) when they are empty. */
+  tables: string[];
 }
 
 /** Reads the cells of one row, collecting every problem instead of stopping at the first. */
 class RowReader {
   readonly problems: CellProblem[] = [];
+  /** Each cell's text, normalized once however often it is asked for. */
+  private readonly texts: Record<string, string> = {};
 
   constructor(private readonly fields: Fields) {}
 
   has(key: string): boolean {
-    return normalizeText(this.fields[key]) !== '';
+    return this.textOf(key) !== '';
   }
 
   /** Optional text: null when the file has no such column or the cell is empty (the cache keeps its value). */
   optional(key: string): string | null {
-    return normalizeText(this.fields[key]) || null;
+    return this.textOf(key) || null;
   }
 
   text(key: string, max = 256): string {
-    const value = normalizeText(this.fields[key]);
+    const value = this.textOf(key);
     if (!value) this.problem(key, 'required', 'required');
     else if (value.length > max) this.problem(key, `at most ${max} characters`, 'tooLong', { max, length: value.length });
     return value;
@@ -76,8 +80,7 @@ class RowReader {
   money(key: string, required = true): number | null {
     if (!required && !this.has(key)) return null;
     const fen = parseAmountFen(this.fields[key]);
-    if (fen === null)
-      this.problem(key, `expected an amount like ¥1,234.56, got "${normalizeText(this.fields[key])}"`, 'amount', { got: normalizeText(this.fields[key]) });
+    if (fen === null) this.problem(key, `expected an amount like ¥1,234.56, got "${this.textOf(key)}"`, 'amount', { got: this.textOf(key) });
     return fen;
   }
 
@@ -85,24 +88,26 @@ class RowReader {
     if (!required && !this.has(key)) return null;
     const at = parseBeijingTime(this.fields[key]);
     if (at === null)
-      this.problem(key, `expected a date/time like 2026-11-24 13:05:00 (Beijing time) or an Excel date, got "${normalizeText(this.fields[key])}"`, 'dateTime', {
-        got: normalizeText(this.fields[key]),
+      this.problem(key, `expected a date/time like 2026-11-24 13:05:00 (Beijing time) or an Excel date, got "${this.textOf(key)}"`, 'dateTime', {
+        got: this.textOf(key),
       });
     return at;
   }
 
   /** A code of the shared vocabulary, from the Seller Center's word for it. */
   code(key: string, group: VocabularyGroup): string | null {
-    const raw = normalizeText(this.fields[key]);
+    const raw = this.textOf(key);
     if (!raw) {
       this.problem(key, 'required', 'required');
       return null;
     }
-    const code = parseTerm(group, raw);
-    const expected = termCodes(group)
-      .map((c) => termLabel(group, c))
-      .join(' / ');
-    if (!code) this.problem(key, `expected one of ${expected}, got "${raw}"`, 'code', { expected, got: raw });
+    const code = termOf(group, raw);
+    if (!code) {
+      const expected = termCodes(group)
+        .map((c) => termLabel(group, c))
+        .join(' / ');
+      this.problem(key, `expected one of ${expected}, got "${raw}"`, 'code', { expected, got: raw });
+    }
     return code;
   }
 
@@ -118,6 +123,23 @@ class RowReader {
   result<R>(record: R): { record: R } | { problems: CellProblem[] } {
     return this.problems.length ? { problems: this.problems } : { record };
   }
+
+  private textOf(key: string): string {
+    return (this.texts[key] ??= normalizeText(this.fields[key]));
+  }
+}
+
+/** The words a file spells its codes with, looked up once each (a column such as 订单状态 holds a handful of words over all its rows). */
+const knownTerms = new Map<string, string>();
+const KNOWN_TERMS_LIMIT = 10_000;
+
+function termOf(group: VocabularyGroup, word: string): string | null {
+  const key = `${group}\u0000${word}`;
+  const known = knownTerms.get(key);
+  if (known !== undefined) return known;
+  const code = parseTerm(group, word);
+  if (code !== null && knownTerms.size < KNOWN_TERMS_LIMIT) knownTerms.set(key, code);
+  return code;
 }
 
 export const ORDERS_FILE: SellerCenterFileKind<OrderRecord> = {
@@ -169,6 +191,7 @@ export const ORDERS_FILE: SellerCenterFileKind<OrderRecord> = {
     });
   },
   writer: ({ orders }) => ({ write: orders.bulkWriter('import'), finish: () => void orders.rebuildSearchIfStale() }),
+  tables: ['orders', 'order_lines'],
 };
 
 export const TRANSACTION_DETAILS_FILE: SellerCenterFileKind<DetailRecord> = {
@@ -202,6 +225,7 @@ export const TRANSACTION_DETAILS_FILE: SellerCenterFileKind<DetailRecord> = {
     });
   },
   writer: ({ details }) => ({ write: details.bulkWriter('import'), finish: () => undefined }),
+  tables: ['transaction_details'],
 };
 
 /** 账单: one row per bill (the full column list is [UNCONFIRMED]; see resources/header-aliases/bills.json). */
@@ -230,6 +254,7 @@ export const BILLS_FILE: SellerCenterFileKind<BillRecord> = {
     });
   },
   writer: ({ bills }, now) => ({ write: bills.bulkWriter(now), finish: () => undefined }),
+  tables: ['bills'],
 };
 
 export const SELLER_CENTER_FILES: Record<SellerCenterFileKindName, SellerCenterFileKind> = {

@@ -5,15 +5,19 @@ import type { JobContext } from '../jobs';
 import type { ColumnMappings } from './column-mappings';
 import { columnOf, fieldsOf, findHeader, firstRows, isDataRow, mapColumns, rowsBelow, HEADER_SCAN_ROWS, type Header } from './header-rows';
 import { SELLER_CENTER_FILES, type ImportTables, type SellerCenterFileKind, type SellerCenterFileKindName } from './seller-center-files';
+import { StageTimes } from './stage-times';
 import { ImportStaging } from './staging';
 import { openTableFile, type TableRow } from './table-file';
-import type { SqliteDatabase } from '../db';
+import type { BulkLoads, SqliteDatabase } from '../db';
 
 export interface SellerCenterImportDeps {
   db: SqliteDatabase;
   tables: ImportTables;
   mappings: ColumnMappings;
+  bulkLoads: BulkLoads;
   now: () => number;
+  /** Where the imports' time goes, by stage (the import benchmark prints it). */
+  stages?: StageTimes;
 }
 
 /**
@@ -22,12 +26,16 @@ export interface SellerCenterImportDeps {
  * its column; the rows are written in one transaction, or not at all (also when cancelled).
  */
 export class SellerCenterImport {
-  constructor(private readonly deps: SellerCenterImportDeps) {}
+  private readonly stages: StageTimes;
+
+  constructor(private readonly deps: SellerCenterImportDeps) {
+    this.stages = deps.stages ?? new StageTimes();
+  }
 
   async importFile(file: string, kind: SellerCenterFileKindName, userMapping: Record<string, string> = {}, job?: JobContext): Promise<ImportResult> {
     const spec = SELLER_CENTER_FILES[kind];
     const name = path.basename(file);
-    const { rows, encoding } = openTableFile(file, 'a Seller Center export');
+    const { rows, encoding } = openTableFile(file, 'a Seller Center export', undefined, this.stages);
     try {
       const head = await firstRows(rows);
       const saved = {
@@ -75,18 +83,19 @@ export class SellerCenterImport {
     body: AsyncGenerator<TableRow>,
     job?: JobContext,
   ): Promise<Omit<ImportResult, 'encoding'>> {
-    const staging = new ImportStaging<unknown>(this.deps.db);
+    const { stages } = this;
+    const staging = new ImportStaging<unknown>();
     try {
       const problems: BadRow[] = [];
       let read = 0;
       for await (const { row, cells } of body) {
         job?.throwIfCancelled();
         if (!isDataRow(cells)) continue;
-        const outcome = spec.parse(fieldsOf(cells, mapping));
+        const outcome = stages.measure('valueParsing', () => spec.parse(fieldsOf(cells, mapping)));
         if ('problems' in outcome)
           for (const { field, ...problem } of outcome.problems) problems.push({ row, column: columnOf(header, mapping, field), ...problem });
         // once a row is bad the file is refused: keep reading only to list every problem
-        else if (problems.length === 0) staging.add(outcome.record);
+        else if (problems.length === 0) stages.measure('staging', () => staging.add(outcome.record));
         read++;
         job?.progress(read);
       }
@@ -94,11 +103,20 @@ export class SellerCenterImport {
       if (result.refused) return result;
       job?.throwIfCancelled();
       const writer = spec.writer(this.deps.tables, this.deps.now());
-      staging.commit(writer.write, () => {
-        this.deps.mappings.remember(header.cells, spec.kind, mapping);
-        // in the same transaction: a crash never leaves the order search behind the orders
-        writer.finish();
-      });
+      const write = (record: unknown) => stages.measure('finalWrite', () => writer.write(record));
+      const bulk = spec.tables.filter((table) => this.deps.bulkLoads.begin(table));
+      try {
+        stages.measure('finalWrite', () =>
+          this.deps.db.transaction(() => {
+            stages.measure('staging', () => staging.readBack(write));
+            this.deps.mappings.remember(header.cells, spec.kind, mapping);
+            // in the same transaction: a crash never leaves the order search behind the orders
+            stages.measure('searchIndex', () => writer.finish());
+          })(),
+        );
+      } finally {
+        for (const table of bulk) await stages.measureAsync('indexesAtEnd', () => this.deps.bulkLoads.finish(table));
+      }
       return { ...result, imported: staging.rows };
     } finally {
       staging.drop();

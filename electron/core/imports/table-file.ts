@@ -4,7 +4,8 @@ import readline from 'node:readline';
 import { parse } from 'csv-parse';
 import { CoreError } from '../contract';
 import { decodedText, detectEncoding, ENCODING_NAMES, type DetectedEncoding } from './text-decoding';
-import { readXlsxRows } from './xlsx-reader';
+import type { StageTimes } from './stage-times';
+import { readXlsxRows, XLSX_LIMITS } from './xlsx-reader';
 
 /** One row of a table file: its 1-based number as a spreadsheet shows it, and its cells. */
 export interface TableRow {
@@ -29,13 +30,13 @@ export interface TableFile {
  * The one reader for every table file a seller brings (Seller Center exports, usage files, the
  * SDR anomaly list): a CSV in whatever encoding it was saved in, or the first sheet of an XLSX,
  * streamed row by row. Rich-text and formula cells become their text and result; anything that is
- * not such a file is refused by name.
+ * not such a file is refused by name. `stages` records the time spent parsing a workbook's XML.
  */
-export function openTableFile(file: string, what = 'a table file', accepted = '.xlsx or .csv'): TableFile {
+export function openTableFile(file: string, what = 'a table file', accepted = '.xlsx or .csv', stages?: StageTimes): TableFile {
   const name = path.basename(file);
   if (!fs.existsSync(file)) throw new CoreError('NOT_FOUND', `File not found: ${file}`, { reason: 'file.notFound', params: { file: name } });
   const format = tableFormat(file);
-  if (format === 'xlsx') return { format, encoding: null, rows: readXlsx(file, name) };
+  if (format === 'xlsx') return { format, encoding: null, rows: readXlsx(file, name, stages) };
   if (format === 'csv') {
     const detected = detectEncoding(file);
     return { format, encoding: ENCODING_NAMES[detected.encoding], rows: readCsv(file, name, detected) };
@@ -97,13 +98,13 @@ async function* readCsv(file: string, name: string, encoding: DetectedEncoding):
   }
 }
 
-async function* readXlsx(file: string, name: string): AsyncGenerator<TableRow> {
+async function* readXlsx(file: string, name: string, stages?: StageTimes): AsyncGenerator<TableRow> {
   if (!isZip(file))
     throw new CoreError('VALIDATION', `${name}: not a valid .xlsx file (it is not an Excel workbook; was it renamed or damaged?)`, {
       reason: 'file.notXlsx',
       params: { file: name },
     });
-  yield* readXlsxRows(file);
+  yield* readXlsxRows(file, XLSX_LIMITS, stages);
 }
 
 function isZip(file: string): boolean {

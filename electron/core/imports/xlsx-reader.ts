@@ -1,8 +1,11 @@
 import path from 'node:path';
+import { pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import zlib from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { CoreError, type ReasonParams } from '../contract';
+import { StageTimes } from './stage-times';
+import { XmlScanner, type XmlHandler, type XmlTag } from './xml-scanner';
 import { isDateFormat } from './xlsx-styles';
 
 /** What a workbook may be before it is refused, each said in the refusal. */
@@ -40,12 +43,36 @@ const DAY_MS = 86_400_000;
 /**
  * Streams the rows of an XLSX workbook's first sheet: the zip read with yauzl (its central directory
  * first, so a cut-off download is refused at once, and every entry's size checked against it), the
- * XML with saxes over a UTF-8 decoder that keeps characters split across chunks whole. Cells come as
- * Excel holds them: text (shared, inline, rich text joined), numbers, booleans, error codes, and
- * dates as a Date whose UTC fields are the date shown in Excel.
+ * XML with our own scanner (xml-scanner.ts) as it is inflated, a character split between two
+ * inflated chunks kept whole. Cells come as Excel holds them: text
+ * (shared, inline, rich text joined), numbers, booleans, error codes, and dates as a Date whose UTC
+ * fields are the date shown in Excel. `stages` records the time spent parsing XML.
  */
-export async function* readXlsxRows(file: string, limits: XlsxLimits = XLSX_LIMITS): AsyncGenerator<SheetRow> {
+export async function* readXlsxRows(file: string, limits: XlsxLimits = XLSX_LIMITS, stages = new StageTimes()): AsyncGenerator<SheetRow> {
   const name = path.basename(file);
+  const { zip, parts } = await openWorkbook(file, name, limits);
+  try {
+    const sharedStrings = parts.sharedStrings ? await readSharedStrings(zip, parts.sharedStrings, name, limits, stages) : [];
+    const dateStyles = parts.styles ? dateStyleIndexes(await entryText(zip, parts.styles, name, limits)) : new Set<number>();
+    yield* sheetRows(zip, parts.sheet, name, limits, { sharedStrings, dateStyles, date1904: parts.date1904 }, stages);
+  } finally {
+    zip.close();
+  }
+}
+
+/** The first sheet's XML as it is inflated, nothing parsed (the import benchmark times unzipping with it). */
+export async function* firstSheetXml(file: string, limits: XlsxLimits = XLSX_LIMITS): AsyncGenerator<Buffer> {
+  const name = path.basename(file);
+  const { zip, parts } = await openWorkbook(file, name, limits);
+  try {
+    yield* guardedStream(zip, parts.sheet, name, limits.stallMs);
+  } finally {
+    zip.close();
+  }
+}
+
+/** The zip and the parts to read, refused before anything is inflated if the sheet unpacks past the limit. */
+async function openWorkbook(file: string, name: string, limits: XlsxLimits): Promise<{ zip: ZipFile; parts: WorkbookParts }> {
   const zip = await openZip(file, name);
   try {
     const entries = await listEntries(zip, name);
@@ -62,11 +89,10 @@ export async function* readXlsxRows(file: string, limits: XlsxLimits = XLSX_LIMI
         },
       );
     }
-    const sharedStrings = parts.sharedStrings ? await readSharedStrings(zip, parts.sharedStrings, name, limits) : [];
-    const dateStyles = parts.styles ? dateStyleIndexes(await entryText(zip, parts.styles, name, limits)) : new Set<number>();
-    yield* sheetRows(zip, parts.sheet, name, limits, { sharedStrings, dateStyles, date1904: parts.date1904 });
-  } finally {
+    return { zip, parts };
+  } catch (error) {
     zip.close();
+    throw error;
   }
 }
 
@@ -141,66 +167,101 @@ interface CellContext {
 }
 
 /** The sheet's rows, as the XML streams in (the zip stream is pulled only as rows are taken). */
-async function* sheetRows(zip: ZipFile, entry: Entry, name: string, limits: XlsxLimits, context: CellContext): AsyncGenerator<SheetRow> {
-  const ready: SheetRow[] = [];
-  const parser = new XmlWalker(name, limits);
-  let row: { number: number; cells: unknown[] } | null = null;
-  let cell: { column: number; type: string; style: number; text: string; inValue: boolean } | null = null;
-  let lastRow = 0;
-  let cells = 0;
-  parser.onOpen = (tag) => {
-    const local = localName(tag.name);
-    if (local === 'row') {
-      lastRow = Number(tag.attributes.r) || lastRow + 1;
-      row = { number: lastRow, cells: [] };
-    } else if (local === 'c' && row) {
-      if (++cells > limits.maxCells)
-        throw refused(name, `it has more than ${limits.maxCells.toLocaleString('en-US')} cells`, 'file.tooManyCells', { limit: limits.maxCells });
-      cell = {
-        column: columnIndex(tag.attributes.r, row.cells.length),
-        type: tag.attributes.t ?? 'n',
-        style: Number(tag.attributes.s ?? 0),
-        text: '',
-        inValue: false,
-      };
-    } else if (cell && (local === 'v' || local === 't')) cell.inValue = !parser.inside('rPh');
-  };
-  parser.onText = (text) => {
-    if (!cell?.inValue) return;
-    cell.text += text;
-    if (cell.text.length > limits.maxCellCharacters) {
+async function* sheetRows(zip: ZipFile, entry: Entry, name: string, limits: XlsxLimits, context: CellContext, stages: StageTimes): AsyncGenerator<SheetRow> {
+  const rows = new SheetRowsHandler(name, limits, context);
+  const scanner = new XmlScanner(rows, { names: SHEET_ELEMENTS, maxDepth: limits.maxDepth, tooDeep: () => tooDeep(name, limits) });
+  for await (const chunk of guardedStream(zip, entry, name, limits.stallMs)) {
+    stages.measure('xmlParse', () => scan(() => scanner.write(chunk), name));
+    yield* rows.ready.splice(0);
+  }
+  scan(() => scanner.close(), name);
+  yield* rows.ready.splice(0);
+}
+
+const SHEET_ELEMENTS = ['row', 'c', 'v', 't', 'rPh'];
+
+/** Builds rows from the sheet's elements: <row>, its <c> cells, their <v> value or <t> texts (phonetic <rPh> runs left out). */
+class SheetRowsHandler implements XmlHandler {
+  readonly ready: SheetRow[] = [];
+  wantsText = false;
+  private cells: unknown[] | null = null;
+  private rowNumber = 0;
+  private cellCount = 0;
+  private inCell = false;
+  private column = 0;
+  private type = 'n';
+  private style = 0;
+  private value = '';
+  private phonetic = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly limits: XlsxLimits,
+    private readonly context: CellContext,
+  ) {}
+
+  open(element: string, tag: XmlTag): void {
+    if (element === 'row') this.openRow(tag);
+    else if (element === 'c' && this.cells) this.openCell(tag, this.cells.length);
+    else if (element === 'rPh') this.phonetic++;
+    else if ((element === 'v' || element === 't') && this.inCell) this.wantsText = this.phonetic === 0;
+  }
+
+  /** The row number is its r attribute, or the one after the previous row's. */
+  private openRow(tag: XmlTag): void {
+    let number: number | undefined;
+    while (tag.nextAttribute()) if (tag.named('r')) number = tag.integer();
+    this.rowNumber = number || this.rowNumber + 1;
+    this.cells = [];
+  }
+
+  /** A cell's column is its reference's (r="B3"), or the one after the previous cell's; its type t, its style s. */
+  private openCell(tag: XmlTag, nextColumn: number): void {
+    if (++this.cellCount > this.limits.maxCells)
+      throw refused(this.name, `it has more than ${this.limits.maxCells.toLocaleString('en-US')} cells`, 'file.tooManyCells', { limit: this.limits.maxCells });
+    this.inCell = true;
+    this.column = nextColumn;
+    this.type = 'n';
+    this.style = 0;
+    this.value = '';
+    while (tag.nextAttribute()) {
+      if (tag.named('r')) this.column = tag.column() >= 0 ? tag.column() : nextColumn;
+      else if (tag.named('t')) this.type = tag.value();
+      else if (tag.named('s')) this.style = tag.integer() ?? 0;
+    }
+  }
+
+  text(text: string): void {
+    this.value += text;
+    if (this.value.length > this.limits.maxCellCharacters) {
+      const cell = cellName(this.column, this.rowNumber);
       throw refused(
-        name,
-        `cell ${cellName(cell.column, lastRow)} holds more than ${limits.maxCellCharacters.toLocaleString('en-US')} characters, Excel's limit for a cell`,
+        this.name,
+        `cell ${cell} holds more than ${this.limits.maxCellCharacters.toLocaleString('en-US')} characters, Excel's limit for a cell`,
         'file.cellTooLong',
         {
-          cell: cellName(cell.column, lastRow),
-          limit: limits.maxCellCharacters,
+          cell,
+          limit: this.limits.maxCellCharacters,
         },
       );
     }
-  };
-  parser.onClose = (tag) => {
-    const local = localName(tag.name);
-    if ((local === 'v' || local === 't') && cell) cell.inValue = false;
-    else if (local === 'c' && cell && row) {
-      row.cells[cell.column] = cellValue(cell, context);
-      cell = null;
-    } else if (local === 'row' && row) {
-      ready.push({ row: row.number, cells: Array.from(row.cells) });
-      row = null;
-    }
-  };
-  for await (const chunk of guardedStream(zip, entry, name, limits.stallMs)) {
-    parser.write(chunk);
-    yield* ready.splice(0);
   }
-  parser.close();
-  yield* ready.splice(0);
+
+  close(element: string): void {
+    if (element === 'v' || element === 't') this.wantsText = false;
+    else if (element === 'rPh') this.phonetic--;
+    else if (element === 'c' && this.inCell) {
+      this.cells![this.column] = cellValue(this.type, this.style, this.value, this.context);
+      this.inCell = false;
+    } else if (element === 'row' && this.cells) {
+      // a row with gaps (cells Excel left out) gets undefined in them
+      this.ready.push({ row: this.rowNumber, cells: Array.from(this.cells) });
+      this.cells = null;
+    }
+  }
 }
 
-function cellValue(cell: { type: string; style: number; text: string }, { sharedStrings, dateStyles, date1904 }: CellContext): unknown {
-  const { type, text } = cell;
+function cellValue(type: string, style: number, text: string, { sharedStrings, dateStyles, date1904 }: CellContext): unknown {
   if (type === 'inlineStr' || type === 'str') return text;
   if (text === '') return undefined;
   if (type === 's') return sharedStrings[Number(text)];
@@ -208,43 +269,68 @@ function cellValue(cell: { type: string; style: number; text: string }, { shared
   if (type === 'e') return text;
   if (type === 'd') return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
   const number = Number(text);
-  if (!dateStyles.has(cell.style) || !Number.isFinite(number)) return number;
+  if (!dateStyles.has(style) || !Number.isFinite(number)) return number;
   return new Date(Math.round((number - UNIX_EPOCH_SERIAL + (date1904 ? DATE1904_SHIFT_DAYS : 0)) * DAY_MS));
 }
 
 /** Shared strings: each <si> is one string, rich-text runs joined, phonetic guides (rPh) left out. */
-async function readSharedStrings(zip: ZipFile, entry: Entry, name: string, limits: XlsxLimits): Promise<string[]> {
-  const strings: string[] = [];
-  const parser = new XmlWalker(name, limits);
-  let current: string | null = null;
-  let collecting = false;
-  parser.onOpen = (tag) => {
-    const local = localName(tag.name);
-    if (local === 'si') current = '';
-    else if (local === 't') collecting = current !== null && !parser.inside('rPh');
-  };
-  parser.onText = (text) => {
-    if (!collecting || current === null) return;
-    current += text;
-    if (current.length > limits.maxCellCharacters)
+async function readSharedStrings(zip: ZipFile, entry: Entry, name: string, limits: XlsxLimits, stages: StageTimes): Promise<string[]> {
+  const strings = new SharedStringsHandler(name, limits);
+  const scanner = new XmlScanner(strings, { names: ['si', 't', 'rPh'], maxDepth: limits.maxDepth, tooDeep: () => tooDeep(name, limits) });
+  for await (const chunk of guardedStream(zip, entry, name, limits.stallMs)) stages.measure('xmlParse', () => scan(() => scanner.write(chunk), name));
+  scan(() => scanner.close(), name);
+  return strings.strings;
+}
+
+class SharedStringsHandler implements XmlHandler {
+  readonly strings: string[] = [];
+  wantsText = false;
+  private current: string | null = null;
+  private phonetic = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly limits: XlsxLimits,
+  ) {}
+
+  open(element: string): void {
+    if (element === 'si') this.current = '';
+    else if (element === 'rPh') this.phonetic++;
+    else if (element === 't') this.wantsText = this.current !== null && this.phonetic === 0;
+  }
+
+  text(text: string): void {
+    this.current += text;
+    if (this.current!.length > this.limits.maxCellCharacters)
       throw refused(
-        name,
-        `a text holds more than ${limits.maxCellCharacters.toLocaleString('en-US')} characters, Excel's limit for a cell`,
+        this.name,
+        `a text holds more than ${this.limits.maxCellCharacters.toLocaleString('en-US')} characters, Excel's limit for a cell`,
         'file.cellTooLong',
-        { cell: '', limit: limits.maxCellCharacters },
+        { cell: '', limit: this.limits.maxCellCharacters },
       );
-  };
-  parser.onClose = (tag) => {
-    const local = localName(tag.name);
-    if (local === 't') collecting = false;
-    else if (local === 'si' && current !== null) {
-      strings.push(current);
-      current = null;
+  }
+
+  close(element: string): void {
+    if (element === 't') this.wantsText = false;
+    else if (element === 'rPh') this.phonetic--;
+    else if (element === 'si' && this.current !== null) {
+      this.strings.push(this.current);
+      this.current = null;
     }
-  };
-  for await (const chunk of guardedStream(zip, entry, name, limits.stallMs)) parser.write(chunk);
-  parser.close();
-  return strings;
+  }
+}
+
+/** Runs the scanner: what it finds wrong with the XML makes the workbook damaged; the reader's own refusals pass through. */
+function scan(work: () => void, name: string): void {
+  try {
+    work();
+  } catch (error) {
+    throw error instanceof CoreError ? error : damaged(name, error as Error);
+  }
+}
+
+function tooDeep(name: string, limits: XlsxLimits): CoreError {
+  return refused(name, `its XML is nested more than ${limits.maxDepth} levels deep`, 'file.tooDeep', { limit: limits.maxDepth });
 }
 
 async function entryText(zip: ZipFile, entry: Entry, name: string, limits: XlsxLimits): Promise<string> {
@@ -253,37 +339,35 @@ async function entryText(zip: ZipFile, entry: Entry, name: string, limits: XlsxL
       megabytes: megabytes(entry.uncompressedSize),
       limit: megabytes(limits.maxUnpackedBytes),
     });
+  const decoder = new StringDecoder('utf8');
   let text = '';
-  for await (const chunk of guardedStream(zip, entry, name, limits.stallMs)) text += chunk;
-  return text;
+  for await (const chunk of guardedStream(zip, entry, name, limits.stallMs)) text += decoder.write(chunk);
+  return text + decoder.end();
 }
 
 /**
- * An entry's text, decoded as UTF-8 across chunk boundaries (a Chinese character split between two
- * inflated chunks stays whole), ending with an error if no data comes for `stallMs`.
+ * An entry's inflated bytes, ending with an error if no data comes for `stallMs` or if the entry
+ * unpacks to another size than the zip directory says (a zip bomb lies about its size). Inflated
+ * here rather than by yauzl, in chunks larger than zlib's 16 KB: each chunk costs a round of
+ * stream callbacks on the main thread.
  */
-async function* guardedStream(zip: ZipFile, entry: Entry, name: string, stallMs: number): AsyncGenerator<string> {
-  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-    zip.openReadStream(entry, (error, opened) => (error || !opened ? reject(damaged(name, error)) : resolve(opened))),
+async function* guardedStream(zip: ZipFile, entry: Entry, name: string, stallMs: number): AsyncGenerator<Buffer> {
+  if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED)
+    throw damaged(name, new Error(`${entry.fileName} uses compression method ${entry.compressionMethod}, which no spreadsheet program writes`));
+  const packed = await new Promise<Readable>((resolve, reject) =>
+    zip.openReadStream(entry, { decodeFileData: false }, (error, opened) => (error || !opened ? reject(damaged(name, error)) : resolve(opened))),
   );
-  const decoder = new StringDecoder('utf8');
-  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks = unpacked(entry, packed)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let bytes = 0;
   try {
     for (;;) {
-      const next = await withDeadline(
-        chunks.next(),
-        stallMs,
-        () =>
-          new CoreError('VALIDATION', `${name}: stopped giving data while being read (nothing for ${stallMs / 1000} s); the file may be damaged`, {
-            reason: 'file.stalled',
-            params: { file: name, seconds: stallMs / 1000 },
-          }),
-      );
+      const next = await withDeadline(chunks.next(), stallMs, () => stalled(name, stallMs));
       if (next.done) break;
-      yield decoder.write(next.value);
+      bytes += next.value.length;
+      if (bytes > entry.uncompressedSize) throw new Error(`too many bytes in the stream. expected ${entry.uncompressedSize}. got at least ${bytes}`);
+      yield next.value;
     }
-    const rest = decoder.end();
-    if (rest) yield rest;
+    if (bytes < entry.uncompressedSize) throw new Error(`not enough bytes in the stream. expected ${entry.uncompressedSize}. got only ${bytes}`);
   } catch (error) {
     throw error instanceof CoreError ? error : damaged(name, error as Error);
   } finally {
@@ -291,86 +375,27 @@ async function* guardedStream(zip: ZipFile, entry: Entry, name: string, stallMs:
   }
 }
 
+const STORED = 0;
+const DEFLATED = 8;
+/** Larger than zlib's 16 KB, smaller than what V8 allocates as a large object once decoded to text. */
+const INFLATED_CHUNK_BYTES = 64 * 1024;
+
+function unpacked(entry: Entry, packed: Readable): Readable {
+  if (entry.compressionMethod === STORED) return packed;
+  return pipeline(packed, zlib.createInflateRaw({ chunkSize: INFLATED_CHUNK_BYTES }), () => undefined);
+}
+
+function stalled(name: string, stallMs: number): CoreError {
+  return new CoreError('VALIDATION', `${name}: stopped giving data while being read (nothing for ${stallMs / 1000} s); the file may be damaged`, {
+    reason: 'file.stalled',
+    params: { file: name, seconds: stallMs / 1000 },
+  });
+}
+
 function withDeadline<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms)));
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** saxes with the handlers the readers set, a depth limit, and "inside which element" at hand. */
-class XmlWalker {
-  onOpen: (tag: SaxesTagPlain) => void = () => undefined;
-  onText: (text: string) => void = () => undefined;
-  onClose: (tag: SaxesTagPlain) => void = () => undefined;
-  private readonly parser = new SaxesParser<{ position: false; xmlns: false }>({ position: false, xmlns: false });
-  private readonly open: string[] = [];
-  private failure: Error | null = null;
-
-  constructor(
-    private readonly name: string,
-    limits: XlsxLimits,
-  ) {
-    this.parser.on('opentag', (tag) => {
-      this.open.push(localName(tag.name));
-      if (this.open.length > limits.maxDepth)
-        throw refused(this.name, `its XML is nested more than ${limits.maxDepth} levels deep`, 'file.tooDeep', { limit: limits.maxDepth });
-      this.onOpen(tag);
-      if (tag.isSelfClosing) this.closed(tag);
-    });
-    this.parser.on('closetag', (tag) => {
-      if (!tag.isSelfClosing) this.closed(tag);
-    });
-    this.parser.on('text', (text) => this.onText(text));
-    this.parser.on('cdata', (text) => this.onText(text));
-    this.parser.on('error', (error) => {
-      this.failure ??= error;
-    });
-  }
-
-  inside(local: string): boolean {
-    return this.open.includes(local);
-  }
-
-  write(chunk: string): void {
-    try {
-      this.parser.write(chunk);
-    } catch (error) {
-      throw this.rethrown(error);
-    }
-    if (this.failure) throw damaged(this.name, this.failure);
-  }
-
-  close(): void {
-    try {
-      this.parser.close();
-    } catch (error) {
-      throw this.rethrown(error);
-    }
-    if (this.failure) throw damaged(this.name, this.failure);
-  }
-
-  private closed(tag: SaxesTagPlain): void {
-    this.open.pop();
-    this.onClose(tag);
-  }
-
-  private rethrown(error: unknown): Error {
-    return error instanceof CoreError ? error : damaged(this.name, error as Error);
-  }
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
-}
-
-/** "AB12" → 27 (0-based); a cell without a reference follows the previous one. */
-function columnIndex(reference: string | undefined, next: number): number {
-  const letters = /^[A-Z]+/.exec(reference ?? '')?.[0];
-  if (!letters) return next;
-  let index = 0;
-  for (const letter of letters) index = index * 26 + (letter.charCodeAt(0) - 64);
-  return index - 1;
 }
 
 function cellName(column: number, row: number): string {

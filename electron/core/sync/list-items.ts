@@ -41,11 +41,15 @@ export function itemWriter(write: (item: ListItem) => void, finish: () => void |
  */
 export function reviewListWriters(tables: ReviewTables, bulkLoads: BulkLoads): Pick<SyncWriters, 'orders' | 'transaction_details' | 'tickets' | 'products'> {
   return {
-    orders: (source) => {
+    orders: (source, fromStart) => {
+      const bulk = fromStart ? ['orders', 'order_lines'].filter((table) => bulkLoads.begin(table)) : [];
       const write = tables.orders.bulkWriter(source);
       return itemWriter(
         (item) => write(orderRecord(item)),
-        () => void tables.orders.rebuildSearchIfStale(),
+        async () => {
+          tables.orders.rebuildSearchIfStale();
+          for (const table of bulk) await bulkLoads.finish(table);
+        },
       );
     },
     transaction_details: (source, fromStart) => {
