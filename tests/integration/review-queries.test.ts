@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import type { Core } from '../../electron/core';
 import type { CoreClient } from '../../electron/core/contract';
 import { startSandboxServer, type SandboxServer } from '../../electron/sandbox';
+import { countSql, joinConditions } from '../../electron/core/lists';
+import { DETAIL_LIST } from '../../electron/core/transaction-details';
 import { external, startCore, dbOf } from '../support/core';
 import { useFileTempDir } from '../support/temp-dir';
 
@@ -171,5 +173,92 @@ describe('counts', () => {
       other.close();
     }
     expect(await count()).toBe(before);
+  });
+
+  describe('交易明细 counts and 合计 from the day and month totals', () => {
+    type Filters = Parameters<typeof DETAIL_LIST.conditions>[0];
+    const HOUR = 3_600_000;
+    const midnight = Date.UTC(2026, 9, 15) - 8 * HOUR; // Beijing 2026-10-15 00:00
+    const nextMidnight = midnight + 24 * HOUR;
+    const insert = `INSERT INTO transaction_details (detail_id, order_id, product_type, product_name, customer_account, charging_mode, billing_period, transaction_at, billing_status, amount_fen, settlement_amount_fen, source, updated_at)
+      VALUES (@id, 'CS2610000000EDGES', @type, '边界测试', 'hw-edge', 'PERIOD', '2026-10', @at, @status, 100, 95, 'test', 0)`;
+    const edges = [midnight - 1, midnight, midnight + 1, nextMidnight - 1, nextMidnight, nextMidnight + 1];
+    const counted = async (filters: Filters) => (await client.call('transactionDetails.count', { filters })).count;
+    const countStar = (filters: Filters) => {
+      const { sql, params } = countSql(DETAIL_LIST.table, DETAIL_LIST.conditions(filters));
+      return (dbOf(core).prepare(sql).get(params) as { n: number }).n;
+    };
+    const summed = (filters: Filters) => client.call('transactionDetails.totals', { filters });
+    const sumOfRows = (filters: Filters) => {
+      const { where, params } = joinConditions(DETAIL_LIST.conditions(filters));
+      const sums = `COUNT(*) AS rows, COALESCE(SUM(amount_fen), 0) AS amountFen, COALESCE(SUM(settlement_amount_fen), 0) AS settlementAmountFen,
+        COALESCE(SUM(amount_fen - settlement_amount_fen), 0) AS opsFeeFen`;
+      return dbOf(core).prepare(`SELECT ${sums} FROM transaction_details ${where}`).get(params);
+    };
+
+    beforeAll(() => {
+      edges.forEach((at, i) => {
+        dbOf(core)
+          .prepare(insert)
+          .run({ id: `EDGE-${i}-a`, type: 'general', at, status: 'billed' });
+        dbOf(core)
+          .prepare(insert)
+          .run({ id: `EDGE-${i}-b`, type: 'joint_operation', at, status: 'unbilled' });
+      });
+    });
+    afterAll(() => dbOf(core).prepare("DELETE FROM transaction_details WHERE detail_id LIKE 'EDGE-%'").run());
+
+    it('equal COUNT(*) and the sums of the rows for product types, 出账状态 and ranges from and to Beijing midnights', async () => {
+      const exact: Filters[] = [
+        {},
+        { productType: 'general' },
+        { productType: 'joint_operation', billingStatus: 'unbilled' },
+        { billingStatus: 'billed' },
+        { transactionFrom: midnight },
+        { transactionTo: midnight },
+        { transactionFrom: midnight, transactionTo: nextMidnight },
+        { productType: 'general', billingStatus: 'billed', transactionFrom: midnight, transactionTo: nextMidnight },
+      ];
+      for (const filters of exact) {
+        expect(DETAIL_LIST.keptTotals!(filters), JSON.stringify(filters)).not.toBeNull();
+        expect(await counted(filters), JSON.stringify(filters)).toBe(countStar(filters));
+        expect(await summed(filters), JSON.stringify(filters)).toEqual(sumOfRows(filters));
+      }
+    });
+
+    it('count and sum the rows when a time is inside a day or another filter is set', async () => {
+      const inside: Filters[] = [
+        { transactionFrom: midnight + 1 },
+        { transactionTo: nextMidnight - 1 },
+        { transactionFrom: midnight - 1, transactionTo: nextMidnight + 1 },
+        { productType: 'general', transactionFrom: midnight + HOUR, transactionTo: nextMidnight },
+        { productType: 'general', billingPeriod: '2026-10' },
+        { customerAccount: 'hw-edge' },
+      ];
+      for (const filters of inside) {
+        expect(DETAIL_LIST.keptTotals!(filters), JSON.stringify(filters)).toBeNull();
+        expect(await counted(filters), JSON.stringify(filters)).toBe(countStar(filters));
+        expect(await summed(filters), JSON.stringify(filters)).toEqual(sumOfRows(filters));
+      }
+    });
+
+    it('count and sum the rows while a bulk load has set the totals triggers aside', async () => {
+      const db = dbOf(core);
+      const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'detail_totals_%'").all() as {
+        name: string;
+        sql: string;
+      }[];
+      expect(triggers).toHaveLength(3);
+      triggers.forEach((t) => db.exec(`DROP TRIGGER ${t.name}`));
+      try {
+        db.prepare(insert).run({ id: 'EDGE-untotalled', type: 'general', at: midnight, status: 'billed' });
+        expect(await counted({ productType: 'general' })).toBe(countStar({ productType: 'general' }));
+        expect(await summed({ productType: 'general' })).toEqual(sumOfRows({ productType: 'general' }));
+        db.prepare("DELETE FROM transaction_details WHERE detail_id = 'EDGE-untotalled'").run();
+      } finally {
+        triggers.forEach((t) => db.exec(t.sql));
+      }
+      expect(await counted({ productType: 'general' })).toBe(countStar({ productType: 'general' }));
+    });
   });
 });

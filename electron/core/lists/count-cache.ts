@@ -9,8 +9,9 @@ import type { SqliteDatabase } from '../db';
 const MAX_COUNTS = 64;
 const caches = new WeakMap<SqliteDatabase, { stamp: string; answers: Map<string, unknown> }>();
 
-export function rememberedCount(db: SqliteDatabase, sql: string, params: Record<string, unknown>): number {
-  return rememberedRow<{ n: number }>(db, sql, params).n;
+/** `n` of the query's row (NULL: null). */
+export function rememberedCount(db: SqliteDatabase, sql: string, params: Record<string, unknown>): number | null {
+  return rememberedRow<{ n: number | null }>(db, sql, params).n;
 }
 
 function rememberedRow<T>(db: SqliteDatabase, sql: string, params: Record<string, unknown>): T {

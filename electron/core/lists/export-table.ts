@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../db';
 import { vocabularyMessages, type VocabularyGroup } from '../conventions';
-import { countSql, joinConditions, orderBy, type Condition, type ReviewList } from './keyset';
+import { countSql, joinConditions, orderBy, type Condition, type Query, type ReviewList } from './keyset';
 
 export type ExportColumnType = 'text' | 'amount' | 'integer' | 'date';
 
@@ -18,11 +18,6 @@ export interface ExportColumn {
 export interface ExportField extends ExportColumn {
   sql: string;
   labels?: Record<string, string>;
-}
-
-export interface Query {
-  sql: string;
-  params: Record<string, unknown>;
 }
 
 /** Rows the filters select that an export leaves out, and why (a code the UI explains). */

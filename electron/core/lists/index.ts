@@ -12,6 +12,8 @@ export {
   orderBy,
   COUNT_CAP,
   type Condition,
+  type Query,
+  type KeptTotals,
   type PageKey,
   type ReviewList,
   type PageRequest,
@@ -31,6 +33,5 @@ export {
   type ExportColumn,
   type ExportColumnType,
   type LeftOut,
-  type Query,
 } from './export-table';
 export { Aggregates } from './aggregates';

@@ -1,5 +1,4 @@
-import { Typography } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { PageCache, type PageFetcher } from './page-cache';
@@ -60,8 +59,10 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, sort = nu
   const scroller = useRef<HTMLDivElement>(null);
   const [frame, height] = useAvailableHeight();
   const known = total?.count ?? null;
-  // the first page is asked for together with the count; until the count arrives, its rows show
-  const count = known ?? cache.firstPageRows();
+  // the first page is asked for together with the count; until the count arrives, its rows show, and
+  // until either arrives a screenful of loading rows: a filter change rewrites the rows' text in place
+  // instead of removing every row and building them again
+  const count = known ?? cache.firstPageRows() ?? scrollWindow(0, height, 0).slots;
   const view = scrollWindow(count, height, scrollTop);
 
   // rows for the new position are drawn in the same frame as the scroll, not a task later
@@ -90,8 +91,14 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, sort = nu
   const template = widths.map((w) => `${w}px`).join(' ');
   const fullWidth = widths.reduce((sum, w) => sum + w, 0);
   const slots = Math.max(0, Math.min(view.slots, count - view.firstRow));
-  const nextSort = (field: string): TableSort | null =>
-    sort?.field !== field ? { field, direction: 'desc' } : sort.direction === 'desc' ? { field, direction: 'asc' } : null;
+  const sortBy = useMemo(() => onSortChange && ((field: string) => onSortChange(nextSort(sort, field))), [sort, onSortChange]);
+  const resize = useCallback((column: number, delta: number) => setWidths((w) => w.map((x, k) => (k === column ? Math.max(MIN_COLUMN_PX, x + delta) : x))), []);
+  // translated once, not on every scroll frame
+  const sortHint = useMemo(() => t('table.sortHint'), [t]);
+  const rowCount = useMemo(
+    () => t('table.rows', { count: total ? (total.exact ? total.count.toLocaleString() : `${total.count.toLocaleString()}+`) : '…' }),
+    [t, total],
+  );
   return (
     <div
       className="big-table"
@@ -106,9 +113,11 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, sort = nu
             <HeaderCell
               key={column.key}
               column={column}
+              index={i}
               direction={column.sortField && sort?.field === column.sortField ? sort.direction : null}
-              onSort={column.sortField && onSortChange ? () => onSortChange(nextSort(column.sortField!)) : undefined}
-              onResize={(delta) => setWidths((w) => w.map((x, k) => (k === i ? Math.max(MIN_COLUMN_PX, x + delta) : x)))}
+              onSort={column.sortField ? sortBy : undefined}
+              sortHint={sortHint}
+              onResize={resize}
             />
           ))}
         </div>
@@ -136,9 +145,10 @@ export function BigTable<Row>({ columns, total, fetchPage, onRowClick, sort = nu
         )}
       </div>
       <div className="big-table-footer">
-        <Typography.Text type="secondary" data-testid={testId && `${testId}-count`}>
-          {t('table.rows', { count: total ? (total.exact ? total.count.toLocaleString() : `${total.count.toLocaleString()}+`) : '…' })}
-        </Typography.Text>
+        {/* a plain span, not antd's Typography: it is drawn again on every filter change */}
+        <span className="big-table-count" data-testid={testId && `${testId}-count`}>
+          {rowCount}
+        </span>
         {summary}
       </div>
     </div>
@@ -163,18 +173,28 @@ function useAvailableHeight(): [(element: HTMLDivElement | null) => void, number
   return [frame, height];
 }
 
-function HeaderCell<Row>({
+function nextSort(sort: TableSort | null, field: string): TableSort | null {
+  return sort?.field !== field ? { field, direction: 'desc' } : sort.direction === 'desc' ? { field, direction: 'asc' } : null;
+}
+
+/** A header cell is drawn again only when its sort or width changes, not on every scroll frame or answer. */
+const HeaderCell = memo(HeaderCellContent) as typeof HeaderCellContent;
+
+function HeaderCellContent<Row>({
   column,
+  index,
   direction,
   onSort,
+  sortHint,
   onResize,
 }: {
   column: BigColumn<Row>;
+  index: number;
   direction: 'asc' | 'desc' | null;
-  onSort: (() => void) | undefined;
-  onResize: (delta: number) => void;
+  onSort: ((field: string) => void) | undefined;
+  sortHint: string;
+  onResize: (column: number, delta: number) => void;
 }) {
-  const { t } = useTranslation();
   const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : onSort ? 'none' : undefined;
   return (
     <div
@@ -182,18 +202,21 @@ function HeaderCell<Row>({
       style={column.align === 'end' ? { textAlign: 'end' } : undefined}
       role="columnheader"
       aria-sort={ariaSort}
-      title={onSort ? t('table.sortHint') : undefined}
-      onClick={onSort}
+      title={onSort ? sortHint : undefined}
+      onClick={onSort && (() => onSort(column.sortField!))}
       data-testid={`column-${column.key}`}
     >
       {column.title}
       {onSort && <span className={direction ? 'big-table-sort-mark big-table-sort-active' : 'big-table-sort-mark'}>{direction === 'asc' ? '▲' : '▼'}</span>}
-      <ResizeHandle onResize={onResize} />
+      <ResizeHandle onResize={(delta) => onResize(index, delta)} />
     </div>
   );
 }
 
-function BigTableRow<Row>({
+/** A row whose cells did not change (the count or the 合计 arrived) is not drawn again. */
+const BigTableRow = memo(BigTableRowCells) as typeof BigTableRowCells;
+
+function BigTableRowCells<Row>({
   index,
   row,
   columns,

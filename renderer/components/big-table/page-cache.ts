@@ -34,9 +34,9 @@ export class PageCache<Row> {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
   }
 
-  /** How many rows the first page holds (0 until it is loaded). */
-  firstPageRows(): number {
-    return this.pages.get(0)?.rows.length ?? 0;
+  /** How many rows the first page holds (null until it is loaded). */
+  firstPageRows(): number | null {
+    return this.pages.get(0)?.rows.length ?? null;
   }
 
   /** Loads the pages covering rows [first, last]; resolves when they are in the cache. */

@@ -1,5 +1,5 @@
-import { Alert, Button, Descriptions, Drawer, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Descriptions, Drawer } from 'antd';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../electron/core/contract';
 import { formatFen, formatRatio } from '../../app/format-money';
@@ -31,15 +31,12 @@ export function TransactionDetailsPage() {
   const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const completeThrough = useCore((s) => s.status?.sync.resources.find((r) => r.resource === 'transaction_details')?.completeThrough ?? null);
   const { filters, set, clear, formKey, filtered } = useFilters<Filters>();
-  const [sort, setSort] = useState<TableSort | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [open, setOpen] = useState<DetailRow | null>(null);
   const [openOrder, setOpenOrder] = useState<string | null>(null);
   const version = refresh + useSyncedVersion('transaction_details');
-  const { total, fetchPage } = useReviewSource('transactionDetails.page', 'transactionDetails.count', filters, version, sort);
-  const totals = useTotals(filters, version);
+  const imported = useCallback(() => setRefresh((n) => n + 1), []);
   const billingLabels = useLabels('vocab.billingStatus', BILLING_STATUSES);
-  const imported = () => setRefresh((n) => n + 1);
   const fields = useMemo<FilterField<Filters>[]>(
     () => [
       { kind: 'text', name: 'orderId', label: t('review.orderId'), width: 180, testId: 'details-order-id' },
@@ -57,6 +54,75 @@ export function TransactionDetailsPage() {
     ],
     [t, billingLabels],
   );
+  // the same elements while only the filters change: a tab click re-renders the tabs, 导出 and the table, not the page's other buttons
+  const importAndSync = useMemo(
+    () => (
+      <>
+        <SellerCenterImport kind="transaction_details" onImported={imported} />
+        <SyncButton resources={['transaction_details']} testId="sync-transaction_details" />
+      </>
+    ),
+    [imported],
+  );
+  // 导出 takes new filters in a render of its own after the table's: its (closed) dialog is not drawn before the table asks for rows
+  const exportFilters = useDeferredValue(filters);
+  const exportButton = useMemo(
+    () => <ExportButton selection={{ table: 'transaction_details', filters: exportFilters }} testId="export-transaction-details" />,
+    [exportFilters],
+  );
+  const banner = useMemo(
+    () => (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="details-complete-through"
+        message={completeThrough ? t('review.completeThrough', { day: formatTime(completeThrough - 1, timeZone).slice(0, 10) }) : t('review.notSynced')}
+      />
+    ),
+    [completeThrough, timeZone, t],
+  );
+  return (
+    <PageFrame
+      title={t('nav.sections.transactions')}
+      testId="page-transactions"
+      actions={
+        <>
+          {exportButton}
+          {importAndSync}
+        </>
+      }
+    >
+      {banner}
+      <ProductTypeTabs value={filters.productType} onChange={set} />
+      <FilterBar key={formKey} fields={fields} onApply={set} testId="details-filters" />
+      <DetailsTable filters={filters} version={version} filtered={filtered} onClearFilters={clear} onImported={imported} onRowClick={setOpen} />
+      {open && <DetailDrawer detail={open} onClose={() => setOpen(null)} onOpenOrder={setOpenOrder} />}
+      {openOrder && <OrderDrawer orderId={openOrder} onClose={() => setOpenOrder(null)} />}
+    </PageFrame>
+  );
+}
+
+interface DetailsTableProps {
+  filters: Filters;
+  version: number;
+  filtered: boolean;
+  onClearFilters: () => void;
+  onImported: () => void;
+  onRowClick: (row: DetailRow) => void;
+}
+
+/**
+ * The table with its count and 合计, on its own: their answers re-render it alone, not the page's
+ * tabs, filter form and buttons.
+ */
+const DetailsTable = memo(function DetailsTable({ filters, version, filtered, onClearFilters, onImported, onRowClick }: DetailsTableProps) {
+  const { t } = useTranslation();
+  const timeZone = useCore((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const [sort, setSort] = useState<TableSort | null>(null);
+  const { total, fetchPage } = useReviewSource('transactionDetails.page', 'transactionDetails.count', filters, version, sort);
+  const totals = useTotals(filters, version);
+  const summary = useMemo(() => (totals && totals.rows > 0 ? <TotalsLine totals={totals} /> : null), [totals]);
+  const billingLabels = useLabels('vocab.billingStatus', BILLING_STATUSES);
   const columns = useMemo<BigColumn<DetailRow>[]>(
     () => [
       { key: 'orderId', title: t('review.orderId'), width: 190, render: (r) => <span data-testid="detail-order-id">{r.orderId}</span> },
@@ -76,48 +142,29 @@ export function TransactionDetailsPage() {
     ],
     [t, timeZone, billingLabels],
   );
-  const fill = (
-    <>
-      <SyncButton resources={['transaction_details']} primary testId="sync-transaction_details-empty" />
-      <SellerCenterImport kind="transaction_details" onImported={imported} testId="import-transaction_details-empty" />
-    </>
-  );
+  const empty = useMemo(() => {
+    const fill = (
+      <>
+        <SyncButton resources={['transaction_details']} primary testId="sync-transaction_details-empty" />
+        <SellerCenterImport kind="transaction_details" onImported={onImported} testId="import-transaction_details-empty" />
+      </>
+    );
+    return <TableEmpty filtered={filtered} what={t('nav.sections.transactions')} actions={fill} onClearFilters={onClearFilters} />;
+  }, [filtered, t, onImported, onClearFilters]);
   return (
-    <PageFrame
-      title={t('nav.sections.transactions')}
-      testId="page-transactions"
-      actions={
-        <>
-          <ExportButton selection={{ table: 'transaction_details', filters }} testId="export-transaction-details" />
-          <SellerCenterImport kind="transaction_details" onImported={imported} />
-          <SyncButton resources={['transaction_details']} testId="sync-transaction_details" />
-        </>
-      }
-    >
-      <Alert
-        type="info"
-        showIcon
-        data-testid="details-complete-through"
-        message={completeThrough ? t('review.completeThrough', { day: formatTime(completeThrough - 1, timeZone).slice(0, 10) }) : t('review.notSynced')}
-      />
-      <ProductTypeTabs value={filters.productType} onChange={set} />
-      <FilterBar key={formKey} fields={fields} onApply={set} testId="details-filters" />
-      <BigTable
-        testId="details-table"
-        columns={columns}
-        total={total}
-        fetchPage={fetchPage}
-        sort={sort}
-        onSortChange={setSort}
-        onRowClick={setOpen}
-        summary={totals && totals.rows > 0 ? <TotalsLine totals={totals} /> : null}
-        empty={<TableEmpty filtered={filtered} what={t('nav.sections.transactions')} actions={fill} onClearFilters={clear} />}
-      />
-      {open && <DetailDrawer detail={open} onClose={() => setOpen(null)} onOpenOrder={setOpenOrder} />}
-      {openOrder && <OrderDrawer orderId={openOrder} onClose={() => setOpenOrder(null)} />}
-    </PageFrame>
+    <BigTable
+      testId="details-table"
+      columns={columns}
+      total={total}
+      fetchPage={fetchPage}
+      sort={sort}
+      onSortChange={setSort}
+      onRowClick={onRowClick}
+      summary={summary}
+      empty={empty}
+    />
   );
-}
+});
 
 /** Filters the seller only passes through (clicking along the tabs) are not summed. */
 const TOTALS_AFTER_MS = 300;
@@ -149,13 +196,13 @@ function useTotals(filters: Filters, refresh: number): Totals | null {
 function TotalsLine({ totals }: { totals: Totals }) {
   const { t } = useTranslation();
   return (
-    <Typography.Text data-testid="details-totals" data-amount-fen={totals.amountFen}>
+    <span data-testid="details-totals" data-amount-fen={totals.amountFen}>
       {t('review.totals', {
         amount: formatFen(totals.amountFen),
         settlement: formatFen(totals.settlementAmountFen),
         opsFee: formatFen(totals.opsFeeFen),
       })}
-    </Typography.Text>
+    </span>
   );
 }
 
