@@ -68,6 +68,7 @@ export class BulkLoads {
     })();
     for (const index of setAside.filter((o) => o.kind === 'index')) {
       await this.betweenIndexes();
+      if (!this.db.open) return; // the app closed meanwhile: the next start builds the rest
       this.db.transaction(() => this.restore(index))();
     }
   }
