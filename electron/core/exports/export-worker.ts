@@ -20,6 +20,8 @@ export type ExportWorkerMessage =
   | { type: 'done'; result: Awaited<ReturnType<typeof writeExportFile>> }
   | { type: 'failed'; cancelled: boolean; code: string | null; syscall: string | null; message: string };
 
+const EXPORT_CACHE_KIB = 2048;
+
 if (parentPort) void runExport(workerData as ExportWorkerData);
 
 async function runExport({ file, request, nativeBinding }: ExportWorkerData): Promise<void> {
@@ -29,6 +31,9 @@ async function runExport({ file, request, nativeBinding }: ExportWorkerData): Pr
     if (message.type === 'cancel') cancelled = true;
   });
   const db = openWorkerConnection(file, { nativeBinding, readonly: true });
+  // Rows are read once, in index order: the default 16 MB page cache held pages never read again
+  // (14 MB more RSS, no faster).
+  db.pragma(`cache_size = -${EXPORT_CACHE_KIB}`);
   try {
     const result = await writeExportFile(db, request, { progress: (rows, total) => post({ type: 'progress', rows, total }), cancelled: () => cancelled });
     post({ type: 'done', result });

@@ -185,7 +185,7 @@ export class ChunkedText {
 
 /** What a file format adds to the shared TableWriter behaviour. */
 export interface WriterBackend {
-  /** Encodes one data row; returns true when a chunk went on towards the output (time to yield). */
+  /** Encodes one data row; returns true when it is time to yield: always when a chunk went on towards the output. */
   writeRow(values: readonly unknown[]): boolean;
   /** Bytes held in front of the disk: compressor backlog plus out.writableLength. */
   bufferedBytes(): number;
@@ -235,9 +235,11 @@ export function createTableWriter(
     addRow(values) {
       if (closing || aborted) throw new Error('addRow() after close() or abort()');
       if (values.length > columnCount) throw new RangeError(`a row has ${values.length} values for ${columnCount} columns`);
-      const handedOn = backend.writeRow(values);
+      const timeToYield = backend.writeRow(values);
       rows++;
-      return !handedOn && guard.ok && isUnderLimit();
+      // Only a chunk handed on adds to what is buffered, and then the backend asks to yield:
+      // drained() waits for the limit there, so it needs no check on every row.
+      return !timeToYield && guard.ok;
     },
     drained() {
       return guard.waitUntil(isUnderLimit);
