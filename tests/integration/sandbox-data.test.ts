@@ -118,6 +118,41 @@ describe('list endpoints with updated-since cursors', () => {
     }
   });
 
+  it('answers a page it prepared ahead exactly as it would have answered it fresh, and only that request from it', async () => {
+    let now = anchor + 7 * 3_600_000 + 59 * 60_000; // 07:59 Beijing: yesterday's details are not visible until 08:00 (T+1)
+    const a = await sandboxWithClient({ anchor, seed: 'read-ahead', now: () => now });
+    const b = await sandboxWithClient({ anchor, seed: 'read-ahead', now: () => now });
+    const page = async (client: KooGalleryClient, resource: 'orders' | 'transaction_details', cursor: string | null, limit: number) => {
+      const outcome = await fetchListPage(client, resource, cursor, limit);
+      if (outcome.class !== 'ok') throw new Error(outcome.message);
+      await new Promise((resolve) => setImmediate(resolve)); // the sandbox prepares the next page now
+      return outcome.data;
+    };
+    try {
+      const first = await page(a.client, 'transaction_details', null, 40);
+      await page(b.client, 'transaction_details', null, 40);
+      await page(b.client, 'orders', null, 5); // b's prepared page is now an orders page: b answers the next details page fresh
+      const ahead = await page(a.client, 'transaction_details', first.nextCursor, 40);
+      const fresh = await page(b.client, 'transaction_details', first.nextCursor, 40);
+      expect(ahead).toEqual(fresh);
+      expect(ahead.items[0]!.detail_id).not.toBe(first.items[0]!.detail_id);
+      // another limit is another page, not the one prepared for 40
+      expect((await page(a.client, 'transaction_details', ahead.nextCursor, 7)).items).toEqual(
+        (await page(b.client, 'transaction_details', ahead.nextCursor, 40)).items.slice(0, 7),
+      );
+      // prepared at 07:59, asked at 08:00: the page answers with the day that became visible at 08:00
+      const beforeEight = await page(a.client, 'transaction_details', first.nextCursor, 40); // prepares the page after it, at 07:59
+      expect(beforeEight.completeThrough).toBe(anchor - 86_400_000);
+      now += 60_000;
+      const atEight = await page(a.client, 'transaction_details', beforeEight.nextCursor, 40);
+      expect(atEight.completeThrough).toBe(anchor);
+      expect(atEight).toEqual(await page(b.client, 'transaction_details', beforeEight.nextCursor, 40));
+    } finally {
+      await a.sandbox.close();
+      await b.sandbox.close();
+    }
+  });
+
   it('returns only items updated after the cursor time', async () => {
     const { sandbox, client } = await sandboxWithClient({ anchor });
     try {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CoreError, type orderLineSchema, type orderRowSchema } from '../contract';
-import type { SqliteDatabase } from '../db';
+import { positionalStatement, type SqliteDatabase } from '../db';
 
 /**
  * One order as any source gives it (sync, Seller Center import, 刷新). A field the source does not
@@ -73,7 +73,8 @@ const SEARCHED = 'order_id, customer_name, user_name, product_name';
  * upsert policy for every source, and the upkeep of the order search (FTS5 trigram over order
  * number, customer, user and product name, external content = orders). A single order is reindexed
  * in its own transaction; a bulk load marks the index stale in its transactions and rebuilds it in
- * one pass when done (a start after a crash rebuilds it too).
+ * one pass when done (a start after a crash rebuilds it too). The upserts read `@name` again only
+ * where `excluded.name` holds a default instead of what was sent (one value fewer bound per row).
  */
 export class OrdersTable {
   private readonly upsertOrder;
@@ -81,23 +82,25 @@ export class OrdersTable {
   private readonly indexed;
 
   constructor(private readonly db: SqliteDatabase) {
-    this.upsertOrder = db.prepare(
+    this.upsertOrder = positionalStatement(
+      db,
       `INSERT INTO orders (order_id, order_type, status, product_type, product_name, customer_name, user_name, amount_fen, created_at, paid_at, source, updated_at)
        VALUES (@order_id, COALESCE(@order_type, 'NEW'), COALESCE(@status, 'completed'), COALESCE(@product_type, 'general'), COALESCE(@product_name, ''),
          COALESCE(@customer_name, ''), COALESCE(@user_name, ''), COALESCE(@amount_fen, 0), @created_at, @paid_at, @source, @updated_at)
        ON CONFLICT (order_id) DO UPDATE SET order_type = COALESCE(@order_type, order_type), status = COALESCE(@status, status),
          product_type = COALESCE(@product_type, product_type), product_name = COALESCE(@product_name, product_name),
          customer_name = COALESCE(@customer_name, customer_name), user_name = COALESCE(@user_name, user_name),
-         amount_fen = COALESCE(@amount_fen, amount_fen), paid_at = COALESCE(@paid_at, paid_at), source = @source, updated_at = @updated_at`,
+         amount_fen = COALESCE(@amount_fen, amount_fen), paid_at = COALESCE(excluded.paid_at, paid_at), source = excluded.source, updated_at = excluded.updated_at`,
     );
-    this.upsertLine = db.prepare(
+    this.upsertLine = positionalStatement(
+      db,
       `INSERT INTO order_lines (order_line_id, order_id, product_id, product_name, sku_code, charging_mode, period_type, period_number, instance_id, expire_at, amount_fen, updated_at)
        VALUES (@order_line_id, @order_id, COALESCE(@product_id, ''), COALESCE(@product_name, ''), @sku_code, @charging_mode, @period_type, @period_number,
          @instance_id, @expire_at, COALESCE(@amount_fen, 0), @updated_at)
        ON CONFLICT (order_line_id) DO UPDATE SET product_id = COALESCE(@product_id, product_id), product_name = COALESCE(@product_name, product_name),
-         sku_code = COALESCE(@sku_code, sku_code), charging_mode = @charging_mode, period_type = COALESCE(@period_type, period_type),
-         period_number = COALESCE(@period_number, period_number), instance_id = COALESCE(@instance_id, instance_id),
-         expire_at = COALESCE(@expire_at, expire_at), amount_fen = COALESCE(@amount_fen, amount_fen), updated_at = @updated_at`,
+         sku_code = COALESCE(excluded.sku_code, sku_code), charging_mode = excluded.charging_mode, period_type = COALESCE(excluded.period_type, period_type),
+         period_number = COALESCE(excluded.period_number, period_number), instance_id = COALESCE(excluded.instance_id, instance_id),
+         expire_at = COALESCE(excluded.expire_at, expire_at), amount_fen = COALESCE(@amount_fen, amount_fen), updated_at = excluded.updated_at`,
     );
     this.indexed = db.prepare(`SELECT rowid, ${SEARCHED} FROM orders WHERE order_id = ?`);
   }
@@ -163,9 +166,9 @@ export class OrdersTable {
   }
 
   private write(order: OrderRecord, source: OrderSource): void {
-    const { lines, ...row } = order;
-    this.upsertOrder.run({ ...row, source });
-    for (const line of lines) this.upsertLine.run({ ...line, order_id: order.order_id, updated_at: order.updated_at });
+    this.upsertOrder(order, { source });
+    const ofOrder = { order_id: order.order_id, updated_at: order.updated_at };
+    for (const line of order.lines) this.upsertLine(line, ofOrder);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../db';
+import { positionalStatement, type SqliteDatabase } from '../db';
 
 /**
  * One transaction detail (交易明细) as a source gives it. A field the source does not know is null
@@ -47,29 +47,35 @@ export const DETAIL_FIELDS = [
 
 export type DetailSource = 'sandbox' | 'koogallery' | 'import';
 
-/** The `transaction_details` table: every statement that writes it, with one upsert policy for every source. */
+/**
+ * The `transaction_details` table: every statement that writes it, with one upsert policy for every source.
+ * The upsert reads a value again as `@name` only where `excluded.name` holds a default instead of what
+ * was sent: each `@name` is one more value bound per row, and a bulk write binds millions.
+ */
 export class TransactionDetailsTable {
   private readonly upsert;
 
   constructor(private readonly db: SqliteDatabase) {
-    this.upsert = db.prepare(
+    this.upsert = positionalStatement(
+      db,
       `INSERT INTO transaction_details (detail_id, order_id, order_line_id, product_type, product_name, customer_account, charging_mode, billing_period,
          transaction_at, billing_status, supervision_status, amount_fen, settlement_amount_fen, ops_fee_ratio, source, updated_at)
        VALUES (@detail_id, @order_id, @order_line_id, COALESCE(@product_type, 'general'), COALESCE(@product_name, ''), COALESCE(@customer_account, ''),
          COALESCE(@charging_mode, 'PERIOD'), @billing_period, @transaction_at, COALESCE(@billing_status, 'unbilled'), @supervision_status, @amount_fen,
          COALESCE(@settlement_amount_fen, @amount_fen), @ops_fee_ratio, @source, @updated_at)
-       ON CONFLICT (detail_id) DO UPDATE SET order_id = @order_id, order_line_id = COALESCE(@order_line_id, order_line_id),
+       ON CONFLICT (detail_id) DO UPDATE SET order_id = excluded.order_id, order_line_id = COALESCE(excluded.order_line_id, order_line_id),
          product_type = COALESCE(@product_type, product_type), product_name = COALESCE(@product_name, product_name),
          customer_account = COALESCE(@customer_account, customer_account), charging_mode = COALESCE(@charging_mode, charging_mode),
-         billing_period = @billing_period, transaction_at = @transaction_at, billing_status = COALESCE(@billing_status, billing_status),
-         supervision_status = COALESCE(@supervision_status, supervision_status), amount_fen = @amount_fen,
-         settlement_amount_fen = COALESCE(@settlement_amount_fen, settlement_amount_fen), ops_fee_ratio = COALESCE(@ops_fee_ratio, ops_fee_ratio),
-         source = @source, updated_at = @updated_at`,
+         billing_period = excluded.billing_period, transaction_at = excluded.transaction_at, billing_status = COALESCE(@billing_status, billing_status),
+         supervision_status = COALESCE(excluded.supervision_status, supervision_status), amount_fen = excluded.amount_fen,
+         settlement_amount_fen = COALESCE(@settlement_amount_fen, settlement_amount_fen), ops_fee_ratio = COALESCE(excluded.ops_fee_ratio, ops_fee_ratio),
+         source = excluded.source, updated_at = excluded.updated_at`,
     );
   }
 
   /** A writer for many details inside the caller's transactions (a sync page, an import). */
   bulkWriter(source: DetailSource): (detail: DetailRecord) => void {
-    return (detail) => this.upsert.run({ ...detail, source });
+    const extra = { source };
+    return (detail) => void this.upsert(detail, extra);
   }
 }

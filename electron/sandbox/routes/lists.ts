@@ -20,24 +20,77 @@ export function listPage(state: SandboxState, request: SandboxRequest, resource:
   if (!(LIST_RESOURCES as readonly string[]).includes(resource)) return fail(400, 'MKT.0101', `Invalid parameter: unknown list ${resource}`);
   const limit = Number(request.url.searchParams.get('limit') ?? 200);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return fail(400, 'MKT.0101', `Invalid parameter: limit must be 1–${MAX_LIMIT}`);
-  const cursor = decodeCursor(request.url.searchParams.get('cursor'));
+  const cursorText = request.url.searchParams.get('cursor');
+  const cursor = decodeCursor(cursorText);
   if (cursor === undefined) return fail(400, 'MKT.0101', 'Invalid parameter: cursor is not one this server issued');
   const shape = request.url.searchParams.get('shape') ?? 'items';
   if (shape !== 'items' && shape !== 'rows') return fail(400, 'MKT.0101', 'Invalid parameter: shape must be items or rows');
-  const page = pageOf(state, resource as ListResource, cursor, limit, request.now);
+  const ask: PageRequest = { resource: resource as ListResource, cursorText, cursor, limit, shape, now: request.now };
+  const body = readAhead.take(state, ask) ?? pageBody(state, ask);
+  if (READ_AHEAD.includes(ask.resource) && body.next) readAhead.prepare(state, { ...ask, cursorText: body.next, cursor: decodeCursor(body.next)! });
+  return { status: 200, body: body.text };
+}
+
+interface PageRequest {
+  resource: ListResource;
+  cursorText: string | null;
+  cursor: Cursor | null;
+  limit: number;
+  shape: 'items' | 'rows';
+  now: number;
+}
+
+/** A page's JSON, and the cursor of the page after it when there is one. */
+interface PageBody {
+  text: string;
+  next: string | null;
+}
+
+function pageBody(state: SandboxState, ask: PageRequest): PageBody {
+  const page = pageOf(state, ask.resource, ask.cursor, ask.limit, ask.now);
   const last = page.items.at(-1);
-  return {
-    status: 200,
-    body: {
-      resultCode: 'MKT.0000',
-      resultMsg: 'Success',
-      ...(shape === 'rows' ? asRows(page.items) : { items: page.items }),
-      has_more: page.hasMore,
-      remaining_estimate: page.remaining,
-      next_cursor: last ? encodeCursor({ updated_at: last.updated_at, id: itemId(last) }) : request.url.searchParams.get('cursor'),
-      ...(resource === 'transaction_details' ? { complete_through: page.completeThrough } : {}),
-    },
+  const next = last ? encodeCursor({ updated_at: last.updated_at, id: itemId(last) }) : ask.cursorText;
+  const body = {
+    resultCode: 'MKT.0000',
+    resultMsg: 'Success',
+    ...(ask.shape === 'rows' ? asRows(page.items) : { items: page.items }),
+    has_more: page.hasMore,
+    remaining_estimate: page.remaining,
+    next_cursor: next,
+    ...(ask.resource === 'transaction_details' ? { complete_through: page.completeThrough } : {}),
   };
+  return { text: JSON.stringify(body), next: page.hasMore ? next : null };
+}
+
+/** The lists generated from the seed, whose pages do not change: a page prepared ahead stays right. */
+const READ_AHEAD: readonly ListResource[] = ['orders', 'transaction_details'];
+
+/**
+ * The page a sync will ask for next, prepared while the app writes the one just answered, as a
+ * marketplace serving from more than one core would overlap them. One page per dataset, used only
+ * for exactly that request (the same cursor, limit, shape and T+1 visibility).
+ */
+const readAhead = {
+  pages: new WeakMap<object, { key: string; body: PageBody }>(),
+
+  take(state: SandboxState, ask: PageRequest): PageBody | null {
+    const prepared = this.pages.get(state.dataset);
+    if (!prepared || prepared.key !== pageKey(ask)) return null;
+    this.pages.delete(state.dataset);
+    return prepared.body;
+  },
+
+  prepare(state: SandboxState, ask: PageRequest): void {
+    const dataset = state.dataset;
+    setImmediate(() => {
+      if (state.dataset === dataset) this.pages.set(dataset, { key: pageKey(ask), body: pageBody(state, ask) });
+    });
+  },
+};
+
+function pageKey(ask: PageRequest): string {
+  const visibleBefore = ask.resource === 'transaction_details' ? transactionDetailsVisibleBefore(ask.now) : 0;
+  return [ask.resource, ask.cursorText, ask.limit, ask.shape, visibleBefore].join(' ');
 }
 
 interface Page {
@@ -107,7 +160,9 @@ function pageOf(state: SandboxState, resource: ListResource, cursor: Cursor | nu
  * key any item of the page has (an item without one has null); nested values (an order's lines) stay.
  */
 function asRows(items: Item[]): { fields: string[]; rows: unknown[][] } {
-  const fields = [...new Set(items.flatMap((item) => Object.keys(item)))];
+  const keys = new Set<string>();
+  for (const item of items) for (const key in item) keys.add(key);
+  const fields = [...keys];
   return { fields, rows: items.map((item) => fields.map((field) => item[field] ?? null)) };
 }
 
