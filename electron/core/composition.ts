@@ -178,10 +178,8 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
     ...(options.usageTickMs !== undefined ? { tickMs: options.usageTickMs } : {}),
     ...(options.usageLeaseMs !== undefined ? { leaseMs: options.usageLeaseMs } : {}),
   });
-  const bulkLoads = new BulkLoads(db, { transaction_details: recountDetailTotals, orders: recountOrderTotals }, async () => {
-    await new Promise((resolve) => setImmediate(resolve)); // calls waiting on the core are answered between indexes
-    await checkpoints.catchUp();
-  });
+  // between indexes the checkpoint copies the last one back (calls waiting on the core answer meanwhile)
+  const bulkLoads = new BulkLoads(db, { transaction_details: recountDetailTotals, orders: recountOrderTotals }, () => checkpoints.catchUp(0));
   const sellerCenter = new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), bulkLoads, now });
   const exports = new ExportService({
     db,
