@@ -2,7 +2,8 @@ import type { SqliteDatabase } from '../db';
 
 /** A time column's Beijing day number and month, as migration 010's triggers key the totals. */
 const beijingDay = (column: string) => `((${column} + 28800000) / 86400000)`;
-const beijingMonth = (column: string) => `strftime('%Y-%m', (${column} + 28800000) / 1000, 'unixepoch')`;
+/** The month of a Beijing day number: the day's first second, read as UTC, has the Beijing date. */
+const monthOfDay = (day: string) => `strftime('%Y-%m', ${day} * 86400, 'unixepoch')`;
 
 interface TotalsSpec {
   tables: [day: string, month: string];
@@ -16,19 +17,19 @@ interface TotalsSpec {
 
 /**
  * Day and month totals counted again from their table: what a bulk load, which writes without the
- * triggers that keep them, leaves to do at its end.
+ * triggers that keep them, leaves to do at its end. The months are summed from the days (a Beijing
+ * day lies in one month), not from the table again: one pass over a million rows instead of two.
  */
 function recount(db: SqliteDatabase, spec: TotalsSpec): void {
-  const keys: [string, string][] = [
-    [spec.tables[0], beijingDay(spec.time)],
-    [spec.tables[1], beijingMonth(spec.time)],
-  ];
+  const [dayTable, monthTable] = spec.tables;
   const groups = spec.groups.join(', ');
-  for (const [table, key] of keys) {
-    db.exec(`DELETE FROM ${table};
-      INSERT INTO ${table} (key, ${groups}, ${spec.figures.map(([column]) => column).join(', ')})
-      SELECT ${key}, ${groups}, ${spec.figures.map(([, aggregate]) => aggregate).join(', ')} FROM ${spec.from} GROUP BY 1, ${groups};`);
-  }
+  const columns = `${groups}, ${spec.figures.map(([column]) => column).join(', ')}`;
+  db.exec(`DELETE FROM ${dayTable};
+    INSERT INTO ${dayTable} (key, ${columns})
+    SELECT ${beijingDay(spec.time)}, ${groups}, ${spec.figures.map(([, aggregate]) => aggregate).join(', ')} FROM ${spec.from} GROUP BY 1, ${groups};
+    DELETE FROM ${monthTable};
+    INSERT INTO ${monthTable} (key, ${columns})
+    SELECT ${monthOfDay('key')}, ${groups}, ${spec.figures.map(([column]) => `SUM(${column})`).join(', ')} FROM ${dayTable} GROUP BY 1, ${groups};`);
 }
 
 export function recountDetailTotals(db: SqliteDatabase): void {
