@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { FailureAnswer } from '../web-host';
 
 /** A request as the sandbox handlers see it: parsed URL, raw body text, the sandbox clock. */
 export interface SandboxRequest {
@@ -46,4 +47,9 @@ export function writeJson(res: http.ServerResponse, response: SandboxResponse, d
 
 export function mkt(status: number, code: string, message: string, extra: Record<string, unknown> = {}): SandboxResponse {
   return { status, body: { error_code: code, error_msg: message, ...extra } };
+}
+
+/** A request that failed, in the marketplace's envelope: APIG's 400 for a malformed URL, the service's own 500 otherwise. */
+export function failureAnswer(now: () => number): FailureAnswer {
+  return (res, status, message) => writeJson(res, mkt(status, status === 400 ? 'APIGW.0201' : 'MKT.0999', message), now());
 }

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { PATHS } from '../core/koogallery';
 import { checkApigAuth } from './apig-auth';
-import { readBody, writeJson, type SandboxRequest, type SandboxResponse } from './http-kit';
+import { answerEveryRequest } from '../web-host';
+import { failureAnswer, readBody, writeJson, type SandboxRequest, type SandboxResponse } from './http-kit';
 import { control, licenseCall, listPage, pushUsageNew, pushUsageOld, queryOrder, salesToolsRoute, supervisionAction, ticketAction } from './routes';
 import { SandboxState, type SandboxCredentials, type SandboxOptions } from './sandbox-state';
 
@@ -50,7 +51,12 @@ export async function startSandboxServer(options: SandboxOptions & { state?: San
   // `state`: restart on the same port keeping the ledger (outage tests)
   const state = options.state ?? new SandboxState(options);
   const sockets = new Set<Socket>();
-  const server = http.createServer((req, res) => void handle(state, req, res));
+  const listener = answerEveryRequest(
+    'sandbox',
+    (req, res, url) => handle(state, req, res, url),
+    failureAnswer(() => state.now()),
+  );
+  const server = http.createServer(listener);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -72,8 +78,7 @@ export async function startSandboxServer(options: SandboxOptions & { state?: San
   };
 }
 
-async function handle(state: SandboxState, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+async function handle(state: SandboxState, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
   const rawBody = await readBody(req).catch(() => null);
   if (rawBody === null) return writeJson(res, { status: 413, body: { error_code: 'APIGW.0201', error_msg: 'Request entity too large' } }, state.now());
   const request: SandboxRequest = { req, url, rawBody, now: state.now() };
