@@ -3,5 +3,5 @@ export { createCore, type Core, type CoreOptions, type CoreHostApi } from './cor
 export { createInProcessTransport } from './in-process-transport';
 export { connectWire, type WireConnection } from './wire-connection';
 export { createHeadlessPlatform, CONTENT_SECURITY_POLICY, rendererContentType, rendererFilePath, type Platform, type SecretStore } from './platform';
-export { systemClock, type Clock } from './jobs';
+export { systemClock, clockFromEnvironment, type Clock } from './jobs';
 export type { SandboxMode, EmbeddedSandbox } from './marketplace';

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { clockFromEnvironment } from '../core/jobs';
 import { parseFaultFlag } from './faults';
 import { DEMO_CREDENTIALS } from './sandbox-state';
 import { startSandboxServer } from './server';
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
     ak: env.KOO_SANDBOX_AK ?? DEMO_CREDENTIALS.ak,
     sk: env.KOO_SANDBOX_SK ?? DEMO_CREDENTIALS.sk,
   };
-  const sandbox = await startSandboxServer({ port, seed: values.seed, size: values.size, credentials });
+  // SELLER_DESK_CLOCK_START / _RATE / _ANCHOR: the same simulated timeline as an app given the same three
+  const clock = clockFromEnvironment(env);
+  const sandbox = await startSandboxServer({ port, seed: values.seed, size: values.size, credentials, ...(clock ? { now: clock.now } : {}) });
   if (values.faults) sandbox.state.faults.configure(parseFaultFlag(values.faults));
   const demo = (name: keyof typeof credentials, variable: string) =>
     credentials[name] === DEMO_CREDENTIALS[name] ? `${credentials[name]}   (demo default; set ${variable})` : `(from ${variable})`;

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, createHeadlessPlatform, systemClock, type Clock } from '../core';
+import { clockFromEnvironment, createCore, createHeadlessPlatform } from '../core';
 import { startSandboxServer } from '../sandbox';
 import { APP_VERSION } from '../app-version';
 import { startWebHost } from './server';
@@ -11,12 +11,14 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const dataDir = process.env.SELLER_DESK_DATA_DIR ?? path.join(os.homedir(), '.koogallery-seller-desk');
   const port = Number(process.env.SELLER_DESK_PORT ?? 0);
+  // demos and benchmarks: SELLER_DESK_CLOCK_START / _RATE / _ANCHOR (the embedded sandbox runs on it too)
+  const clock = clockFromEnvironment(process.env);
   const core = await createCore({
     dataDir,
     platform: createHeadlessPlatform('browser'),
     appVersion: APP_VERSION,
     sandbox: { start: startSandboxServer },
-    ...clockFromEnvironment(process.env.SELLER_DESK_CLOCK_START),
+    ...(clock ? { clock } : {}),
     ...(process.env.SELLER_DESK_SANDBOX_SIZE === 'large' ? { sandboxSize: 'large' as const } : {}),
     // end-to-end tests start from an empty cache and sync by hand
     ...(process.env.SELLER_DESK_AUTO_SYNC === '0' ? { syncTickMs: 0 } : {}),
@@ -30,17 +32,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
-}
-
-/**
- * Demos and end-to-end tests: `SELLER_DESK_CLOCK_START=2026-11-24T06:06:00Z` starts the app's clock
- * (and the embedded sandbox's) at that instant; it then runs at normal speed.
- */
-function clockFromEnvironment(start: string | undefined): { clock?: Clock } {
-  if (!start) return {};
-  const startMs = Date.parse(start);
-  if (Number.isNaN(startMs)) throw new Error(`SELLER_DESK_CLOCK_START is not a date: "${start}"`);
-  return { clock: systemClock({ startMs }) };
 }
 
 main().catch((error: unknown) => {

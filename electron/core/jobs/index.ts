@@ -1,5 +1,5 @@
 /** One engine for long and repeated work: jobs with progress and cancel, schedules on the core's clock. */
 export { JobEngine, type JobContext, type Schedule } from './job-engine';
-export { systemClock, type Clock } from './clock';
+export { systemClock, clockFromEnvironment, type Clock } from './clock';
 export { jobHandlers } from './handlers';
 export { sendAfter } from './send-after';
