@@ -31,6 +31,8 @@ export const faultPlanSchema = z.object({
         /** Sandbox-clock window, epoch ms, [from, until). */
         from: z.number().int().optional(),
         until: z.number().int().optional(),
+        /** The share of the requests inside the entry that get the fault (default: every one). */
+        rate: z.number().min(0).max(1).optional(),
       }),
     )
     .default([]),
@@ -67,16 +69,21 @@ export class FaultInjector {
   decide(now: number): FaultDecision {
     const n = ++this.requestCount;
     const rng = new Rng(this.plan.seed, n);
-    const kind = this.scheduled(n, now) ?? this.rolled(rng.next());
+    const roll = rng.next();
+    const kind = this.scheduled(n, now, roll) ?? this.rolled(roll);
     if (kind) this.injected[kind]++;
     return { kind, afterProcessing: kind === 'reset' ? rng.chance(0.5) : kind === 'timeout' || kind === 'malformed' };
   }
 
-  private scheduled(n: number, now: number): FaultKind | null {
+  /** The first entry that covers this request; entries with a rate share one roll (rates 0.1 + 0.2: 30% of requests, a third of them the first kind). */
+  private scheduled(n: number, now: number, roll: number): FaultKind | null {
     for (const entry of this.plan.schedule) {
       const byRequest = entry.requests ? n >= entry.requests[0] && n <= entry.requests[1] : true;
       const byTime = (entry.from === undefined || now >= entry.from) && (entry.until === undefined || now < entry.until);
-      if ((entry.requests || entry.from !== undefined || entry.until !== undefined) && byRequest && byTime) return entry.kind;
+      if (!(entry.requests || entry.from !== undefined || entry.until !== undefined) || !byRequest || !byTime) continue;
+      if (entry.rate === undefined) return entry.kind;
+      roll -= entry.rate;
+      if (roll < 0) return entry.kind;
     }
     return null;
   }

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clockFromEnvironment, createCore, createHeadlessPlatform } from '../core';
-import { startSandboxServer } from '../sandbox';
+import { DEMO_CREDENTIALS, startSandboxServer } from '../sandbox';
 import { APP_VERSION } from '../app-version';
 import { startWebHost } from './server';
 
@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     dataDir,
     platform: createHeadlessPlatform('browser'),
     appVersion: APP_VERSION,
-    sandbox: { start: startSandboxServer },
+    // a sandbox in its own process (the simulated-day benchmark kills the app, not the marketplace)
+    sandbox: process.env.SELLER_DESK_SANDBOX_URL
+      ? { baseUrl: process.env.SELLER_DESK_SANDBOX_URL, credentials: DEMO_CREDENTIALS }
+      : { start: startSandboxServer },
     ...(clock ? { clock } : {}),
     ...(process.env.SELLER_DESK_SANDBOX_SIZE === 'large' ? { sandboxSize: 'large' as const } : {}),
     // end-to-end tests start from an empty cache and sync by hand

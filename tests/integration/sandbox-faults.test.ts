@@ -125,3 +125,28 @@ describe('exactly once under faults', () => {
     expect(injected.reset + injected.timeout + injected.malformed + injected.server_error + injected.throttle).toBe(attempts - 10);
   });
 });
+
+describe('a fault schedule with rates (an afternoon hour of mixed trouble)', () => {
+  it('gives the share of requests inside the window their faults, and none outside it', async () => {
+    const { sandbox, client } = await sandboxWithClient();
+    try {
+      const now = sandbox.state.now();
+      setFaults(sandbox, {
+        schedule: [
+          { kind: 'server_error', from: now - 1000, until: now + 3_600_000, rate: 0.2 },
+          { kind: 'throttle', from: now - 1000, until: now + 3_600_000, rate: 0.1 },
+          { kind: 'server_error', from: now - 2 * 3_600_000, until: now - 3_600_000 }, // over: never again
+        ],
+      });
+      for (let i = 0; i < 400; i++) await client.queryOrder(`CS-rate-${i}`);
+      const { injected, requests } = sandbox.state.faults;
+      expect(injected.server_error / requests).toBeGreaterThan(0.12);
+      expect(injected.server_error / requests).toBeLessThan(0.28);
+      expect(injected.throttle / requests).toBeGreaterThan(0.04);
+      expect(injected.throttle / requests).toBeLessThan(0.16);
+      expect(injected.reset + injected.timeout + injected.malformed).toBe(0);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
