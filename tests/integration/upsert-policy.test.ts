@@ -103,15 +103,35 @@ describe('the upsert policy of the cached tables', () => {
         },
       ],
     };
-    const nothing = { order_type: null, status: null, product_type: null, product_name: null, customer_name: null, user_name: null, amount_fen: null, paid_at: null };
-    const lineWithout = { product_id: null, product_name: null, sku_code: null, period_type: null, period_number: null, instance_id: null, expire_at: null, amount_fen: null };
+    const nothing = {
+      order_type: null,
+      status: null,
+      product_type: null,
+      product_name: null,
+      customer_name: null,
+      user_name: null,
+      amount_fen: null,
+      paid_at: null,
+    };
+    const lineWithout = {
+      product_id: null,
+      product_name: null,
+      sku_code: null,
+      period_type: null,
+      period_number: null,
+      instance_id: null,
+      expire_at: null,
+      amount_fen: null,
+    };
     table.upsert(order, 'sandbox');
     table.upsert({ ...order, ...nothing, updated_at: 2, lines: [{ ...order.lines[0]!, ...lineWithout, charging_mode: 'ONE_TIME' }] }, 'import');
     const { lines, ...row } = order;
     expect(db.prepare('SELECT * FROM orders').get()).toEqual({ ...row, currency: 'CNY', updated_at: 2, source: 'import' });
     expect(db.prepare('SELECT * FROM order_lines').get()).toEqual({ ...lines[0], order_id: 'CS1', charging_mode: 'ONE_TIME', updated_at: 2 });
     table.upsert({ ...order, ...nothing, order_id: 'CS2', lines: [{ ...order.lines[0]!, ...lineWithout, order_line_id: 'L2' }] }, 'import');
-    expect(db.prepare("SELECT order_type, status, product_type, product_name, customer_name, user_name, amount_fen FROM orders WHERE order_id = 'CS2'").get()).toEqual({
+    expect(
+      db.prepare("SELECT order_type, status, product_type, product_name, customer_name, user_name, amount_fen FROM orders WHERE order_id = 'CS2'").get(),
+    ).toEqual({
       order_type: 'NEW',
       status: 'completed',
       product_type: 'general',
@@ -120,7 +140,11 @@ describe('the upsert policy of the cached tables', () => {
       user_name: '',
       amount_fen: 0,
     });
-    expect(db.prepare("SELECT product_id, product_name, amount_fen FROM order_lines WHERE order_line_id = 'L2'").get()).toEqual({ product_id: '', product_name: '', amount_fen: 0 });
+    expect(db.prepare("SELECT product_id, product_name, amount_fen FROM order_lines WHERE order_line_id = 'L2'").get()).toEqual({
+      product_id: '',
+      product_name: '',
+      amount_fen: 0,
+    });
     db.close();
   });
 });
