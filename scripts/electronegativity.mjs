@@ -13,15 +13,31 @@ const electronVersion = JSON.parse(fs.readFileSync('node_modules/electron/packag
 const allowlist = JSON.parse(fs.readFileSync('electronegativity-allowlist.json', 'utf8')).accepted;
 
 fs.mkdirSync(path.dirname(report), { recursive: true });
-fs.rmSync(report, { force: true });
-const run = spawnSync('npx', ['-y', SCANNER, '-i', 'electron', '-e', electronVersion, '-o', report], { encoding: 'utf8' });
-if (!fs.existsSync(report)) {
-  console.error(run.stdout, run.stderr);
-  console.error(`electronegativity wrote no report (${report}); exit ${run.status}`);
-  process.exit(1);
+
+/**
+ * Runs the scanner and reads its CSV. The scanner writes its header and rows in separate writes, and
+ * on a busy machine a row has been seen to land over the start of the file ("ted in the target
+ * application",https://…): a report that does not parse is scanned again, up to three times.
+ */
+function scan(attempt = 1) {
+  fs.rmSync(report, { force: true });
+  const run = spawnSync('npx', ['-y', SCANNER, '-i', 'electron', '-e', electronVersion, '-o', report], { encoding: 'utf8' });
+  if (!fs.existsSync(report)) {
+    console.error(run.stdout, run.stderr);
+    console.error(`electronegativity wrote no report (${report}); exit ${run.status}`);
+    process.exit(1);
+  }
+  const text = fs.readFileSync(report, 'utf8');
+  try {
+    return parse(text, { columns: true, trim: true, skip_empty_lines: true });
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    console.log(`electronegativity's report did not parse (${error.message}); scanning again`);
+    return scan(attempt + 1);
+  }
 }
 
-const rows = parse(fs.readFileSync(report, 'utf8'), { columns: true, trim: true, skip_empty_lines: true });
+const rows = scan();
 const findings = rows.map((row) => ({
   issue: row.issue,
   severity: row.severity,
