@@ -31,9 +31,31 @@ const EXCEL_EPOCH_SERIAL = 25_569;
 export function parseBeijingTime(value: unknown): number | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime() - BEIJING_OFFSET_MS;
   if (typeof value === 'number') return value > 20_000 && value < 80_000 ? Math.round((value - EXCEL_EPOCH_SERIAL) * DAY_MS) - BEIJING_OFFSET_MS : null;
-  const match = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?(?:[ T]?(\d{1,2})[:时]?(\d{2})(?:[:分]?(\d{2}))?)?$/.exec(normalizeText(value));
-  if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const text = normalizeText(value)
+    .replace(/[年月]/g, '-')
+    .replace(/[时分]/g, ':')
+    .replace(/[日秒]|:$/g, '');
+  const parts = DATE_TIME.exec(text)?.groups;
+  if (!parts) return null;
+  const [year, month, day, hour, minute, second] = [
+    parts.year,
+    parts.month ?? parts.compactMonth,
+    parts.day ?? parts.compactDay,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  ].map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  return validBeijingTime(year, month, day, hour, minute, second);
+}
+
+/**
+ * 2026-11-24 13:05:00 (also with / or . between the date's parts, the same one twice), 2026-1-5,
+ * 20261124130500; 年月日 and 时分 have become separators. A month without its day (2026-11) is not a date.
+ */
+const DATE_TIME =
+  /^(?<year>\d{4})(?:(?<separator>[-/.])(?<month>\d{1,2})\k<separator>(?<day>\d{1,2})|(?<compactMonth>\d{2})(?<compactDay>\d{2}))(?:[ T]?(?<hour>\d{1,2}):?(?<minute>\d{2})(?::?(?<second>\d{2}))?)?$/;
+
+function validBeijingTime(year: number, month: number, day: number, hour: number, minute: number, second: number): number | null {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
   return fromBeijingParts(year, month, day, hour, minute, second);
