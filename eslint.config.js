@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // The core is plain Node: it runs in Electron's utility process, in browser mode and in tests.
-    files: ['electron/sandbox/**/*.ts', 'electron/web-host/**/*.ts'],
+    files: ['electron/sandbox/**/*.ts', 'electron/web-host/**/*.ts', 'electron/http-boundary/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

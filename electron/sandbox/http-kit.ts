@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { FailureAnswer } from '../web-host';
+import type { FailureAnswer } from '../http-boundary';
 
 /** A request as the sandbox handlers see it: parsed URL, raw body text, the sandbox clock. */
 export interface SandboxRequest {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { PATHS } from '../core/koogallery';
 import { checkApigAuth } from './apig-auth';
-import { answerEveryRequest } from '../web-host';
+import { answerEveryRequest } from '../http-boundary';
 import { failureAnswer, readBody, writeJson, type SandboxRequest, type SandboxResponse } from './http-kit';
 import { control, licenseCall, listPage, pushUsageNew, pushUsageOld, queryOrder, salesToolsRoute, supervisionAction, ticketAction } from './routes';
 import { SandboxState, type SandboxCredentials, type SandboxOptions } from './sandbox-state';

@@ -6,7 +6,7 @@ import type { Core } from '../core';
 import { WebHostGuard } from './auth';
 import { answerCall, CALL_PATH, writeCallResult } from './call-endpoint';
 import { WEB_HOST_LIMITS, type WebHostLimits } from './limits';
-import { answerEveryRequest, requestUrl } from './request-boundary';
+import { answerEveryRequest, requestUrl } from '../http-boundary';
 import { acceptSockets, answerOnSocket } from './socket-endpoint';
 import { sendFile, serveStatic, writeText } from './static-files';
 

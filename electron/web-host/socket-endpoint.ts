@@ -4,7 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { connectWire, type Core, type WireConnection } from '../core';
 import type { WebHostGuard } from './auth';
 import type { WebHostLimits } from './limits';
-import { requestUrl } from './request-boundary';
+import { requestUrl } from '../http-boundary';
 
 const SOCKET_PATH = '/api/socket';
 

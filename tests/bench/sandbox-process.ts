@@ -5,17 +5,40 @@ import { DEMO_CREDENTIALS } from '../../electron/sandbox';
 
 /** The built sandbox (`npm run sandbox`) in its own process, so it does not share the measured event loop. */
 export async function startSandboxProcess(seed: string, size: 'small' | 'large'): Promise<{ baseUrl: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['dist/sandbox/main.js', '--port', '0', '--seed', seed, '--size', size], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
+  const { child, match } = await startNodeProcess('dist/sandbox/main.js', ['--port', '0', '--seed', seed, '--size', size], {}, SANDBOX_READY);
+  return { baseUrl: match, process: child };
+}
+
+/** What the sandbox prints once it listens; group 1 is its base URL. */
+export const SANDBOX_READY = /on (http:\/\/127\.0\.0\.1:\d+)/;
+
+export interface StartedProcess {
+  child: ChildProcess;
+  match: string;
+}
+
+/**
+ * A built script (`npm run build`) in its own Node process with `env` added, once its output matches
+ * `ready` (`match` is the pattern's first group).
+ */
+export async function startNodeProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: string }> {
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const match = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolve(match[1]!);
+      const found = ready.exec(out);
+      if (found) resolve(found[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`sandbox exited ${code}; run npm run build first`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} (run npm run build first): ${out}`)));
   });
-  return { baseUrl, process: child };
+  child.stdout!.resume();
+  return { child, match };
 }
 
 /** A core on `dataDir` using the sandbox at `baseUrl`, nothing running by itself, with its typed client. */

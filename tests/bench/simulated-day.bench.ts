@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatSdrTime, parseSdrTime, reportingWindow, type BillingCycle } from '../../electron/core/conventions';
 import type { PayPerUseInstance } from '../../electron/sandbox/generator';
 import { report } from './report';
+import { SANDBOX_READY, startNodeProcess, type StartedProcess as Started } from './sandbox-process';
 
 /**
  * `npm run bench simulated-day`: 24 simulated hours of a busy pay-per-use seller, at 480× (a
@@ -50,7 +50,7 @@ const simNow = () => START + (Date.now() - anchor) * RATE;
 const clockEnv = { SELLER_DESK_CLOCK_START: new Date(START).toISOString(), SELLER_DESK_CLOCK_RATE: String(RATE), SELLER_DESK_CLOCK_ANCHOR: String(anchor) };
 const realStarted = performance.now();
 
-const sandbox = await startProcess('dist/sandbox/main.js', ['--port', '0', '--seed', 'simulated-day'], clockEnv, /on (http:\/\/127\.0\.0\.1:\d+)/);
+const sandbox = await startNodeProcess('dist/sandbox/main.js', ['--port', '0', '--seed', 'simulated-day'], clockEnv, SANDBOX_READY);
 const baseUrl = sandbox.match;
 const down: Outage[] = [];
 let app: Started | null = null;
@@ -80,11 +80,6 @@ interface Expected {
   /** When the metering system wrote the record's file (simulated). */
   arrivedAt: number;
   closesAt: number;
-}
-
-interface Started {
-  child: ChildProcess;
-  match: string;
 }
 
 function troubleEvents(): { at: number; run: () => Promise<void> | void }[] {
@@ -260,7 +255,7 @@ function lateCause(record: Expected, outages: Outage[]): string {
 
 async function startApp(): Promise<Started> {
   const env = { SELLER_DESK_DATA_DIR: path.join(dir, 'app'), SELLER_DESK_SANDBOX_URL: baseUrl, SELLER_DESK_AUTO_SYNC: '0', ...clockEnv };
-  const started = await startProcess('dist/web-host/main.js', [], env, /open: (http:\/\/\S+)/);
+  const started = await startNodeProcess('dist/web-host/main.js', [], env, /open: (http:\/\/\S+)/);
   const url = new URL(started.match);
   const call = await fetch(`${url.origin}/api/call`, {
     method: 'POST',
@@ -269,21 +264,6 @@ async function startApp(): Promise<Started> {
   });
   if (!call.ok) throw new Error(`settings.update failed: ${call.status} ${await call.text()}`);
   return started;
-}
-
-async function startProcess(script: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<Started> {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const match = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = ready.exec(out);
-      if (found) resolve(found[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
-  });
-  child.stdout!.resume();
-  return { child, match };
 }
 
 async function getJson<T>(url: string): Promise<T> {
