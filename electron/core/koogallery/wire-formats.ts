@@ -26,8 +26,21 @@ export const KOOGALLERY_HOSTS = {
 export const MAX_RECORDS_PER_PUSH = 1000;
 export const MAX_BEGIN_AGE_MS = 21 * 24 * 3_600_000;
 
-/** `yyyyMMdd'T'HHmmss'Z'`, UTC. */
-const sdrTime = z.string().regex(SDR_TIME_PATTERN, "expected yyyyMMdd'T'HHmmss'Z' (UTC)");
+const SDR_TIME_EXPECTED = "expected yyyyMMdd'T'HHmmss'Z' (UTC)";
+/** `yyyyMMdd'T'HHmmss'Z'`, UTC, and a time that exists (not 30 February, not hour 25): both are format failures. */
+const sdrTime = z
+  .string()
+  .regex(SDR_TIME_PATTERN, SDR_TIME_EXPECTED)
+  .superRefine((text, ctx) => {
+    if (SDR_TIME_PATTERN.test(text) && parseSdrTime(text) === null)
+      ctx.addIssue({
+        code: 'invalid_format',
+        format: 'regex',
+        pattern: SDR_TIME_PATTERN.source,
+        input: text,
+        message: `${SDR_TIME_EXPECTED}: ${text} is not a real time`,
+      });
+  });
 
 export const usagePushRecordSchema = z.object({
   instance_id: z.string().min(1).max(64),
