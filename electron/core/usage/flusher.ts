@@ -154,13 +154,30 @@ export class UsageFlusher {
       return;
     }
     if (batch.length > 1) {
-      // one bad record must not block the others: send each half on its own
+      // one bad record must not block the others: send each half on its own, unless the answer to the
+      // first half asked us to wait (Retry-After, an account problem): then the second half waits too
       const middle = Math.ceil(batch.length / 2);
-      for (const half of [batch.slice(0, middle), batch.slice(middle)]) await this.sendBatch(connector, half, report);
+      for (const half of [batch.slice(0, middle), batch.slice(middle)]) {
+        if (this.marketplaceNow() < this.pausedUntil) this.holdUntilPauseEnds(half, report);
+        else await this.sendBatch(connector, half, report);
+      }
       return;
     }
     store.finish([batch[0]!.id], outcome.code === 'MKT.9004' ? 'expired' : 'rejected', now, outcome.code, outcome.message);
     report.rejected++;
+  }
+
+  /** Records leased for a push that must not go yet: back to the queue, due when the pause ends. */
+  private holdUntilPauseEnds(batch: OutboxRecord[], report: FlushReport): void {
+    const now = this.marketplaceNow();
+    this.options.store.release(
+      batch.map((r) => r.id),
+      this.pausedUntil,
+      now,
+      null,
+      'Held back: the marketplace asked to wait',
+    );
+    report.retried += batch.length;
   }
 }
 
