@@ -22,4 +22,11 @@ describe('sync schedule', () => {
     expect(dueResources(at('2026-11-24T07:00:00+08:00'), yesterdayOnly, all, 30 * 60_000)).toEqual([]);
     expect(dueResources(now, [], ['orders'], 30 * 60_000)).toEqual(['orders']); // only what the source can list
   });
+
+  it('lists a resource again exactly one interval after its last sync, not a millisecond before', () => {
+    const synced = at('2026-11-24T09:00:00+08:00');
+    const cursors = [{ resource: 'orders' as const, lastSyncedAt: synced, completeThrough: null }];
+    expect(dueResources(synced + 30 * 60_000 - 1, cursors, ['orders'], 30 * 60_000)).toEqual([]);
+    expect(dueResources(synced + 30 * 60_000, cursors, ['orders'], 30 * 60_000)).toEqual(['orders']);
+  });
 });

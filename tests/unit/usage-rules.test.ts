@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retryDelayMs } from '../../electron/core/usage/backoff';
 import { ClockOffset } from '../../electron/core/usage/clock-offset';
-import { isExpired, reportingWindow, timeliness } from '../../electron/core/conventions';
+import { formatSdrTime, isExpired, parseSdrTime, reportingWindow, SDR_TIME_PATTERN, timeliness } from '../../electron/core/conventions';
 import { identityKey, meteringSnFor, validateUsageRow } from '../../electron/core/usage/usage-validation';
 
 const at = (iso: string) => Date.parse(iso);
@@ -207,5 +207,38 @@ describe('the backoff at its exact boundaries', () => {
     expect(retryDelayMs(20, 1_000_000, 1_060_000, () => 0.9999)).toBe(29_997); // the same, later in the day
     expect(retryDelayMs(3, 5_000, 5_000, () => 0.9999)).toBe(7_999); // deadline now: the plain ceiling
     expect(retryDelayMs(3, 5_000, 5_001, () => 0.9999)).toBe(1_000); // a millisecond left: the minimum
+  });
+});
+
+describe('话单 times on the wire (yyyyMMddTHHmmssZ, UTC)', () => {
+  it('reads the last second of a day and of a month, and refuses the next one', () => {
+    expect(parseSdrTime('20261130T235959Z')).toBe(Date.UTC(2026, 10, 30, 23, 59, 59));
+    expect(parseSdrTime('20261131T000000Z')).toBeNull();
+    expect(parseSdrTime('20261124T240000Z')).toBeNull();
+    expect(parseSdrTime('20261124T236000Z')).toBeNull();
+    expect(parseSdrTime('20261124T235960Z')).toBeNull();
+  });
+
+  it('takes months 01 to 12, days from 01, 29 February only in a leap year', () => {
+    expect(parseSdrTime('20260101T000000Z')).toBe(Date.UTC(2026, 0, 1));
+    expect(parseSdrTime('20261201T000000Z')).toBe(Date.UTC(2026, 11, 1));
+    expect(parseSdrTime('20260001T000000Z')).toBeNull();
+    expect(parseSdrTime('20261301T000000Z')).toBeNull();
+    expect(parseSdrTime('20261100T000000Z')).toBeNull();
+    expect(parseSdrTime('20280229T000000Z')).toBe(Date.UTC(2028, 1, 29));
+    expect(parseSdrTime('20270229T000000Z')).toBeNull();
+  });
+
+  it('refuses anything around the exact form: a prefix, a suffix, a missing Z or T, local time', () => {
+    for (const text of ['x20261124T130000Z', '20261124T130000Zx', '20261124T130000', '20261124 130000Z', '2026-11-24T13:00:00Z', '20261124T130000+0800', ''])
+      expect(parseSdrTime(text), text).toBeNull();
+  });
+
+  it('writes what it reads', () => {
+    expect(formatSdrTime(Date.UTC(2026, 10, 24, 13, 5, 9, 999))).toBe('20261124T130509Z');
+    expect(SDR_TIME_PATTERN.test('20261124T130509Z')).toBe(true);
+    // the wire schema checks records with the pattern alone: nothing may stand before or after it
+    expect(SDR_TIME_PATTERN.test('x20261124T130509Z')).toBe(false);
+    expect(SDR_TIME_PATTERN.test('20261124T130509Zx')).toBe(false);
   });
 });
