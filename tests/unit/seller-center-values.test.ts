@@ -77,6 +77,12 @@ describe('dates and times (Beijing) → UTC', () => {
     expect(parseBeijingTime('2026.11.24')).toBe(beijing(2026, 11, 24));
     expect(parseBeijingTime('2026/1/5')).toBe(beijing(2026, 1, 5));
     expect(parseBeijingTime('2026年1月5日 9时05分')).toBe(beijing(2026, 1, 5, 9, 5));
+    expect(parseBeijingTime(' 2026-12-01 00:00 ')).toBe(beijing(2026, 12, 1));
+  });
+
+  it('needs two digits of minutes, whichever way they are written', () => {
+    expect(parseBeijingTime('2026-11-24 13:5')).toBeNull();
+    expect(parseBeijingTime('2026-11-24 13时5分')).toBeNull();
   });
 
   it('does not read a billing period (2026-11) in a date column as 1 January, nor mixed separators', () => {
