@@ -72,6 +72,7 @@ describe('export columns', () => {
     const toWords = labelled(fields);
     expect(toWords(['completed', 'completed', 'ok'])).toEqual(['已完成', 'completed', '成功']);
     expect(toWords(['unknown_status', null, undefined])).toEqual(['unknown_status', null, undefined]);
+    expect(labelled([textField('订单状态', 'status', 10, 'orderStatus')])(['cancelled'])).toEqual(['已取消']);
     const plain = [textField('备注', 'note', 20)];
     const row = ['completed'];
     expect(labelled(plain)(row)).toBe(row);
