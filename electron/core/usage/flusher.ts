@@ -116,8 +116,7 @@ export class UsageFlusher {
         return;
       case 'throttled':
         this.pausedUntil = Math.max(this.pausedUntil, now + (outcome.retryAfterMs ?? retryDelayMs(1, now, now, this.random)));
-        store.release(ids, this.pausedUntil, now, outcome.code, outcome.message);
-        report.retried += ids.length;
+        this.holdUntilPauseEnds(batch, now, outcome.code, outcome.message, report);
         return;
       case 'retryable':
       case 'ambiguous':
@@ -142,15 +141,8 @@ export class UsageFlusher {
     const recordLevel = outcome.splitBatch || (outcome.code !== null && RECORD_LEVEL_CODES.has(outcome.code));
     if (!recordLevel) {
       this.pausedUntil = now + ACCOUNT_PAUSE_MS;
-      store.release(
-        batch.map((r) => r.id),
-        this.pausedUntil,
-        now,
-        outcome.code,
-        outcome.message,
-      );
+      this.holdUntilPauseEnds(batch, now, outcome.code, outcome.message, report);
       this.options.onAccountProblem?.(outcome.code, outcome.message);
-      report.retried += batch.length;
       return;
     }
     if (batch.length > 1) {
@@ -158,7 +150,8 @@ export class UsageFlusher {
       // first half asked us to wait (Retry-After, an account problem): then the second half waits too
       const middle = Math.ceil(batch.length / 2);
       for (const half of [batch.slice(0, middle), batch.slice(middle)]) {
-        if (this.marketplaceNow() < this.pausedUntil) this.holdUntilPauseEnds(half, report);
+        if (this.marketplaceNow() < this.pausedUntil)
+          this.holdUntilPauseEnds(half, this.marketplaceNow(), null, 'Held back: the marketplace asked to wait', report);
         else await this.sendBatch(connector, half, report);
       }
       return;
@@ -167,15 +160,14 @@ export class UsageFlusher {
     report.rejected++;
   }
 
-  /** Records leased for a push that must not go yet: back to the queue, due when the pause ends. */
-  private holdUntilPauseEnds(batch: OutboxRecord[], report: FlushReport): void {
-    const now = this.marketplaceNow();
+  /** Leased records that must not go yet: back to the queue, due when the pause ends, counted as retried. */
+  private holdUntilPauseEnds(batch: OutboxRecord[], now: number, code: string | null, message: string, report: FlushReport): void {
     this.options.store.release(
       batch.map((r) => r.id),
       this.pausedUntil,
       now,
-      null,
-      'Held back: the marketplace asked to wait',
+      code,
+      message,
     );
     report.retried += batch.length;
   }
