@@ -5,6 +5,7 @@ import { CoreError, type CoreEvent } from '../../electron/core/contract';
 import { migrations, openDatabase, type SqliteDatabase } from '../../electron/core/db';
 import { migration014 } from '../../electron/core/db/migrations/014_listing_and_receivers';
 import { Notifier, TodoNotices } from '../../electron/core/notices';
+import { rowsOfItems } from '../../electron/core/marketplace';
 import { receiverListWriters, ReceiverTables, ReceiverWork } from '../../electron/core/receivers';
 import { settingsTable } from '../../electron/core/settings';
 import type { TodoRegistry } from '../../electron/core/todos';
@@ -172,7 +173,7 @@ describe('the receivers list from the source', () => {
   it('writes the sandbox’s categories, and never undoes a change the seller has not entered in Seller Center', () => {
     const sync = () => {
       const writer = receiverListWriters(tables, () => clock).receivers('sandbox');
-      db.transaction(() => writer.write(listed))();
+      db.transaction(() => writer.write(rowsOfItems(listed)))();
       writer.finish();
     };
     sync();

@@ -6,5 +6,5 @@ export { startCheckpoints, type Checkpoints } from './checkpoints';
 export { schemaVersion, latestVersion, runMigrations, type Migration } from './migration';
 export { migrations } from './migrations';
 export { BulkLoads, type DerivedRebuild } from './bulk-load';
-export { positionalStatement } from './positional';
+export { positionalStatement, type PositionalStatement } from './positional';
 export type SqliteDatabase = BetterSqlite3.Database;

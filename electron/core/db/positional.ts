@@ -2,14 +2,24 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 type Values = Record<string, unknown>;
 
+/** A statement bound by position, from a record or from rows of values. */
+export interface PositionalStatement {
+  (record: object, extra?: Values): BetterSqlite3.RunResult;
+  /**
+   * Runs once per row of `values` under `fields` (how list pages come): each place reads its row's
+   * value by index, found once for all the rows, with no object built per row.
+   */
+  runRows(fields: readonly string[], values: readonly (readonly unknown[])[], extra?: Values): void;
+}
+
 /**
  * A statement written with `@name` parameters but bound by position: better-sqlite3 binds an array
  * about twice as fast as an object of names (1,000 transaction-detail upserts: 3.8–4.5 ms against
  * 7.2–8.6 ms, measured here), which is most of a bulk write's time. A name may appear more than
- * once. Each place takes its value from `extra` when it has the name, else from `record`; a name
- * neither has binds NULL.
+ * once. Each place takes its value from `extra` when it has the name, else from the record (or the
+ * row); a name neither has binds NULL.
  */
-export function positionalStatement(db: BetterSqlite3.Database, namedSql: string): (record: object, extra?: Values) => BetterSqlite3.RunResult {
+export function positionalStatement(db: BetterSqlite3.Database, namedSql: string): PositionalStatement {
   const names: string[] = [];
   const statement = db.prepare(
     namedSql.replace(/@(\w+)/g, (_, name: string) => {
@@ -18,11 +28,23 @@ export function positionalStatement(db: BetterSqlite3.Database, namedSql: string
     }),
   );
   const values: unknown[] = new Array(names.length);
-  return (record, extra) => {
+  const run = (record: object, extra?: Values) => {
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       values[i] = (extra !== undefined && name in extra ? extra[name] : (record as Values)[name]) ?? null;
     }
     return statement.run(values);
   };
+  const runRows = (fields: readonly string[], rows: readonly (readonly unknown[])[], extra?: Values) => {
+    const fromRow = names.map((name) => (extra !== undefined && name in extra ? -1 : fields.indexOf(name)));
+    const fixed = names.map((name) => (extra !== undefined && name in extra ? extra[name] : null) ?? null);
+    for (const row of rows) {
+      for (let i = 0; i < names.length; i++) {
+        const index = fromRow[i]!;
+        values[i] = index < 0 ? fixed[i] : (row[index] ?? null);
+      }
+      statement.run(values);
+    }
+  };
+  return Object.assign(run, { runRows });
 }

@@ -1,9 +1,10 @@
 import type { SyncResource } from '../contract';
 import type { BulkLoads } from '../db';
+import { itemsOfRows, type ItemRows } from '../marketplace';
 import { ORDER_FIELDS, ORDER_LINE_FIELDS, type OrderRecord, type OrdersTable } from '../orders';
 import { PRODUCT_FIELDS, type ProductRecord, type ProductsTable } from '../products';
 import { TICKET_FIELDS, TICKET_MESSAGE_FIELDS, type TicketMessageRecord, type TicketRecord, type TicketsTable } from '../tickets';
-import { DETAIL_FIELDS, type DetailRecord, type TransactionDetailsTable } from '../transaction-details';
+import type { TransactionDetailsTable } from '../transaction-details';
 
 /** The review lists' cache tables a sync writes. */
 export interface ReviewTables {
@@ -19,7 +20,7 @@ type Item = ListItem;
 
 export interface PageWriter {
   /** Writes one page's items, inside the page's transaction. */
-  write(items: Item[]): void;
+  write(rows: ItemRows): void;
   /** After the last page (or a cancel): what a bulk load leaves to do (the order search, the indexes). */
   finish(): void | Promise<void>;
 }
@@ -30,9 +31,9 @@ export type PageWriterFactory = (source: 'sandbox' | 'koogallery', fromStart: bo
 /** Every list a sync fills, each with its writer: a capability with a list adds its entry in the composition root. */
 export type SyncWriters = Record<SyncResource, PageWriterFactory>;
 
-/** Writes each item of a page with `write`; nothing left to do after the last page. */
+/** Writes each item of a page, as an object, with `write`; nothing left to do after the last page. */
 export function itemWriter(write: (item: ListItem) => void, finish: () => void | Promise<void> = () => undefined): PageWriter {
-  return { write: (items) => items.forEach(write), finish };
+  return { write: (rows) => itemsOfRows(rows).forEach(write), finish };
 }
 
 /**
@@ -55,11 +56,10 @@ export function reviewListWriters(tables: ReviewTables, bulkLoads: BulkLoads): P
     transaction_details: (source, fromStart) => {
       // a first sync may bring a million rows: into an empty table they load without indexes, built at the end
       const bulk = fromStart && bulkLoads.begin('transaction_details');
-      const write = tables.details.bulkWriter(source);
-      return itemWriter(
-        (item) => write(pick<DetailRecord>(item, DETAIL_FIELDS)),
-        () => (bulk ? bulkLoads.finish('transaction_details') : undefined),
-      );
+      return {
+        write: tables.details.rowsWriter(source),
+        finish: () => (bulk ? bulkLoads.finish('transaction_details') : undefined),
+      };
     },
     tickets: () => {
       const write = tables.tickets.bulkWriter();

@@ -78,4 +78,10 @@ export class TransactionDetailsTable {
     const extra = { source };
     return (detail) => void this.upsert(detail, extra);
   }
+
+  /** The same writes for pages of rows under field names (a sync's list pages); a field a page lacks is null. */
+  rowsWriter(source: DetailSource): (rows: { fields: readonly string[]; values: readonly (readonly unknown[])[] }) => void {
+    const extra = { source };
+    return ({ fields, values }) => this.upsert.runRows(fields, values, extra);
+  }
 }

@@ -1,0 +1,173 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, positionalStatement, type SqliteDatabase } from '../../electron/core/db';
+import { EventBus } from '../../electron/core/events';
+import { JobEngine, systemClock } from '../../electron/core/jobs';
+import { exchange, type ApiOutcome } from '../../electron/core/koogallery';
+import type { Connector, ListPage } from '../../electron/core/marketplace';
+import { itemsOfRows } from '../../electron/core/marketplace';
+import { CursorsTable, SyncService, type PageWriter, type SyncWriters } from '../../electron/core/sync';
+import { TransactionDetailsTable } from '../../electron/core/transaction-details';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+const closers: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+});
+
+function database(): SqliteDatabase {
+  const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
+  closers.push(() => db.close());
+  return db;
+}
+
+/** Now on a clock every thread shares (performance.now() starts at each thread's own origin). */
+const sharedNow = () => performance.timeOrigin + performance.now();
+
+/**
+ * A list endpoint over real HTTP on 127.0.0.1, on its own thread (as the marketplace is another
+ * process), noting when each page's request arrived.
+ */
+async function pageServer(pages: number): Promise<{ url: string; arrivals: () => Promise<number[]> }> {
+  const worker = new Worker(
+    `const http = require('node:http');
+    const { parentPort } = require('node:worker_threads');
+    const arrivals = [];
+    const server = http.createServer((req, res) => {
+      const page = Number(new URL(req.url, 'http://x').searchParams.get('page'));
+      arrivals[page] = performance.timeOrigin + performance.now();
+      res.end(JSON.stringify({ fields: ['detail_id'], rows: [['TD' + page]], has_more: page + 1 < ${pages} }));
+    });
+    server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
+    parentPort.on('message', () => parentPort.postMessage(arrivals));`,
+    { eval: true },
+  );
+  closers.push(() => worker.terminate().then(() => undefined));
+  const port = await new Promise<number>((resolve) => worker.once('message', resolve));
+  const arrivals = () =>
+    new Promise<number[]>((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage('arrivals');
+    });
+  return { url: `http://127.0.0.1:${port}`, arrivals };
+}
+
+function connectorFor(url: string): Connector {
+  const listPage = async (_resource: string, cursor: string | null): Promise<ApiOutcome<ListPage>> => {
+    const page = cursor === null ? 0 : Number(cursor);
+    const answer = await exchange({ url: `${url}/?page=${page}`, method: 'GET', headers: {}, timeoutMs: 5000 });
+    if (answer.kind !== 'response') throw new Error(answer.code);
+    const body = JSON.parse(answer.body) as { fields: string[]; rows: unknown[][]; has_more: boolean };
+    const rows = { fields: body.fields, values: body.rows };
+    const data: ListPage = { rows, items: itemsOfRows(rows), nextCursor: String(page + 1), hasMore: body.has_more, completeThrough: null, remaining: null };
+    return { class: 'ok', code: 'MKT.0000', message: '', data, meta: { httpStatus: 200, networkError: null } } as ApiOutcome<ListPage>;
+  };
+  return { source: 'sandbox', capabilities: { lists: ['transaction_details'] }, listPage } as unknown as Connector;
+}
+
+function syncService(db: SqliteDatabase, connector: Connector, writer: PageWriter): SyncService {
+  const events = new EventBus();
+  const jobs = new JobEngine(events, systemClock());
+  return new SyncService({
+    db,
+    writers: { transaction_details: () => writer } as unknown as SyncWriters,
+    cursors: new CursorsTable(db),
+    connector: () => connector,
+    events,
+    jobs,
+    now: Date.now,
+    checkpointCatchUp: () => Promise.resolve(),
+    intervalMinutes: () => 0,
+    isOnline: () => true,
+    tickMs: 0,
+    onStateChange: () => undefined,
+  });
+}
+
+describe('sync pages', () => {
+  it('asks for the next page before writing this one: the request reaches the marketplace while the write holds the thread', async () => {
+    const db = database();
+    const server = await pageServer(4);
+    const writes: { started: number; ended: number }[] = [];
+    const slowWriter: PageWriter = {
+      write: () => {
+        const started = sharedNow();
+        while (sharedNow() - started < 80); // a long page write keeps the thread busy, as SQLite does
+        writes.push({ started, ended: sharedNow() });
+      },
+      finish: () => undefined,
+    };
+    const result = await syncService(db, connectorFor(server.url), slowWriter).sync('transaction_details');
+    expect(result).toMatchObject({ completed: true, pages: 4, rows: 4 });
+    const arrivals = await server.arrivals();
+    for (let page = 0; page < 3; page++) {
+      // the request for page + 1 arrived while page was still being written, not after its write
+      expect(arrivals[page + 1]!, `page ${page + 1}`).toBeLessThan(writes[page]!.ended - 20);
+    }
+  });
+
+  it('writes transaction details straight from rows: fields in any order, a missing one takes its default, source as given', () => {
+    const db = database();
+    const write = new TransactionDetailsTable(db).rowsWriter('sandbox');
+    db.transaction(() =>
+      write({
+        fields: ['amount_fen', 'transaction_at', 'billing_period', 'order_id', 'detail_id', 'updated_at', 'product_name', 'source'],
+        values: [
+          [1234, 1_764_000_000_000, '2025-11', 'CS1', 'TD1', 1_764_000_000_000, '云主机', 'import'],
+          [-500, 1_764_000_100_000, '2025-11', 'CS2', 'TD2', 1_764_000_100_000, null, 'import'],
+        ],
+      }),
+    )();
+    const rows = db
+      .prepare(
+        'SELECT detail_id, order_id, product_type, product_name, charging_mode, billing_status, amount_fen, settlement_amount_fen, source FROM transaction_details ORDER BY detail_id',
+      )
+      .all();
+    expect(rows).toEqual([
+      {
+        detail_id: 'TD1',
+        order_id: 'CS1',
+        product_type: 'general',
+        product_name: '云主机',
+        charging_mode: 'PERIOD',
+        billing_status: 'unbilled',
+        amount_fen: 1234,
+        settlement_amount_fen: 1234,
+        source: 'sandbox',
+      },
+      {
+        detail_id: 'TD2',
+        order_id: 'CS2',
+        product_type: 'general',
+        product_name: '',
+        charging_mode: 'PERIOD',
+        billing_status: 'unbilled',
+        amount_fen: -500,
+        settlement_amount_fen: -500,
+        source: 'sandbox',
+      },
+    ]);
+  });
+
+  it('binds rows and records alike: the same statement from a row under fields and from an object', () => {
+    const db = database();
+    db.exec('CREATE TABLE t (a TEXT, b TEXT, c TEXT, d TEXT)');
+    const insert = positionalStatement(db, 'INSERT INTO t VALUES (@a, @b, COALESCE(@c, @a), @d)');
+    insert({ a: 'x', b: 'y', d: undefined }, { d: 'extra' });
+    insert.runRows(
+      ['c', 'a', 'unused'],
+      [
+        ['z', 'x', 'ignored'],
+        [null, 'w'],
+      ],
+      { d: 'extra' },
+    );
+    expect(db.prepare('SELECT * FROM t').all()).toEqual([
+      { a: 'x', b: 'y', c: 'x', d: 'extra' },
+      { a: 'x', b: null, c: 'z', d: 'extra' },
+      { a: 'w', b: null, c: 'w', d: 'extra' },
+    ]);
+  });
+});
