@@ -19,7 +19,7 @@ afterEach(async () => {
 
 function database(): SqliteDatabase {
   const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
-  closers.push(() => db.close());
+  closers.push(() => void db.close());
   return db;
 }
 

@@ -60,6 +60,8 @@ export class SandboxDataset {
   private readonly ticketStep: number;
   private scanned: { instances: Int32Array; supervised: Int32Array } | null = null;
   private lastOrder: { index: number; order: SandboxOrder } | null = null;
+  /** The billing period of the anchor: details of earlier periods are billed. */
+  private readonly anchorPeriod: string;
 
   constructor(
     readonly seed: string,
@@ -67,6 +69,7 @@ export class SandboxDataset {
     readonly anchor: number,
   ) {
     this.counts = SIZES[size];
+    this.anchorPeriod = billingPeriodOf(anchor);
     this.start = anchor - YEAR_MS;
     this.orderStep = YEAR_MS / this.counts.orders;
     this.detailStep = YEAR_MS / this.counts.details;
@@ -99,7 +102,7 @@ export class SandboxDataset {
 
   detail(index: number): SandboxTransactionDetail {
     const orderIndex = Math.max(0, Math.floor((index * this.counts.orders) / this.counts.details) - 1);
-    return generateDetail(this.seed, index, this.order(orderIndex), this.start, this.detailStep, billingPeriodOf(this.anchor));
+    return generateDetail(this.seed, index, this.order(orderIndex), this.start, this.detailStep, this.anchorPeriod);
   }
 
   ticket(index: number): SandboxTicket {

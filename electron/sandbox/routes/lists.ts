@@ -40,9 +40,9 @@ interface PageRequest {
   now: number;
 }
 
-/** A page's JSON, and the cursor of the page after it when there is one. */
+/** A page's JSON (as UTF-8, ready for the socket), and the cursor of the page after it when there is one. */
 interface PageBody {
-  text: string;
+  text: Buffer;
   next: string | null;
 }
 
@@ -59,7 +59,7 @@ function pageBody(state: SandboxState, ask: PageRequest): PageBody {
     next_cursor: next,
     ...(ask.resource === 'transaction_details' ? { complete_through: page.completeThrough } : {}),
   };
-  return { text: JSON.stringify(body), next: page.hasMore ? next : null };
+  return { text: Buffer.from(JSON.stringify(body)), next: page.hasMore ? next : null };
 }
 
 /** The lists generated from the seed, whose pages do not change: a page prepared ahead stays right. */
