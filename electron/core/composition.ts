@@ -16,7 +16,7 @@ import type { Platform } from './platform';
 import { ProductsTable } from './products';
 import { SettingsService, settingsHandlers, settingsTable } from './settings';
 import { ConnectivityMonitor, statusHandlers } from './status';
-import { recountDetailTotals, recountOrderTotals, StoreFiguresReader, storeFiguresHandlers } from './store-figures';
+import { detailTotalsRebuild, orderTotalsRebuild, StoreFiguresReader, storeFiguresHandlers } from './store-figures';
 import { OfferTables, OfferWork, offerChannels, offerHandlers, offerListWriters, offerTodos } from './offers';
 import { PlanningTables, PlanningWork, planningChannel, planningHandlers, planningListWriters, planningTodos } from './planning';
 import { SalesRecords, SubmissionSender, type SalesContext } from './submissions';
@@ -152,7 +152,10 @@ function foundation(options: CoreOptions) {
 }
 
 /** Each capability's tables and service, built once. */
-function capabilities({ now, binding, db, events, jobs, checkpoints, values, settings, connector }: Foundation, options: CoreOptions) {
+/** How long a bulk load's end waits for the aggregate thread to take its snapshot (it may be finishing a 合计 first). */
+const SNAPSHOT_PIN_WITHIN_MS = 3_000;
+
+function capabilities({ now, binding, db, events, jobs, checkpoints, aggregates, values, settings, connector }: Foundation, options: CoreOptions) {
   const tables = {
     orders: new OrdersTable(db),
     details: new TransactionDetailsTable(db),
@@ -178,8 +181,13 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, values, set
     ...(options.usageTickMs !== undefined ? { tickMs: options.usageTickMs } : {}),
     ...(options.usageLeaseMs !== undefined ? { leaseMs: options.usageLeaseMs } : {}),
   });
-  // between indexes the checkpoint copies the last one back (calls waiting on the core answer meanwhile)
-  const bulkLoads = new BulkLoads(db, { transaction_details: recountDetailTotals, orders: recountOrderTotals }, () => checkpoints.catchUp(0));
+  // between indexes the checkpoint copies the last one back (calls waiting on the core answer meanwhile);
+  // the totals are counted on the aggregate thread while the indexes build
+  const bulkLoads = new BulkLoads(
+    db,
+    { transaction_details: detailTotalsRebuild, orders: orderTotalsRebuild },
+    { betweenIndexes: () => checkpoints.catchUp(0), countElsewhere: (sql) => aggregates.snapshotRows(sql, SNAPSHOT_PIN_WITHIN_MS) },
+  );
   const sellerCenter = new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), bulkLoads, now });
   const exports = new ExportService({
     db,

@@ -1,6 +1,6 @@
 import { BillsTable } from '../../electron/core/bills';
 import { BulkLoads, type SqliteDatabase } from '../../electron/core/db';
-import { recountDetailTotals, recountOrderTotals } from '../../electron/core/store-figures';
+import { detailTotalsRebuild, orderTotalsRebuild } from '../../electron/core/store-figures';
 import { ColumnMappings, SellerCenterImport, type StageTimes } from '../../electron/core/imports';
 import { OrdersTable } from '../../electron/core/orders';
 import { TransactionDetailsTable } from '../../electron/core/transaction-details';
@@ -8,6 +8,6 @@ import { TransactionDetailsTable } from '../../electron/core/transaction-details
 /** The Seller Center import on a database the test opened itself (as the core wires it); `stages` records where its time goes. */
 export function sellerCenterImport(db: SqliteDatabase, now: () => number = Date.now, stages?: StageTimes): SellerCenterImport {
   const tables = { orders: new OrdersTable(db), details: new TransactionDetailsTable(db), bills: new BillsTable(db) };
-  const bulkLoads = new BulkLoads(db, { transaction_details: recountDetailTotals, orders: recountOrderTotals });
+  const bulkLoads = new BulkLoads(db, { transaction_details: detailTotalsRebuild, orders: orderTotalsRebuild });
   return new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), bulkLoads, now, stages });
 }

@@ -18,11 +18,31 @@ export class Aggregates {
   constructor(private readonly options: AggregateWorkerData) {}
 
   row<T>(sql: string, params: Record<string, unknown>): Promise<T> {
+    return this.ask<T>((id) => ({ type: 'row', id, sql, params }));
+  }
+
+  /**
+   * Every row of `sql`, read on the worker from a snapshot of the database as it is now: this blocks
+   * the calling thread until the worker has taken the snapshot (a few ms; the query it may be
+   * running first is waited for), so nothing this thread writes afterwards is in it. Null when the
+   * snapshot was not taken within `pinWithinMs` (the caller counts some other way).
+   */
+  snapshotRows(sql: string, pinWithinMs: number): Promise<unknown[][]> | null {
+    const pinned = new Int32Array(new SharedArrayBuffer(4));
+    const rows = this.ask<unknown[][]>((id) => ({ type: 'snapshotRows', id, sql, pinned }));
+    if (Atomics.wait(pinned, 0, 0, pinWithinMs) === 'timed-out') {
+      rows.catch(() => undefined);
+      return null;
+    }
+    return rows;
+  }
+
+  private ask<T>(request: (id: number) => AggregateRequest): Promise<T> {
     const worker = this.started();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (row: unknown) => void, reject });
-      worker.postMessage({ type: 'row', id, sql, params } satisfies AggregateRequest);
+      worker.postMessage(request(id));
     });
   }
 
@@ -41,7 +61,7 @@ export class Aggregates {
       const waiting = this.pending.get(answer.id);
       this.pending.delete(answer.id);
       if ('error' in answer) waiting?.reject(new CoreError('INTERNAL', `A total could not be computed: ${answer.error}`, { reason: 'internal' }));
-      else waiting?.resolve(answer.row);
+      else waiting?.resolve('rows' in answer ? answer.rows : answer.row);
     });
     const fail = (why: string) => {
       if (this.worker === worker) this.worker = null;

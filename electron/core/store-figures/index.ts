@@ -3,4 +3,4 @@ export { StoreFiguresReader, type ReportContext, type MonthPaidOrders } from './
 export { storeFiguresHandlers } from './handlers';
 export { STORE_FIGURES_EXPORT } from './figures-export';
 export { dayRange, rangeParts, twelveMonthsTo, type DayRange, type RangeParts } from './periods';
-export { recountDetailTotals, recountOrderTotals } from './day-totals';
+export { detailTotalsRebuild, orderTotalsRebuild } from './day-totals';
