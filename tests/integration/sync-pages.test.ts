@@ -151,6 +151,42 @@ describe('sync pages', () => {
     ]);
   });
 
+  it('into an empty table (a first sync) a detail listed twice ends as the upsert leaves it, and a refused row still fails the page', () => {
+    const fields = ['detail_id', 'order_id', 'billing_period', 'transaction_at', 'amount_fen', 'updated_at', 'product_name', 'billing_status'];
+    const page = [
+      ['TD1', 'CS1', '2025-11', 1_764_000_000_000, 1234, 1_764_000_000_000, '云主机', 'unbilled'],
+      ['TD2', 'CS2', '2025-11', 1_764_000_100_000, 500, 1_764_000_100_000, '云硬盘', null],
+      ['TD1', 'CS1', '2025-11', 1_764_000_000_000, 1300, 1_764_000_200_000, null, 'billed'], // changed while the sync ran
+    ];
+    const written = (intoEmpty: boolean) => {
+      const db = database();
+      const write = new TransactionDetailsTable(db).rowsWriter('sandbox', intoEmpty);
+      db.transaction(() => write({ fields, values: page }))();
+      const rows = db
+        .prepare('SELECT detail_id, product_name, billing_status, amount_fen, settlement_amount_fen, updated_at FROM transaction_details ORDER BY detail_id')
+        .all();
+      const refused = () =>
+        db.transaction(() =>
+          write({
+            fields,
+            values: [
+              ['TD3', 'CS3', '2025-11', 1, 1, 1, 'x', 'unbilled'],
+              ['TD4', 'CS4', '2025-11', 1, 1, 1, 'x', 'paid'],
+            ],
+          }),
+        )();
+      expect(refused).toThrow(/CHECK constraint failed/);
+      expect(db.prepare('SELECT COUNT(*) FROM transaction_details').pluck().get()).toBe(2); // TD3 went back with the page
+      return rows;
+    };
+    const rows = written(true);
+    expect(rows).toEqual([
+      { detail_id: 'TD1', product_name: '云主机', billing_status: 'billed', amount_fen: 1300, settlement_amount_fen: 1234, updated_at: 1_764_000_200_000 },
+      { detail_id: 'TD2', product_name: '云硬盘', billing_status: 'unbilled', amount_fen: 500, settlement_amount_fen: 500, updated_at: 1_764_000_100_000 },
+    ]);
+    expect(rows).toEqual(written(false));
+  });
+
   it('binds rows and records alike: the same statement from a row under fields and from an object', () => {
     const db = database();
     db.exec('CREATE TABLE t (a TEXT, b TEXT, c TEXT, d TEXT)');

@@ -7,9 +7,10 @@ export interface PositionalStatement {
   (record: object, extra?: Values): BetterSqlite3.RunResult;
   /**
    * Runs once per row of `values` under `fields` (how list pages come): each place reads its row's
-   * value by index, found once for all the rows, with no object built per row.
+   * value by index, found once for all the rows, with no object built per row. A row this statement
+   * changed nothing for (an `INSERT OR IGNORE` that met its key) is run through `unchanged` instead.
    */
-  runRows(fields: readonly string[], values: readonly (readonly unknown[])[], extra?: Values): void;
+  runRows(fields: readonly string[], values: readonly (readonly unknown[])[], extra?: Values, unchanged?: PositionalStatement): void;
 }
 
 /**
@@ -35,7 +36,7 @@ export function positionalStatement(db: BetterSqlite3.Database, namedSql: string
     }
     return statement.run(values);
   };
-  const runRows = (fields: readonly string[], rows: readonly (readonly unknown[])[], extra?: Values) => {
+  const runRows = (fields: readonly string[], rows: readonly (readonly unknown[])[], extra?: Values, unchanged?: PositionalStatement) => {
     const fromRow = names.map((name) => (extra !== undefined && name in extra ? -1 : fields.indexOf(name)));
     const fixed = names.map((name) => (extra !== undefined && name in extra ? extra[name] : null) ?? null);
     for (const row of rows) {
@@ -43,7 +44,7 @@ export function positionalStatement(db: BetterSqlite3.Database, namedSql: string
         const index = fromRow[i]!;
         values[i] = index < 0 ? fixed[i] : (row[index] ?? null);
       }
-      statement.run(values);
+      if (statement.run(values).changes === 0 && unchanged) unchanged.runRows(fields, [row], extra);
     }
   };
   return Object.assign(run, { runRows });

@@ -57,7 +57,7 @@ export function reviewListWriters(tables: ReviewTables, bulkLoads: BulkLoads): P
       // a first sync may bring a million rows: into an empty table they load without indexes, built at the end
       const bulk = fromStart && bulkLoads.begin('transaction_details');
       return {
-        write: tables.details.rowsWriter(source),
+        write: tables.details.rowsWriter(source, bulk),
         finish: () => (bulk ? bulkLoads.finish('transaction_details') : undefined),
       };
     },
