@@ -70,6 +70,23 @@ describe('Seller Center export import', () => {
     expect(count(db, 'order_lines')).toBe(4);
   });
 
+  it('a file that lists an order twice: the later row wins, into an empty cache (inserted first) as into a filled one', async () => {
+    const twice = [
+      rows[0]!,
+      ['CS2611240100AAAAA', '杭州星河信息技术有限公司', 'hw10000001', '智云财务管理系统', '已取消', '¥1,000.00', '2026-11-24 09:05:00', '包周期'],
+    ];
+    const orderAfter = async (db: SqliteDatabase) => {
+      await sellerCenterImport(db).importFile(await ordersXlsx(path.join(tempDir(), 'twice.xlsx'), twice), 'orders');
+      return db.prepare("SELECT status, amount_fen, (SELECT COUNT(*) FROM order_lines) AS lines FROM orders WHERE order_id = 'CS2611240100AAAAA'").get();
+    };
+    const empty = database();
+    const filled = database();
+    await sellerCenterImport(filled).importFile(await ordersXlsx(path.join(tempDir(), 'other.xlsx'), [rows[1]!]), 'orders');
+    const expected = { status: 'cancelled', amount_fen: 100_000, lines: 1 };
+    expect(await orderAfter(empty)).toEqual(expected);
+    expect(await orderAfter(filled)).toEqual({ ...expected, lines: 2 });
+  });
+
   it('imports transaction details from CSV, and re-imports without duplicates', async () => {
     const db = database();
     const file = path.join(tempDir(), '交易明细.csv');

@@ -6,5 +6,5 @@ export { startCheckpoints, type Checkpoints } from './checkpoints';
 export { schemaVersion, latestVersion, runMigrations, type Migration } from './migration';
 export { migrations } from './migrations';
 export { BulkLoads, type BulkLoadOptions, type DerivedRebuild, type SnapshotQuery } from './bulk-load';
-export { positionalStatement, type PositionalStatement } from './positional';
+export { insertElseUpsert, positionalStatement, type PositionalStatement } from './positional';
 export type SqliteDatabase = BetterSqlite3.Database;

@@ -49,3 +49,15 @@ export function positionalStatement(db: BetterSqlite3.Database, namedSql: string
   };
   return Object.assign(run, { runRows });
 }
+
+/**
+ * For a table being filled from empty (a bulk load), where nearly every record is new: `insert` (an
+ * INSERT OR IGNORE, fewer values bound and no conflict clause: a quarter faster), and `upsert` only
+ * for a record it ignored (already written by this load, or refused by a constraint, which the upsert
+ * then reports).
+ */
+export function insertElseUpsert(insert: PositionalStatement, upsert: PositionalStatement): (record: object, extra?: Values) => void {
+  return (record, extra) => {
+    if (insert(record, extra).changes === 0) upsert(record, extra);
+  };
+}

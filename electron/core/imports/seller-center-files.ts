@@ -48,7 +48,8 @@ export interface SellerCenterFileKind<R = unknown> {
   required: string[];
   parse(fields: Fields): { record: R } | { problems: CellProblem[] };
   /** Writes the staged records inside the import's one transaction; `finish` runs last in it. */
-  writer(tables: ImportTables, now: number): { write(record: R): void; finish(): void };
+  /** `intoEmpty`: the import fills tables that were empty (inserts first, see insertElseUpsert). */
+  writer(tables: ImportTables, now: number, intoEmpty: boolean): { write(record: R): void; finish(): void };
   /** The tables the records go to: loaded in bulk (indexes built at the end) when they are empty. */
   tables: string[];
 }
@@ -190,7 +191,7 @@ export const ORDERS_FILE: SellerCenterFileKind<OrderRecord> = {
         : [],
     });
   },
-  writer: ({ orders }) => ({ write: orders.bulkWriter('import'), finish: () => void orders.rebuildSearchIfStale() }),
+  writer: ({ orders }, _now, intoEmpty) => ({ write: orders.bulkWriter('import', intoEmpty), finish: () => void orders.rebuildSearchIfStale() }),
   tables: ['orders', 'order_lines'],
 };
 
@@ -224,7 +225,7 @@ export const TRANSACTION_DETAILS_FILE: SellerCenterFileKind<DetailRecord> = {
       updated_at: at,
     });
   },
-  writer: ({ details }) => ({ write: details.bulkWriter('import'), finish: () => undefined }),
+  writer: ({ details }, _now, intoEmpty) => ({ write: details.bulkWriter('import', intoEmpty), finish: () => undefined }),
   tables: ['transaction_details'],
 };
 

@@ -102,9 +102,9 @@ export class SellerCenterImport {
       const result = { kind: spec.kind, rows: read, imported: 0, problems, refused: problems.length > 0, needsMapping: null };
       if (result.refused) return result;
       job?.throwIfCancelled();
-      const writer = spec.writer(this.deps.tables, this.deps.now());
-      const write = (record: unknown) => stages.measure('finalWrite', () => writer.write(record));
       const bulk = spec.tables.filter((table) => this.deps.bulkLoads.begin(table));
+      const writer = spec.writer(this.deps.tables, this.deps.now(), bulk.length > 0);
+      const write = (record: unknown) => stages.measure('finalWrite', () => writer.write(record));
       try {
         stages.measure('finalWrite', () =>
           this.deps.db.transaction(() => {

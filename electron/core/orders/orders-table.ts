@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CoreError, type orderLineSchema, type orderRowSchema } from '../contract';
-import { positionalStatement, type SqliteDatabase } from '../db';
+import { insertElseUpsert, positionalStatement, type SqliteDatabase } from '../db';
 
 /**
  * One order as any source gives it (sync, Seller Center import, 刷新). A field the source does not
@@ -66,6 +66,18 @@ export const ORDER_LINE_FIELDS = [
 export type OrderSource = 'sandbox' | 'koogallery' | 'import' | 'api';
 
 const SEARCH_INDEX = 'orders_search';
+
+/** A new order, with the stated defaults for what the source left out. */
+const INSERT_ORDER = `INTO orders (order_id, order_type, status, product_type, product_name, customer_name, user_name, amount_fen, created_at, paid_at, source, updated_at)
+  VALUES (@order_id, COALESCE(@order_type, 'NEW'), COALESCE(@status, 'completed'), COALESCE(@product_type, 'general'), COALESCE(@product_name, ''),
+    COALESCE(@customer_name, ''), COALESCE(@user_name, ''), COALESCE(@amount_fen, 0), @created_at, @paid_at, @source, @updated_at)`;
+/** A new order line, likewise. */
+const INSERT_LINE = `INTO order_lines (order_line_id, order_id, product_id, product_name, sku_code, charging_mode, period_type, period_number, instance_id, expire_at, amount_fen, updated_at)
+  VALUES (@order_line_id, @order_id, COALESCE(@product_id, ''), COALESCE(@product_name, ''), @sku_code, @charging_mode, @period_type, @period_number,
+    @instance_id, @expire_at, COALESCE(@amount_fen, 0), @updated_at)`;
+
+/** How an order and its lines are written: upserts, or inserts first. */
+type OrderStatements = Record<'order' | 'line', (record: object, extra?: Record<string, unknown>) => unknown>;
 const SEARCHED = 'order_id, customer_name, user_name, product_name';
 
 /**
@@ -80,13 +92,13 @@ export class OrdersTable {
   private readonly upsertOrder;
   private readonly upsertLine;
   private readonly indexed;
+  /** For tables a bulk load started empty: inserts, the upsert only for what they ignored. */
+  private readonly insertNew;
 
   constructor(private readonly db: SqliteDatabase) {
     this.upsertOrder = positionalStatement(
       db,
-      `INSERT INTO orders (order_id, order_type, status, product_type, product_name, customer_name, user_name, amount_fen, created_at, paid_at, source, updated_at)
-       VALUES (@order_id, COALESCE(@order_type, 'NEW'), COALESCE(@status, 'completed'), COALESCE(@product_type, 'general'), COALESCE(@product_name, ''),
-         COALESCE(@customer_name, ''), COALESCE(@user_name, ''), COALESCE(@amount_fen, 0), @created_at, @paid_at, @source, @updated_at)
+      `INSERT ${INSERT_ORDER}
        ON CONFLICT (order_id) DO UPDATE SET order_type = COALESCE(@order_type, order_type), status = COALESCE(@status, status),
          product_type = COALESCE(@product_type, product_type), product_name = COALESCE(@product_name, product_name),
          customer_name = COALESCE(@customer_name, customer_name), user_name = COALESCE(@user_name, user_name),
@@ -94,15 +106,17 @@ export class OrdersTable {
     );
     this.upsertLine = positionalStatement(
       db,
-      `INSERT INTO order_lines (order_line_id, order_id, product_id, product_name, sku_code, charging_mode, period_type, period_number, instance_id, expire_at, amount_fen, updated_at)
-       VALUES (@order_line_id, @order_id, COALESCE(@product_id, ''), COALESCE(@product_name, ''), @sku_code, @charging_mode, @period_type, @period_number,
-         @instance_id, @expire_at, COALESCE(@amount_fen, 0), @updated_at)
+      `INSERT ${INSERT_LINE}
        ON CONFLICT (order_line_id) DO UPDATE SET product_id = COALESCE(@product_id, product_id), product_name = COALESCE(@product_name, product_name),
          sku_code = COALESCE(excluded.sku_code, sku_code), charging_mode = excluded.charging_mode, period_type = COALESCE(excluded.period_type, period_type),
          period_number = COALESCE(excluded.period_number, period_number), instance_id = COALESCE(excluded.instance_id, instance_id),
          expire_at = COALESCE(excluded.expire_at, expire_at), amount_fen = COALESCE(@amount_fen, amount_fen), updated_at = excluded.updated_at`,
     );
     this.indexed = db.prepare(`SELECT rowid, ${SEARCHED} FROM orders WHERE order_id = ?`);
+    this.insertNew = {
+      order: insertElseUpsert(positionalStatement(db, `INSERT OR IGNORE ${INSERT_ORDER}`), this.upsertOrder),
+      line: insertElseUpsert(positionalStatement(db, `INSERT OR IGNORE ${INSERT_LINE}`), this.upsertLine),
+    };
   }
 
   /** One order, its search entry kept in step, in one transaction (刷新). */
@@ -126,11 +140,12 @@ export class OrdersTable {
    * A writer for many orders inside the caller's transactions (a sync page, an import): the search
    * index is marked stale with the first order; call `rebuildSearchIfStale` when the load is done.
    */
-  bulkWriter(source: OrderSource): (order: OrderRecord) => void {
+  bulkWriter(source: OrderSource, intoEmpty = false): (order: OrderRecord) => void {
     const markStale = this.db.prepare('INSERT OR IGNORE INTO stale_search_indexes (index_name) VALUES (?)');
+    const statements = intoEmpty ? this.insertNew : { order: this.upsertOrder, line: this.upsertLine };
     return (order) => {
       markStale.run(SEARCH_INDEX);
-      this.write(order, source);
+      this.write(order, source, statements);
     };
   }
 
@@ -165,10 +180,10 @@ export class OrdersTable {
       .all() as { instanceId: string; productName: string; customerName: string }[];
   }
 
-  private write(order: OrderRecord, source: OrderSource): void {
-    this.upsertOrder(order, { source });
+  private write(order: OrderRecord, source: OrderSource, statements: OrderStatements = { order: this.upsertOrder, line: this.upsertLine }): void {
+    statements.order(order, { source });
     const ofOrder = { order_id: order.order_id, updated_at: order.updated_at };
-    for (const line of order.lines) this.upsertLine(line, ofOrder);
+    for (const line of order.lines) statements.line(line, ofOrder);
   }
 }
 

@@ -44,7 +44,7 @@ export function reviewListWriters(tables: ReviewTables, bulkLoads: BulkLoads): P
   return {
     orders: (source, fromStart) => {
       const bulk = fromStart ? ['orders', 'order_lines'].filter((table) => bulkLoads.begin(table)) : [];
-      const write = tables.orders.bulkWriter(source);
+      const write = tables.orders.bulkWriter(source, bulk.length > 0);
       return itemWriter(
         (item) => write(orderRecord(item)),
         async () => {

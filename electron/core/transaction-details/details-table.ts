@@ -1,4 +1,4 @@
-import { positionalStatement, type SqliteDatabase } from '../db';
+import { insertElseUpsert, positionalStatement, type SqliteDatabase } from '../db';
 
 /**
  * One transaction detail (交易明细) as a source gives it. A field the source does not know is null
@@ -79,10 +79,11 @@ export class TransactionDetailsTable {
     this.insertNew = positionalStatement(db, `INSERT OR IGNORE ${INSERT_DETAIL}`);
   }
 
-  /** A writer for many details inside the caller's transactions (a sync page, an import). */
-  bulkWriter(source: DetailSource): (detail: DetailRecord) => void {
+  /** A writer for many details inside the caller's transactions (a sync page, an import); `intoEmpty` as for rowsWriter. */
+  bulkWriter(source: DetailSource, intoEmpty = false): (detail: DetailRecord) => void {
     const extra = { source };
-    return (detail) => void this.upsert(detail, extra);
+    const write = intoEmpty ? insertElseUpsert(this.insertNew, this.upsert) : this.upsert;
+    return (detail) => void write(detail, extra);
   }
 
   /**
