@@ -87,8 +87,9 @@ export class BulkLoads {
    * index in its own transaction, yielding between them so calls waiting on the core are answered
    * during a long rebuild and the WAL does not hold every index at once. What the triggers keep is
    * counted from a snapshot taken right after they are back, on another thread while the indexes
-   * build (a million rows: about a second), and written at the end, unless something else was
-   * written meanwhile: then it is all counted again here, in one transaction. The triggers stay
+   * build (a million rows: about a second), and written at the end, unless anything was written on
+   * this connection meanwhile (the only one that writes the cache): then it is all counted again
+   * here, in one transaction. The triggers stay
    * recorded in `bulk_loads` until it is written, so a crash before counts again at the next start.
    */
   async finish(table: string): Promise<void> {
