@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulkLoads, DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
 import { detailTotalsRebuild, orderTotalsRebuild } from '../../electron/core/store-figures';
-import { Aggregates } from '../../electron/core/lists';
+import { Aggregates, countMatches } from '../../electron/core/lists';
+import { DETAIL_LIST } from '../../electron/core/transaction-details';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -113,14 +114,20 @@ describe('bulk loads', () => {
 
     it('nothing else written while the indexes build: the totals are the ones counted on the other thread', async () => {
       const db = openDatabase(path.join(tempDir(), DATABASE_FILE_NAME));
+      // while the indexes build, a count reads the rows, not totals not yet written
+      const countedWhileBuilding: number[] = [];
       const loads = new BulkLoads(
         db,
         { transaction_details: detailTotalsRebuild },
-        { countElsewhere: async () => [[day, 'general', '智云财务', 'billed', 7, 700, 690]] },
+        {
+          countElsewhere: async () => [[day, 'general', '智云财务', 'billed', 7, 700, 690]],
+          betweenIndexes: async () => void countedWhileBuilding.push(countMatches(db, DETAIL_LIST, {}).count),
+        },
       );
       expect(loads.begin('transaction_details')).toBe(true);
       insertDetail(db, 'TD1', midnight, 100);
       await loads.finish('transaction_details');
+      expect(countedWhileBuilding).toEqual([1, 1, 1, 1, 1, 1, 1]);
       // not what the table holds: proof these rows came from the other thread, written as they were
       expect(totalsOf(db)).toEqual({ days: [{ key: day, transactions: 7, amount_fen: 700 }], months: [{ key: '2026-11', transactions: 7, amount_fen: 700 }] });
       db.close();

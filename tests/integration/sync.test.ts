@@ -7,6 +7,8 @@ import { transactionDetailsVisibleBefore as detailsVisibleBefore } from '../../e
 import { buildCoreJobChild, runCoreJob } from '../support/child-process';
 import { external, startCore, dbOf } from '../support/core';
 import { setFaults } from '../support/sandbox';
+import { countMatches } from '../../electron/core/lists';
+import { DETAIL_LIST } from '../../electron/core/transaction-details';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -195,8 +197,15 @@ describe('sync from the sandbox', () => {
         .call('transactionDetails.page', { filters: { billingStatus: 'billed' }, limit: 50 })
         .then((page) => (duringLoad!.pageRows = page.rows.length));
     });
+    // pages refresh on the sync's end: by then every index and the totals (the unfiltered count reads them) are in
+    let atEnd: { count: number; setAside: number } | null = null;
+    client.subscribe((event) => {
+      if (event.type === 'sync' && event.resource === 'transaction_details' && event.state === 'idle')
+        atEnd = { count: countMatches(db, DETAIL_LIST, {}).count, setAside: count(db, 'bulk_loads') };
+    });
     const [result] = await client.call('sync.run', { resources: ['transaction_details'] });
     expect(result!.completed).toBe(true);
+    expect(atEnd).toEqual({ count: visibleDetails(), setAside: 0 });
     expect(duringLoad).toEqual({ setAside: expect.any(Number) as number, pageRows: 50 });
     expect(duringLoad!.setAside).toBeGreaterThan(6); // seven indexes and three triggers were set aside
     expectDetailsIndexedAndCounted(db);

@@ -4,10 +4,10 @@ type Db = BetterSqlite3.Database;
 
 /**
  * What a table's bulk load recomputes at its end besides its indexes (e.g. totals its triggers
- * keep): cleared when the triggers are back, counted from the table, and the count written.
+ * keep): counted from the table, then cleared and written as the triggers come back.
  */
 export interface DerivedRebuild {
-  /** Empties what is derived; from then on the table's triggers add every change to it. */
+  /** Empties what is derived (in the transaction that puts the triggers back). */
   clear(db: Db): void;
   /** The query that counts it from the table (its rows are what `add` takes). */
   count: string;
@@ -83,46 +83,35 @@ export class BulkLoads {
   }
 
   /**
-   * Puts back what `begin` set aside: the triggers first (with what they keep cleared), then each
-   * index in its own transaction, yielding between them so calls waiting on the core are answered
-   * during a long rebuild and the WAL does not hold every index at once. What the triggers keep is
-   * counted from a snapshot taken right after they are back, on another thread while the indexes
-   * build (a million rows: about a second), and written at the end, unless anything was written on
-   * this connection meanwhile (the only one that writes the cache): then it is all counted again
-   * here, in one transaction. The triggers stay
-   * recorded in `bulk_loads` until it is written, so a crash before counts again at the next start.
+   * Puts back what `begin` set aside: each index in its own transaction, yielding between them so
+   * calls waiting on the core are answered during a long rebuild and the WAL does not hold every
+   * index at once; then the triggers, with what they keep written in the same transaction. That is
+   * counted from a snapshot of the loaded table taken before the first index, on another thread
+   * while the indexes build (a million rows: about a second), unless anything was written on this
+   * connection meanwhile (the only one that writes the cache): then it is all counted again here.
+   * Until the triggers are back, readers count from the rows (the totals are not kept yet).
    */
   async finish(table: string): Promise<void> {
     const setAside = this.db
       .prepare('SELECT table_name, kind, name, sql FROM bulk_loads WHERE table_name = ? ORDER BY kind DESC, name')
       .all(table) as SetAside[];
     if (setAside.length === 0) return;
-    const derived = setAside.some((o) => o.kind === 'trigger') ? this.derived[table] : undefined;
-    this.db.transaction(() => {
-      derived?.clear(this.db);
-      setAside.filter((o) => o.kind === 'trigger').forEach((trigger) => this.putBack(trigger));
-    })();
+    const triggers = setAside.filter((o) => o.kind === 'trigger');
+    const derived = triggers.length > 0 ? this.derived[table] : undefined;
     const counted = derived ? this.countElsewhere(derived.count) : null;
-    if (derived && !counted) this.countHere(table, derived);
     const changesAtSnapshot = this.changes();
     const ownChanges = await this.buildIndexes(setAside.filter((o) => o.kind === 'index'));
-    if (!derived || !counted || !this.db.open) return; // closed: the next start counts again
-    const rows = await counted.catch(() => null);
+    if (!this.db.open) return; // the app closed meanwhile: the next start builds and counts what is left
+    const rows = counted && (await counted.catch(() => null));
     if (!this.db.open) return;
     const writtenMeanwhile = this.changes() - changesAtSnapshot - ownChanges;
-    if (!rows || writtenMeanwhile > 0) return this.countHere(table, derived);
     this.db.transaction(() => {
-      derived.add(this.db, rows);
-      this.forgetTriggers(table);
-    })();
-  }
-
-  /** Clears and counts in one transaction on this connection (nothing else writes meanwhile). */
-  private countHere(table: string, derived: DerivedRebuild): void {
-    this.db.transaction(() => {
-      derived.clear(this.db);
-      derived.add(this.db, this.db.prepare(derived.count).raw().all() as unknown[][]);
-      this.forgetTriggers(table);
+      if (derived) {
+        derived.clear(this.db);
+        derived.add(this.db, rows && writtenMeanwhile === 0 ? rows : (this.db.prepare(derived.count).raw().all() as unknown[][]));
+      }
+      triggers.forEach((trigger) => this.putBack(trigger));
+      this.db.prepare("DELETE FROM bulk_loads WHERE table_name = ? AND kind = 'trigger'").run(table);
     })();
   }
 
@@ -163,9 +152,5 @@ export class BulkLoads {
   private putBack(object: SetAside): void {
     const exists = this.db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get(object.kind, object.name);
     if (!exists) this.db.exec(object.sql);
-  }
-
-  private forgetTriggers(table: string): void {
-    this.db.prepare("DELETE FROM bulk_loads WHERE table_name = ? AND kind = 'trigger'").run(table);
   }
 }

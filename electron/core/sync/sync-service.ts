@@ -119,11 +119,9 @@ export class SyncService {
     this.options.onStateChange();
     const writer = this.options.writers[resource](connector.source, cursors.cursor(resource) === null);
     const timings: SyncTimings = { waitingForPagesMs: 0, waitingForCheckpointMs: 0, writingMs: 0, finishingMs: 0 };
+    let result: SyncResult;
     try {
-      const result = await this.pull(connector, resource, writer.write, job, timings);
-      if (!result.cancelled) cursors.recordOutcome(resource, result.error);
-      events.emit({ type: 'sync', resource, state: result.cancelled ? 'cancelled' : result.error ? 'error' : 'idle', message: result.error?.message ?? null });
-      return result;
+      result = await this.pull(connector, resource, writer.write, job, timings);
     } catch (error) {
       cursors.recordOutcome(resource, {
         code: null,
@@ -138,6 +136,10 @@ export class SyncService {
       await writer.finish(); // also after a cancel or a failure: what arrived is searchable
       timings.finishingMs = performance.now() - finishing;
     }
+    // told once the writer has finished: pages refreshing on it read the indexes and totals the load left to the end
+    if (!result.cancelled) cursors.recordOutcome(resource, result.error);
+    events.emit({ type: 'sync', resource, state: result.cancelled ? 'cancelled' : result.error ? 'error' : 'idle', message: result.error?.message ?? null });
+    return result;
   }
 
   /**
