@@ -133,6 +133,28 @@ describe('bulk loads', () => {
       db.close();
     });
 
+    it('builds only the first index while the count runs elsewhere: its snapshot keeps the checkpoint from copying the rest back', async () => {
+      const db = openDatabase(path.join(tempDir(), DATABASE_FILE_NAME));
+      let release: () => void = () => undefined;
+      let countEnded = false;
+      const countEndedAtEachIndex: boolean[] = [];
+      const loads = new BulkLoads(
+        db,
+        { transaction_details: detailTotalsRebuild },
+        {
+          countElsewhere: () => new Promise((resolve) => (release = () => ((countEnded = true), resolve([])))),
+          betweenIndexes: async () => {
+            countEndedAtEachIndex.push(countEnded);
+            if (countEndedAtEachIndex.length === 1) setTimeout(release, 50);
+          },
+        },
+      );
+      expect(loads.begin('transaction_details')).toBe(true);
+      await loads.finish('transaction_details');
+      expect(countEndedAtEachIndex).toEqual([false, true, true, true, true, true, true]);
+      db.close();
+    });
+
     it('anything written while the indexes build (even to another table): everything counted again here', async () => {
       const db = openDatabase(path.join(tempDir(), DATABASE_FILE_NAME));
       db.exec('CREATE TABLE elsewhere (x)');
