@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIST_RESOURCES, type ListResource } from '../../core/koogallery';
 import { transactionDetailsVisibleBefore } from '../../core/conventions';
+import { rowsOfItems } from '../../core/marketplace';
 import type { SandboxRequest, SandboxResponse } from '../http-kit';
 import type { SandboxState } from '../sandbox-state';
 
@@ -159,11 +160,9 @@ function pageOf(state: SandboxState, resource: ListResource, cursor: Cursor | nu
  * and half the parse time of a page of objects (every item repeats its keys). The fields are every
  * key any item of the page has (an item without one has null); nested values (an order's lines) stay.
  */
-function asRows(items: Item[]): { fields: string[]; rows: unknown[][] } {
-  const keys = new Set<string>();
-  for (const item of items) for (const key in item) keys.add(key);
-  const fields = [...keys];
-  return { fields, rows: items.map((item) => fields.map((field) => item[field] ?? null)) };
+function asRows(items: Item[]): { fields: readonly string[]; rows: readonly (readonly unknown[])[] } {
+  const { fields, values } = rowsOfItems(items);
+  return { fields, rows: values };
 }
 
 /** On-demand orders are not in Seller Center's order list (§4.4); their income shows in bills. */
