@@ -34,7 +34,7 @@ function cacheState(dataDir: string): CacheState {
     const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     const orders = one('SELECT COUNT(*) AS n FROM orders');
     const completed = one(`SELECT COUNT(*) AS n FROM orders WHERE status = 'completed'`);
-    const searchable = one(`SELECT COUNT(*) AS n FROM orders_search WHERE orders_search MATCH '"星河信息"'`);
+    const searchable = one(`SELECT COUNT(*) AS n FROM orders_search WHERE orders_search MATCH '"星河信" AND "河信息"'`);
     if (orders === KNOWN) {
       expect({ completed, searchable }).toEqual({ completed: 0, searchable: KNOWN });
       return 'before';

@@ -317,6 +317,12 @@ export const seeds: Record<number, { table: string; row: Record<string, unknown>
   16: [
     { table: 'bulk_loads', row: { table_name: 'transaction_details', kind: 'index', name: 'transaction_details_by_account', sql: 'CREATE INDEX x ON t (c)' } },
   ],
+  17: [
+    {
+      table: 'orders_search',
+      row: { rowid: 2, order_id: 'CS2611240200ABCDE', customer_name: '上海云帆网络科技有限公司', user_name: 'hw10000002', product_name: 'OCR 文字识别 API' },
+    },
+  ],
   5: [
     {
       table: 'orders_search',

@@ -44,20 +44,32 @@ function orderConditions(filters: OrderFilters): Condition[] {
 }
 
 /**
- * Chinese substring search: the trigram index for 3+ characters; shorter terms scan the names with
- * LIKE (two characters are too short for trigrams).
+ * Chinese substring search in order number, customer, user and product name. From 3 characters the
+ * trigram index finds the orders holding every trigram of the term (it keeps no positions), and the
+ * term is then checked as a substring; shorter terms are only checked (two characters are too short
+ * for trigrams).
  */
 function searchCondition(term: string): Condition {
-  if ([...term].length >= 3) {
-    return {
-      sql: `rowid IN (SELECT rowid FROM orders_search WHERE orders_search MATCH @searchQuery)`,
-      params: { searchQuery: `"${term.replace(/"/g, '""')}"` },
-    };
-  }
-  return {
+  const substring: Condition = {
     sql: `(order_id LIKE @searchLike ESCAPE '\\' OR customer_name LIKE @searchLike ESCAPE '\\' OR user_name LIKE @searchLike ESCAPE '\\' OR product_name LIKE @searchLike ESCAPE '\\')`,
     params: { searchLike: `%${escapeLike(term)}%` },
   };
+  const trigrams = trigramsCovering(term);
+  if (trigrams.length === 0) return substring;
+  return {
+    sql: `rowid IN (SELECT rowid FROM orders_search WHERE orders_search MATCH @searchQuery) AND ${substring.sql}`,
+    params: { ...substring.params, searchQuery: trigrams.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ') },
+  };
+}
+
+/** Trigrams that together cover every character of the term (every third one, and the last); none under 3 characters. */
+export function trigramsCovering(term: string): string[] {
+  const chars = [...term];
+  if (chars.length < 3) return [];
+  const starts = new Set<number>();
+  for (let start = 0; start + 3 < chars.length; start += 3) starts.add(start);
+  starts.add(chars.length - 3);
+  return [...starts].map((start) => chars.slice(start, start + 3).join(''));
 }
 
 function escapeLike(text: string): string {

@@ -15,6 +15,7 @@ import { migration013 } from './013_agents';
 import { migration014 } from './014_listing_and_receivers';
 import { migration015 } from './015_agents_submissions';
 import { migration016 } from './016_bulk_loads';
+import { migration017 } from './017_order_search_without_positions';
 
 /** Forward-only, in order. A new schema change is a new numbered file appended here — never an edit. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
