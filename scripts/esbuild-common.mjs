@@ -67,6 +67,7 @@ export const WORKER_ENTRIES = {
   'export-worker': 'electron/core/exports/export-worker.ts',
   'aggregate-worker': 'electron/core/lists/aggregate-worker.ts',
   'guide-text-worker': 'electron/core/listing/guide-text-worker.ts',
+  'import-staging-worker': 'electron/core/imports/staging-worker.ts',
 };
 
 /** esbuild options for every worker bundle. */

@@ -5,7 +5,7 @@ import { mergeUnique, type AppStatus, type HandlerTable } from './contract';
 import { BulkLoads, DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints } from './db';
 import { EventBus } from './events';
 import { ExportService, exportHandlers } from './exports';
-import { ColumnMappings, DownloadsWatcher, importHandlers, SellerCenterImport } from './imports';
+import { ColumnMappings, DownloadsWatcher, emptiedStagingFolder, importHandlers, SellerCenterImport } from './imports';
 import { JobEngine, jobHandlers, sendAfter, systemClock, type Clock } from './jobs';
 import { Aggregates } from './lists';
 import { DataSourceManager, marketplaceHandlers, type SandboxMode } from './marketplace';
@@ -151,10 +151,10 @@ function foundation(options: CoreOptions) {
   };
 }
 
-/** Each capability's tables and service, built once. */
 /** How long a bulk load's end waits for the aggregate thread to take its snapshot (it may be finishing a 合计 first). */
 const SNAPSHOT_PIN_WITHIN_MS = 3_000;
 
+/** Each capability's tables and service, built once. */
 function capabilities({ now, binding, db, events, jobs, checkpoints, aggregates, values, settings, connector }: Foundation, options: CoreOptions) {
   const tables = {
     orders: new OrdersTable(db),
@@ -188,7 +188,8 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, aggregates,
     { transaction_details: detailTotalsRebuild, orders: orderTotalsRebuild },
     { betweenIndexes: () => checkpoints.catchUp(0), countElsewhere: (sql) => aggregates.snapshotRows(sql, SNAPSHOT_PIN_WITHIN_MS) },
   );
-  const sellerCenter = new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), bulkLoads, now });
+  const staging = { dir: emptiedStagingFolder(path.join(options.dataDir, 'import-staging')), ...binding };
+  const sellerCenter = new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), bulkLoads, now, staging });
   const exports = new ExportService({
     db,
     databaseFile: db.name,

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../db';
+import { copyTable, type SqliteDatabase } from '../db';
 
 /** One bill (账单) as Seller Center's export gives it; KooGallery has no bill API. */
 export interface BillRecord {
@@ -17,7 +17,7 @@ export interface BillRecord {
 export class BillsTable {
   private readonly upsert;
 
-  constructor(db: SqliteDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.upsert = db.prepare(
       `INSERT INTO bills (bill_id, billing_period, period_start, product_type, amount_fen, settlement_amount_fen, status, generated_at, source, updated_at)
        VALUES (@bill_id, @billing_period, @period_start, @product_type, @amount_fen, @settlement_amount_fen, @status, @generated_at, 'import', @updated_at)
@@ -30,5 +30,10 @@ export class BillsTable {
   /** A writer for the bills of one import, inside its transaction; `updatedAt` is the import's time. */
   bulkWriter(updatedAt: number): (bill: BillRecord) => void {
     return (bill) => this.upsert.run({ ...bill, updated_at: updatedAt });
+  }
+
+  /** Moves in the bills staged in `schema` (an attached scratch database) into a table a bulk load found empty. */
+  copyFrom(schema: string): void {
+    copyTable(this.db, 'bills', schema);
   }
 }

@@ -62,10 +62,15 @@ export class BulkLoads {
     this.countElsewhere = options.countElsewhere ?? (() => null);
   }
 
+  /** Whether `begin` would start a bulk load of the table now: it is empty and not being loaded already. */
+  couldBegin(table: string): boolean {
+    return !this.isLoading(table) && this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
+  }
+
   /** Sets the table's indexes and triggers aside when the table is empty; false (nothing done) otherwise. */
   begin(table: string): boolean {
     return this.db.transaction(() => {
-      if (this.isLoading(table) || this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) return false;
+      if (!this.couldBegin(table)) return false;
       const objects = this.db
         .prepare(
           `SELECT tbl_name AS table_name, type AS kind, name, sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL`,

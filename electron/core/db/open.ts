@@ -77,3 +77,24 @@ export function writeRefetchable(db: Database.Database, write: () => void): void
     db.pragma('synchronous = FULL');
   }
 }
+
+/**
+ * A throwaway database with the cache's schema, only written and then read once (an import's
+ * staging): no journal and no syncs (a crash loses it, and nothing needs it after one), none of the
+ * cache's secondary indexes or triggers (only the keys, which decide what a row updates), and no
+ * foreign-key checks (the cache checks them as the rows are copied in).
+ */
+export function openScratchDatabase(file: string, options: { nativeBinding?: string | undefined } = {}): Database.Database {
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('foreign_keys = OFF');
+  db.pragma('temp_store = MEMORY');
+  runMigrations(db, allMigrations);
+  const extras = db.prepare(`SELECT type, name FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL`).all() as {
+    type: string;
+    name: string;
+  }[];
+  for (const { type, name } of extras) db.exec(`DROP ${type === 'index' ? 'INDEX' : 'TRIGGER'} "${name}"`);
+  return db;
+}

@@ -11,6 +11,7 @@ export { HeaderMatcher, normalizeHeader, type AliasTable } from './header-matchi
 export { findHeader, firstRows, mapColumns, rowsBelow, fieldsOf, isDataRow, columnOf, type Header } from './header-rows';
 export { ColumnMappings } from './column-mappings';
 export { SellerCenterImport } from './seller-center-import';
+export { emptiedStagingFolder, type ImportStagingOptions } from './staging';
 export { StageTimes, type ImportStage } from './stage-times';
 export { DownloadsWatcher } from './downloads-watcher';
 export { withUploadedFile } from './uploaded-file';

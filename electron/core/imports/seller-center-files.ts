@@ -50,6 +50,8 @@ export interface SellerCenterFileKind<R = unknown> {
   /** Writes the staged records inside the import's one transaction; `finish` runs last in it. */
   /** `intoEmpty`: the import fills tables that were empty (inserts first, see insertElseUpsert). */
   writer(tables: ImportTables, now: number, intoEmpty: boolean): { write(record: R): void; finish(): void };
+  /** Moves in the rows a writer wrote into the same tables of the attached database `schema` (see ImportStaging). */
+  copy(tables: ImportTables, schema: string): void;
   /** The tables the records go to: loaded in bulk (indexes built at the end) when they are empty. */
   tables: string[];
 }
@@ -192,6 +194,7 @@ export const ORDERS_FILE: SellerCenterFileKind<OrderRecord> = {
     });
   },
   writer: ({ orders }, _now, intoEmpty) => ({ write: orders.bulkWriter('import', intoEmpty), finish: () => void orders.rebuildSearchIfStale() }),
+  copy: ({ orders }, schema) => orders.copyFrom(schema),
   tables: ['orders', 'order_lines'],
 };
 
@@ -226,6 +229,7 @@ export const TRANSACTION_DETAILS_FILE: SellerCenterFileKind<DetailRecord> = {
     });
   },
   writer: ({ details }, _now, intoEmpty) => ({ write: details.bulkWriter('import', intoEmpty), finish: () => undefined }),
+  copy: ({ details }, schema) => details.copyFrom(schema),
   tables: ['transaction_details'],
 };
 
@@ -255,6 +259,7 @@ export const BILLS_FILE: SellerCenterFileKind<BillRecord> = {
     });
   },
   writer: ({ bills }, now) => ({ write: bills.bulkWriter(now), finish: () => undefined }),
+  copy: ({ bills }, schema) => bills.copyFrom(schema),
   tables: ['bills'],
 };
 

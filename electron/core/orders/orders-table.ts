@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CoreError, type orderLineSchema, type orderRowSchema } from '../contract';
-import { insertElseUpsert, positionalStatement, type SqliteDatabase } from '../db';
+import { copyTable, insertElseUpsert, positionalStatement, type SqliteDatabase } from '../db';
 
 /**
  * One order as any source gives it (sync, Seller Center import, 刷新). A field the source does not
@@ -141,12 +141,23 @@ export class OrdersTable {
    * index is marked stale with the first order; call `rebuildSearchIfStale` when the load is done.
    */
   bulkWriter(source: OrderSource, intoEmpty = false): (order: OrderRecord) => void {
-    const markStale = this.db.prepare('INSERT OR IGNORE INTO stale_search_indexes (index_name) VALUES (?)');
+    const markStale = this.markStaleStatement();
     const statements = intoEmpty ? this.insertNew : { order: this.upsertOrder, line: this.upsertLine };
     return (order) => {
       markStale.run(SEARCH_INDEX);
       this.write(order, source, statements);
     };
+  }
+
+  /**
+   * Moves in the orders and lines staged in `schema` (an attached scratch database, see
+   * ImportStaging) into tables a bulk load found empty, inside the caller's transaction; the search
+   * index is marked stale, as by a bulk writer.
+   */
+  copyFrom(schema: string): void {
+    this.markStaleStatement().run(SEARCH_INDEX);
+    copyTable(this.db, 'orders', schema);
+    copyTable(this.db, 'order_lines', schema);
   }
 
   /** Rebuilds the search index if a bulk load (or a crash in the middle of one) left it behind; says whether it did. */
@@ -159,6 +170,10 @@ export class OrdersTable {
       })();
     }
     return stale;
+  }
+
+  private markStaleStatement() {
+    return this.db.prepare('INSERT OR IGNORE INTO stale_search_indexes (index_name) VALUES (?)');
   }
 
   withLines(orderId: string): { order: OrderRow; lines: OrderLine[] } {

@@ -1,4 +1,4 @@
-import { insertElseUpsert, positionalStatement, type SqliteDatabase } from '../db';
+import { copyTable, insertElseUpsert, positionalStatement, type SqliteDatabase } from '../db';
 
 /**
  * One transaction detail (交易明细) as a source gives it. A field the source does not know is null
@@ -84,6 +84,11 @@ export class TransactionDetailsTable {
     const extra = { source };
     const write = intoEmpty ? insertElseUpsert(this.insertNew, this.upsert) : this.upsert;
     return (detail) => void write(detail, extra);
+  }
+
+  /** Moves in the details staged in `schema` (an attached scratch database) into a table a bulk load found empty. */
+  copyFrom(schema: string): void {
+    copyTable(this.db, 'transaction_details', schema);
   }
 
   /**
