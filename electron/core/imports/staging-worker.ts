@@ -20,7 +20,7 @@ export interface StagingWorkerData {
 export type StagingRequest = { type: 'records'; lines: string } | { type: 'end' };
 export type StagingAnswer = { type: 'taken' } | { type: 'written' } | { type: 'error'; message: string };
 
-/** Where the scratch keeps every record as it came, for a replay through the cache's own writer. */
+/** Where the scratch keeps every record as it came (JSON lines, a batch a row), for a replay through the cache's own writer. */
 export const STAGED_RECORDS = 'staged_records';
 
 if (parentPort) serve(workerData as StagingWorkerData);
@@ -33,7 +33,7 @@ if (parentPort) serve(workerData as StagingWorkerData);
 function serve({ file, kind, now, rowsToo, nativeBinding }: StagingWorkerData): void {
   const port = parentPort!;
   let db: SqliteDatabase | null = null;
-  let take: ((line: string) => void) | null = null;
+  let take: ((lines: string) => void) | null = null;
   port.on('message', (request: StagingRequest) => {
     try {
       if (!db) {
@@ -42,7 +42,7 @@ function serve({ file, kind, now, rowsToo, nativeBinding }: StagingWorkerData): 
         db.exec('BEGIN');
       }
       if (request.type === 'records') {
-        for (const line of request.lines.split('\n')) if (line) take!(line);
+        take!(request.lines);
         port.postMessage({ type: 'taken' } satisfies StagingAnswer);
       } else {
         db.exec('COMMIT');
@@ -58,14 +58,15 @@ function serve({ file, kind, now, rowsToo, nativeBinding }: StagingWorkerData): 
   });
 }
 
-function recordTaker(db: SqliteDatabase, kind: SellerCenterFileKindName, now: number, rowsToo: boolean): (line: string) => void {
-  db.exec(`CREATE TABLE ${STAGED_RECORDS} (line TEXT NOT NULL)`);
-  const keep = db.prepare(`INSERT INTO ${STAGED_RECORDS} (line) VALUES (?)`);
-  if (!rowsToo) return (line) => void keep.run(line);
+/** Keeps each batch of JSON lines as one row (one insert per batch, not per record) and, with `rowsToo`, writes its records. */
+function recordTaker(db: SqliteDatabase, kind: SellerCenterFileKindName, now: number, rowsToo: boolean): (lines: string) => void {
+  db.exec(`CREATE TABLE ${STAGED_RECORDS} (lines TEXT NOT NULL)`);
+  const keep = db.prepare(`INSERT INTO ${STAGED_RECORDS} (lines) VALUES (?)`);
+  if (!rowsToo) return (lines) => void keep.run(lines);
   const tables = { orders: new OrdersTable(db), details: new TransactionDetailsTable(db), bills: new BillsTable(db) };
   const writer = SELLER_CENTER_FILES[kind].writer(tables, now, true);
-  return (line) => {
-    keep.run(line);
-    writer.write(JSON.parse(line));
+  return (lines) => {
+    keep.run(lines);
+    for (const line of lines.split('\n')) if (line) writer.write(JSON.parse(line));
   };
 }

@@ -106,7 +106,8 @@ export class ImportStaging {
   readBack(write: (record: unknown) => void): void {
     const scratch = openWorkerConnection(this.file, { nativeBinding: this.options.nativeBinding, readonly: true });
     try {
-      for (const line of scratch.prepare(`SELECT line FROM ${STAGED_RECORDS} ORDER BY rowid`).pluck().iterate()) write(JSON.parse(line as string));
+      for (const lines of scratch.prepare(`SELECT lines FROM ${STAGED_RECORDS} ORDER BY rowid`).pluck().iterate())
+        for (const line of (lines as string).split('\n')) if (line) write(JSON.parse(line));
     } finally {
       scratch.close();
     }
