@@ -3,6 +3,7 @@ import { BillsTable } from '../bills';
 import { openScratchDatabase, type SqliteDatabase } from '../db';
 import { OrdersTable } from '../orders';
 import { TransactionDetailsTable } from '../transaction-details';
+import { RecordShape, type RecordShapeJson } from './record-shape';
 import { SELLER_CENTER_FILES, type SellerCenterFileKindName } from './seller-center-files';
 
 export interface StagingWorkerData {
@@ -16,11 +17,11 @@ export interface StagingWorkerData {
   nativeBinding?: string;
 }
 
-/** Records as JSON lines, one batch per message; `end` once the file is read. */
-export type StagingRequest = { type: 'records'; lines: string } | { type: 'end' };
+/** A batch of records per message, as a JSON array of their values in the shape's field order; `end` once the file is read. */
+export type StagingRequest = { type: 'records'; batch: string; shape: RecordShapeJson } | { type: 'end' };
 export type StagingAnswer = { type: 'taken' } | { type: 'written' } | { type: 'error'; message: string };
 
-/** Where the scratch keeps every record as it came (JSON lines, a batch a row), for a replay through the cache's own writer. */
+/** Where the scratch keeps every record as it came (a batch a row), for a replay through the cache's own writer. */
 export const STAGED_RECORDS = 'staged_records';
 
 if (parentPort) serve(workerData as StagingWorkerData);
@@ -33,7 +34,7 @@ if (parentPort) serve(workerData as StagingWorkerData);
 function serve({ file, kind, now, rowsToo, nativeBinding }: StagingWorkerData): void {
   const port = parentPort!;
   let db: SqliteDatabase | null = null;
-  let take: ((lines: string) => void) | null = null;
+  let take: ((request: Extract<StagingRequest, { type: 'records' }>) => void) | null = null;
   port.on('message', (request: StagingRequest) => {
     try {
       if (!db) {
@@ -42,7 +43,7 @@ function serve({ file, kind, now, rowsToo, nativeBinding }: StagingWorkerData): 
         db.exec('BEGIN');
       }
       if (request.type === 'records') {
-        take!(request.lines);
+        take!(request);
         port.postMessage({ type: 'taken' } satisfies StagingAnswer);
       } else {
         db.exec('COMMIT');
@@ -58,15 +59,21 @@ function serve({ file, kind, now, rowsToo, nativeBinding }: StagingWorkerData): 
   });
 }
 
-/** Keeps each batch of JSON lines as one row (one insert per batch, not per record) and, with `rowsToo`, writes its records. */
-function recordTaker(db: SqliteDatabase, kind: SellerCenterFileKindName, now: number, rowsToo: boolean): (lines: string) => void {
-  db.exec(`CREATE TABLE ${STAGED_RECORDS} (lines TEXT NOT NULL)`);
-  const keep = db.prepare(`INSERT INTO ${STAGED_RECORDS} (lines) VALUES (?)`);
-  if (!rowsToo) return (lines) => void keep.run(lines);
+/** Keeps each batch as one row (one insert per batch, not per record) and, with `rowsToo`, writes its records. */
+function recordTaker(
+  db: SqliteDatabase,
+  kind: SellerCenterFileKindName,
+  now: number,
+  rowsToo: boolean,
+): (request: { batch: string; shape: RecordShapeJson }) => void {
+  db.exec(`CREATE TABLE ${STAGED_RECORDS} (batch TEXT NOT NULL)`);
+  const keep = db.prepare(`INSERT INTO ${STAGED_RECORDS} (batch) VALUES (?)`);
+  if (!rowsToo) return ({ batch }) => void keep.run(batch);
   const tables = { orders: new OrdersTable(db), details: new TransactionDetailsTable(db), bills: new BillsTable(db) };
   const writer = SELLER_CENTER_FILES[kind].writer(tables, now, true);
-  return (lines) => {
-    keep.run(lines);
-    for (const line of lines.split('\n')) if (line) writer.write(JSON.parse(line));
+  return ({ batch, shape }) => {
+    keep.run(batch);
+    const records = new RecordShape(shape);
+    for (const values of JSON.parse(batch) as unknown[][]) writer.write(records.recordOf(values));
   };
 }
