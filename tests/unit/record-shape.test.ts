@@ -4,9 +4,10 @@ import { RecordShape } from '../../electron/core/imports/record-shape';
 /** Sends records the way the import staging does: values on one thread, the shape as JSON, records again on the other. */
 function crossed(records: Record<string, unknown>[]): Record<string, unknown>[] {
   const shape = new RecordShape();
-  const batch = JSON.stringify(records.map((record) => shape.valuesOf(record)));
+  const values: unknown[] = [];
+  for (const record of records) shape.append(record, values);
   const other = new RecordShape(JSON.parse(JSON.stringify(shape.toJSON())));
-  return (JSON.parse(batch) as unknown[][]).map((values) => other.recordOf(values));
+  return other.recordsIn(JSON.parse(JSON.stringify(values)) as unknown[]);
 }
 
 describe('records crossing to the import staging thread as arrays of values', () => {
@@ -14,6 +15,7 @@ describe('records crossing to the import staging thread as arrays of values', ()
     const orders = [
       { order_id: 'CS1', customer_name: '杭州星河信息技术有限公司', amount_fen: 123456, paid_at: null, lines: [{ order_line_id: 'CS1-1', sku_code: null }] },
       { order_id: 'CS2', customer_name: 'hw"quoted"\n', amount_fen: -5, paid_at: 1_767_225_600_000, lines: [] },
+      { order_id: 'CS3', customer_name: '', amount_fen: 0, paid_at: null, lines: null },
     ];
     expect(crossed(orders)).toEqual(orders);
   });
@@ -35,8 +37,12 @@ describe('records crossing to the import staging thread as arrays of values', ()
 
   it('refuse a record with other fields than the first, naming both', () => {
     const shape = new RecordShape();
-    shape.valuesOf({ order_id: 'CS1', status: 'completed' });
-    expect(() => shape.valuesOf({ order_id: 'CS2', state: 'completed' })).toThrow(/expected order_id, status, got order_id, state/);
-    expect(() => shape.valuesOf({ order_id: 'CS2' })).toThrow(/same fields/);
+    const out: unknown[] = [];
+    shape.append({ order_id: 'CS1', status: 'completed', lines: [] }, out);
+    expect(() => shape.append({ order_id: 'CS2', state: 'completed', lines: [] }, out)).toThrow(/expected order_id, status, lines, got order_id, state, lines/);
+    expect(() => shape.append({ order_id: 'CS2', status: 'completed' }, out)).toThrow(/same fields/);
+    expect(() => shape.append({ order_id: 'CS2', status: ['completed'], lines: [] }, out)).toThrow(/lists where the first had lists/);
+    expect(() => shape.append({ order_id: 'CS2', status: 'completed', lines: 'none' }, out)).toThrow(/lists where the first had lists/);
+    expect(() => shape.append({ order_id: 'CS2', status: 'completed', lines: [7] }, out)).toThrow(/a list of records holds 7/);
   });
 });

@@ -17,7 +17,7 @@ export interface StagingWorkerData {
   nativeBinding?: string;
 }
 
-/** A batch of records per message, as a JSON array of their values in the shape's field order; `end` once the file is read. */
+/** A batch of records per message, as one JSON array of their values in the shape's field order (RecordShape); `end` once the file is read. */
 export type StagingRequest = { type: 'records'; batch: string; shape: RecordShapeJson } | { type: 'end' };
 export type StagingAnswer = { type: 'taken' } | { type: 'written' } | { type: 'error'; message: string };
 
@@ -73,7 +73,6 @@ function recordTaker(
   const writer = SELLER_CENTER_FILES[kind].writer(tables, now, true);
   return ({ batch, shape }) => {
     keep.run(batch);
-    const records = new RecordShape(shape);
-    for (const values of JSON.parse(batch) as unknown[][]) writer.write(records.recordOf(values));
+    for (const record of new RecordShape(shape).recordsIn(JSON.parse(batch) as unknown[])) writer.write(record);
   };
 }

@@ -9,7 +9,7 @@ import { RecordShape } from './record-shape';
 import { STAGED_RECORDS, type StagingAnswer, type StagingRequest, type StagingWorkerData } from './staging-worker';
 
 /**
- * Records sent at a time, as one JSON array of their values: a batch stays well under V8's 128 KB
+ * Records sent at a time, as one flat JSON array of their values (RecordShape): a batch stays well under V8's 128 KB
  * regular-object limit (a longer string is allocated, and freed, as fresh pages each time, which made
  * staging 200,000 orders several times slower).
  */
@@ -41,7 +41,9 @@ export interface ImportStagingOptions {
 export class ImportStaging {
   private readonly worker: Worker;
   private readonly shape = new RecordShape();
-  private batch: unknown[][] = [];
+  /** The values of the records added since the last batch was sent (RecordShape.append). */
+  private batch: unknown[] = [];
+  private batchRecords = 0;
   private staged = 0;
   private inFlight = 0;
   private failure: Error | null = null;
@@ -64,11 +66,12 @@ export class ImportStaging {
   }
 
   get rows(): number {
-    return this.staged + this.batch.length;
+    return this.staged + this.batchRecords;
   }
 
   add(record: unknown): void {
-    if (this.batch.push(this.shape.valuesOf(record as Record<string, unknown>)) === BATCH_RECORDS) this.send();
+    this.shape.append(record as Record<string, unknown>, this.batch);
+    if (++this.batchRecords === BATCH_RECORDS) this.send();
   }
 
   /** True while the worker is far enough behind that the reader should await `caughtUp` before adding more. */
@@ -107,7 +110,7 @@ export class ImportStaging {
     const scratch = openWorkerConnection(this.file, { nativeBinding: this.options.nativeBinding, readonly: true });
     try {
       for (const batch of scratch.prepare(`SELECT batch FROM ${STAGED_RECORDS} ORDER BY rowid`).pluck().iterate())
-        for (const values of JSON.parse(batch as string) as unknown[][]) write(this.shape.recordOf(values));
+        for (const record of this.shape.recordsIn(JSON.parse(batch as string) as unknown[])) write(record);
     } finally {
       scratch.close();
     }
@@ -116,16 +119,18 @@ export class ImportStaging {
   /** Stops the worker and deletes the scratch database; the staging cannot be used after. */
   async drop(): Promise<void> {
     this.batch = [];
+    this.batchRecords = 0;
     await this.worker.terminate();
     fs.rmSync(this.file, { force: true });
   }
 
   private send(): void {
-    if (this.batch.length === 0) return;
+    if (this.batchRecords === 0) return;
     this.post({ type: 'records', batch: JSON.stringify(this.batch), shape: this.shape.toJSON() });
     this.inFlight++;
-    this.staged += this.batch.length;
+    this.staged += this.batchRecords;
     this.batch = [];
+    this.batchRecords = 0;
   }
 
   private post(request: StagingRequest): void {
