@@ -4,6 +4,7 @@ import {
   beijingDate,
   formatInZone,
   hasControlCharacters,
+  normalizeText,
   parseAmountFen,
   parseBeijingTime,
   parseBillingPeriod,
@@ -146,6 +147,29 @@ describe('billing periods (账期)', () => {
     expect(parseBillingPeriod('2026-11-01')).toBeNull();
     expect(parseBillingPeriod('')).toBeNull();
     expect(parseBillingPeriod('FY2026-11')).toBeNull();
+  });
+});
+
+describe('cell text folded as NFKC', () => {
+  it('leaves printable ASCII, ¥ and CJK ideographs as they are, which is what NFKC does to each of them', () => {
+    const ranges = [
+      [0x20, 0x7e],
+      [0xa5, 0xa5],
+      [0x4e00, 0x9fff],
+    ];
+    for (const [from, to] of ranges)
+      for (let code = from!; code <= to!; code++) {
+        const char = String.fromCharCode(code);
+        expect(normalizeText(`a${char}b`)).toBe(`a${char}b`.normalize('NFKC'));
+      }
+  });
+
+  it('still folds full-width forms, compatibility ideographs and combining marks next to plain text', () => {
+    expect(normalizeText(' 杭州（星河）ＡＢＣ１２３ ')).toBe('杭州(星河)ABC123');
+    expect(normalizeText('￥1,234.50')).toBe('¥1,234.50');
+    expect(normalizeText('Cafe\u0301 北京')).toBe('Café 北京');
+    expect(normalizeText('\uF900')).toBe('豈');
+    expect(normalizeText('\u00A0hw10000001\u3000')).toBe('hw10000001');
   });
 });
 

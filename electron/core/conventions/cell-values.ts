@@ -2,10 +2,18 @@ import { BEIJING_OFFSET_MS, DAY_MS, fromBeijingParts } from './beijing-time';
 
 /** Values as Seller Center files and KooGallery answers write them, made exact: fen, UTC epoch ms, periods. */
 
+/**
+ * Text NFKC leaves as it is: printable ASCII, ¥ and the CJK unified ideographs, none of which
+ * decomposes or combines. Most cells of an export are only these, and normalize() took about a
+ * tenth of an import's reading (2 million cells for 200,000 orders).
+ */
+const NFKC_STABLE = /^[\x20-\x7E\u00A5\u4E00-\u9FFF]*$/;
+
 /** NFKC folds full-width digits, letters and punctuation (１２３，ＡＢＣ) into their ASCII forms. */
 export function normalizeText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).normalize('NFKC').trim();
+  const text = String(value);
+  return (NFKC_STABLE.test(text) ? text : text.normalize('NFKC')).trim();
 }
 
 /** "¥1,234.56", "￥1234.5", "-12.30", 1234.56 → integer fen; null when it is not an amount. */
