@@ -12,9 +12,13 @@ export function report(figure: Figure): void {
   console.log(JSON.stringify({ ...figure, value: round(figure.value), ...(figure.baseline !== undefined ? { baseline: round(figure.baseline) } : {}) }));
 }
 
+/**
+ * The nearest-rank percentile: the smallest sample with at least p% of the samples at or below it
+ * (of 20 samples, the p95 is the 19th smallest, not the largest).
+ */
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 function round(value: number): number {
