@@ -61,6 +61,26 @@ describe('migrations', () => {
     upgraded.close();
   });
 
+  it('upgrading to 18 drops orders_by_created, whose column leads orders_by_created_id, and forgets a bulk load meant to build it', () => {
+    const file = path.join(tempDir(), 'seller-desk.sqlite');
+    const previous = openDatabase(file, { migrations: migrations.filter((m) => m.version < 18) });
+    const setAside = previous.prepare(
+      `INSERT INTO bulk_loads (table_name, kind, name, sql) SELECT 'orders', 'index', name, sql FROM sqlite_master WHERE name = ?`,
+    );
+    setAside.run('orders_by_created');
+    setAside.run('orders_by_status');
+    previous.close();
+
+    const upgraded = openDatabase(file);
+    const indexes = upgraded.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'`).pluck().all();
+    expect(indexes).not.toContain('orders_by_created');
+    expect(indexes).toContain('orders_by_created_id');
+    expect(upgraded.prepare('SELECT name FROM bulk_loads').pluck().all()).toEqual(['orders_by_status']);
+    const plan = upgraded.prepare('EXPLAIN QUERY PLAN SELECT COUNT(*) FROM orders WHERE created_at >= ? AND created_at < ?').all(0, 1) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).toMatch(/orders_by_created_id \(created_at>\? AND created_at<\?\)/);
+    upgraded.close();
+  });
+
   it('refuses a database from a newer version without touching it', () => {
     const file = path.join(tempDir(), 'seller-desk.sqlite');
     const db = openDatabase(file);

@@ -319,8 +319,45 @@ export const seeds: Record<number, { table: string; row: Record<string, unknown>
   ],
   17: [
     {
+      // the search reads its text from the order it indexes (content = 'orders')
+      table: 'orders',
+      row: {
+        order_id: 'CS2611240200ABCDE',
+        order_type: 'NEW',
+        status: 'completed',
+        product_type: 'general',
+        product_name: 'OCR 文字识别 API',
+        customer_name: '上海云帆网络科技有限公司',
+        user_name: 'hw10000002',
+        amount_fen: 50000,
+        created_at: now,
+        paid_at: now,
+        source: 'import',
+        updated_at: now,
+      },
+    },
+    {
       table: 'orders_search',
-      row: { rowid: 2, order_id: 'CS2611240200ABCDE', customer_name: '上海云帆网络科技有限公司', user_name: 'hw10000002', product_name: 'OCR 文字识别 API' },
+      row: { order_id: 'CS2611240200ABCDE', customer_name: '上海云帆网络科技有限公司', user_name: 'hw10000002', product_name: 'OCR 文字识别 API' },
+    },
+  ],
+  18: [
+    {
+      table: 'orders',
+      row: {
+        order_id: 'CS2612010300ABCDE',
+        order_type: 'RENEW',
+        status: 'processing',
+        product_type: 'general',
+        product_name: '智云财务管理系统',
+        customer_name: '北京云杉数据服务有限公司',
+        user_name: 'hw10000003',
+        amount_fen: 120000,
+        created_at: now,
+        paid_at: null,
+        source: 'sync',
+        updated_at: now,
+      },
     },
   ],
   5: [

@@ -16,6 +16,7 @@ import { migration014 } from './014_listing_and_receivers';
 import { migration015 } from './015_agents_submissions';
 import { migration016 } from './016_bulk_loads';
 import { migration017 } from './017_order_search_without_positions';
+import { migration018 } from './018_one_order_time_index';
 
 /** Forward-only, in order. A new schema change is a new numbered file appended here — never an edit. */
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];
