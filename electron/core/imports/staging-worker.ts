@@ -18,7 +18,8 @@ export interface StagingWorkerData {
 }
 
 /** A batch of records per message, as one JSON array of their values in the shape's field order (RecordShape); `end` once the file is read. */
-export type StagingRequest = { type: 'records'; batch: string; shape: RecordShapeJson } | { type: 'end' };
+export type StagingRequest = StagedBatch | { type: 'end' };
+type StagedBatch = { type: 'records'; batch: string; shape: RecordShapeJson };
 export type StagingAnswer = { type: 'taken' } | { type: 'written' } | { type: 'error'; message: string };
 
 /** Where the scratch keeps every record as it came (a batch a row), for a replay through the cache's own writer. */
@@ -34,7 +35,7 @@ if (parentPort) serve(workerData as StagingWorkerData);
 function serve({ file, kind, now, rowsToo, nativeBinding }: StagingWorkerData): void {
   const port = parentPort!;
   let db: SqliteDatabase | null = null;
-  let take: ((request: Extract<StagingRequest, { type: 'records' }>) => void) | null = null;
+  let take: ((request: StagedBatch) => void) | null = null;
   port.on('message', (request: StagingRequest) => {
     try {
       if (!db) {
@@ -60,12 +61,7 @@ function serve({ file, kind, now, rowsToo, nativeBinding }: StagingWorkerData): 
 }
 
 /** Keeps each batch as one row (one insert per batch, not per record) and, with `rowsToo`, writes its records. */
-function recordTaker(
-  db: SqliteDatabase,
-  kind: SellerCenterFileKindName,
-  now: number,
-  rowsToo: boolean,
-): (request: { batch: string; shape: RecordShapeJson }) => void {
+function recordTaker(db: SqliteDatabase, kind: SellerCenterFileKindName, now: number, rowsToo: boolean): (request: StagedBatch) => void {
   db.exec(`CREATE TABLE ${STAGED_RECORDS} (batch TEXT NOT NULL)`);
   const keep = db.prepare(`INSERT INTO ${STAGED_RECORDS} (batch) VALUES (?)`);
   if (!rowsToo) return ({ batch }) => void keep.run(batch);
