@@ -65,6 +65,7 @@ export function nodeBundle(entry, outfile, format = 'esm') {
 export const WORKER_ENTRIES = {
   'checkpoint-worker': 'electron/core/db/checkpoint-worker.ts',
   'export-worker': 'electron/core/exports/export-worker.ts',
+  'export-part-worker': 'electron/core/exports/export-part-worker.ts',
   'aggregate-worker': 'electron/core/lists/aggregate-worker.ts',
   'guide-text-worker': 'electron/core/listing/guide-text-worker.ts',
   'import-staging-worker': 'electron/core/imports/staging-worker.ts',

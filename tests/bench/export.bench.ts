@@ -60,9 +60,9 @@ type Parts = Record<'read_sqlite' | 'sheet_xml' | 'crc32' | 'deflate' | 'file_wr
 
 /**
  * Where the export's time goes. The bench times the parts itself, each on its own, in turn on one
- * thread, over the same 1,000,000 rows (exportParts); the export overlaps them (deflate and file
- * writes run on libuv's threadpool beside the reading and XML on its worker thread), so they add up
- * to more than its wall time. The export's process CPU time (all threads) is printed too, not as a
+ * thread, over the same 1,000,000 rows (exportParts); the export overlaps them (two reader threads
+ * each read and write half the rows as sheet XML, and deflate and file writes run on libuv's
+ * threadpool beside them), so they add up to more than its wall time. The export's process CPU time (all threads) is printed too, not as a
  * part: when other programs share the machine's cores it is far below the wall time.
  */
 function reportBreakdown(ours: Measured, parts: Parts): void {

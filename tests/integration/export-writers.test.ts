@@ -1,15 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCsvWriter, createXlsxWriter, type ExportColumn, type TableWriter } from '../../electron/core/exports/writers';
+import { COLUMNS, hasLibreOffice, libreOfficeCsv, onPath, ORDER_TIME, orderRows, readXlsx, ROWS, sheetRows, writeAll } from '../support/export-files';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -17,28 +15,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const onPath = (command: string): boolean => (process.env.PATH ?? '').split(path.delimiter).some((dir) => fs.existsSync(path.join(dir, command)));
-const hasLibreOffice = onPath('soffice');
 const hasUnzip = onPath('unzip');
-
-const COLUMNS: ExportColumn[] = [
-  { header: '客户名称', type: 'text', width: 32 },
-  { header: '订单金额', type: 'amount', width: 14 },
-  { header: '数量', type: 'integer', width: 8 },
-  { header: '下单时间', type: 'date', width: 20 },
-  { header: '备注', type: 'text', width: 40 },
-];
-const ORDER_TIME = Date.UTC(2026, 10, 24, 5, 5, 0); // 2026-11-24 13:05:00 in Beijing
-const ROWS: unknown[][] = [
-  ['杭州星河信息技术有限公司', 123456, 3, ORDER_TIME, '𠮷野家 🍜 三字节与四字节'],
-  ['上海云帆贸易', -1230, 0, ORDER_TIME + 86_399_000, null],
-  [null, undefined, null, null, '仅备注'],
-];
-
-async function writeAll(writer: TableWriter, rows: Iterable<readonly unknown[]>): Promise<void> {
-  for (const row of rows) if (!writer.addRow(row)) await writer.drained();
-  await writer.close();
-}
 
 async function writeXlsx(
   file: string,
@@ -48,42 +25,6 @@ async function writeXlsx(
   const out = fs.createWriteStream(file, { highWaterMark: 1 << 20 });
   await writeAll(createXlsxWriter(out, { sheetName: '订单', columns: options.columns ?? COLUMNS, maxRowsPerSheet: options.maxRowsPerSheet }), rows);
   return out;
-}
-
-async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
-
-function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
-
-/** The CSV LibreOffice makes of the first sheet, with values as they are displayed. */
-function libreOfficeCsv(xlsx: string): string[][] {
-  const outDir = tempDir();
-  const profile = path.join(os.tmpdir(), `lo-${randomUUID()}`);
-  try {
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true',
-        '--outdir',
-        outDir,
-        xlsx,
-      ],
-      { timeout: 120_000, stdio: 'pipe' },
-    );
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-  return parse(fs.readFileSync(path.join(outDir, `${path.basename(xlsx, '.xlsx')}.csv`), 'utf8'), { relax_column_count: true });
 }
 
 function enospc(): Error {
@@ -148,12 +89,6 @@ async function addUntilStalled(writer: TableWriter, afterEachRow: () => void = (
   return {};
 }
 
-function* orderRows(count: number, start = 0): Generator<unknown[]> {
-  for (let i = start; i < start + count; i++) {
-    yield [`客户${i} ${randomBytes(24).toString('hex')}`, i * 101 - 5000, i, ORDER_TIME + i * 1000, i % 7 === 0 ? null : '已完成'];
-  }
-}
-
 describe('XLSX export', () => {
   it('reads back in exceljs with the headers, numbers as numbers, Beijing dates, ¥ and date formats, bold frozen header, widths and Chinese text', async () => {
     const file = path.join(tempDir(), '订单.xlsx');
@@ -193,7 +128,7 @@ describe('XLSX export', () => {
         rows.push(['行', (seed % 100_000_000) - 50_000_000, seed % 1000, t, null]);
       }
       await writeXlsx(path.join(dir, 'orders.xlsx'), rows);
-      const shown = libreOfficeCsv(path.join(dir, 'orders.xlsx'));
+      const shown = libreOfficeCsv(path.join(dir, 'orders.xlsx'), tempDir());
       expect(shown.slice(0, 4)).toEqual([
         ['客户名称', '订单金额', '数量', '下单时间', '备注'],
         ['杭州星河信息技术有限公司', '¥1,234.56', '3', '2026-11-24 13:05:00', '𠮷野家 🍜 三字节与四字节'],
@@ -264,7 +199,7 @@ describe('XLSX export', () => {
   it.skipIf(!hasLibreOffice)(
     'LibreOffice reads the same tricky cells (skipped when LibreOffice, libreoffice-calc-nogui, is not installed)',
     async () => {
-      const shown = libreOfficeCsv(await writeTrickyCells());
+      const shown = libreOfficeCsv(await writeTrickyCells(), tempDir());
       expect(shown.map((row) => row[1])).toEqual(['序号', '0', '1', '2', '3', '4', '5', '6', '7', '8', '', '']);
       expect(shown[1]![0]).toBe('  leading and trailing  ');
       expect(shown[8]![0]).toBe('x'.repeat(32_767));

@@ -92,3 +92,27 @@ export function truncated(file: string, fraction: number): string {
   fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * fraction)));
   return cut;
 }
+
+/**
+ * Each part of a ZIP file, inflated, once its CRC-32 and size are checked against the central
+ * directory (what unzip -t checks); throws naming the part that does not match.
+ */
+export function zipParts(file: string): Map<string, Buffer> {
+  const zip = fs.readFileSync(file);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const parts = new Map<string, Buffer>();
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const [crc, compressedSize, size] = [16, 20, 24].map((offset) => zip.readUInt32LE(at + offset)) as [number, number, number];
+    const [nameLength, extraLength, commentLength] = [28, 30, 32].map((offset) => zip.readUInt16LE(at + offset)) as [number, number, number];
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zlib.inflateRawSync(zip.subarray(dataAt, dataAt + compressedSize));
+    if (zlib.crc32(data) !== crc || data.length !== size)
+      throw new Error(`${file}: part ${name} inflates to ${data.length} bytes with CRC ${zlib.crc32(data)}; the directory says ${size} bytes, CRC ${crc}`);
+    parts.set(name, data);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return parts;
+}

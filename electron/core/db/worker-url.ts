@@ -1,5 +1,5 @@
 /** The worker threads the core starts, each bundled on its own (scripts/build-node.mjs). */
-export type WorkerName = 'checkpoint-worker' | 'export-worker' | 'aggregate-worker' | 'guide-text-worker' | 'import-staging-worker';
+export type WorkerName = 'checkpoint-worker' | 'export-worker' | 'export-part-worker' | 'aggregate-worker' | 'guide-text-worker' | 'import-staging-worker';
 
 /**
  * Where a worker's bundle is. The app's Node bundles sit one folder below dist/ (dist/web-host,

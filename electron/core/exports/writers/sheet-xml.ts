@@ -24,6 +24,7 @@ const STYLE = { header: 1, amount: 2, integer: 3, date: 4 } as const;
 export const NOT_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const NOT_XML_CHARS_ALL = new RegExp(NOT_XML_CHARS.source, 'g');
 
+const SHEET_END = '</sheetData></worksheet>';
 const ROW_START = markup('<row r="');
 const ROW_START_END = markup('">');
 const ROW_END = markup('</row>');
@@ -79,9 +80,9 @@ export class SheetXml {
     return xml.turnDue() || handedOn;
   }
 
-  /** Closes the sheet and hands on its last chunk. */
-  end(): void {
-    this.xml.markupText('</sheetData></worksheet>');
+  /** Closes the sheet (unless its last rows come from another part) and hands on its last chunk. */
+  end(closeSheet = true): void {
+    if (closeSheet) this.xml.markupText(SHEET_END);
     this.xml.flush();
   }
 }

@@ -19,6 +19,15 @@ export interface TableWriter {
   readonly rows: number;
 }
 
+/** The rest of an entry's bytes, deflated on another thread into a file of their own, and what they were. */
+export interface DeflatedPart {
+  file: string;
+  /** CRC-32 and length of the bytes before deflating. */
+  crc: number;
+  size: number;
+  compressedSize: number;
+}
+
 export interface XlsxOptions {
   sheetName: string;
   columns: ExportColumn[];
@@ -26,6 +35,11 @@ export interface XlsxOptions {
   maxRowsPerSheet?: number;
   /** offset added to UTC for dates; default 480 (Beijing time) */
   utcOffsetMinutes?: number;
+  /**
+   * The sheet's last rows, written and deflated by another thread (sheet-part-writer.ts) while this
+   * writer writes the first ones; asked for once these are written. The rows must fit one sheet.
+   */
+  continuedBy?: () => Promise<DeflatedPart>;
 }
 
 export interface CsvOptions {

@@ -1,17 +1,26 @@
 import type { Writable } from 'node:stream';
 import { NOT_XML_CHARS, RELATIONSHIP_NS, SPREADSHEET_NS, SheetXml, XML_DECLARATION, escapeAttribute, truncate } from './sheet-xml';
-import { createTableWriter, utcOffsetMs, type ExportColumn, type OutputGuard, type TableWriter, type WriterBackend, type XlsxOptions } from './table-writer';
+import {
+  createTableWriter,
+  utcOffsetMs,
+  type DeflatedPart,
+  type ExportColumn,
+  type OutputGuard,
+  type TableWriter,
+  type WriterBackend,
+  type XlsxOptions,
+} from './table-writer';
 import { ZipWriter, type ZipEntryStream } from './zip-writer';
 
 const EXCEL_MAX_ROWS = 1_048_576;
-const EXCEL_MAX_COLUMNS = 16_384;
+export const EXCEL_MAX_COLUMNS = 16_384;
 const EXCEL_MAX_SHEET_NAME_CHARS = 31;
-const DEFLATE_LEVEL = 1; // level 6 made files 20% smaller but the export 2x slower
+export const DEFLATE_LEVEL = 1; // level 6 made files 20% smaller but the export 2x slower
 /**
  * The sheet's XML goes to the deflater in chunks of this size: zlib's stream spent 3x the time per
  * byte on 128 KiB writes, and a few chunks still fit under BUFFER_LIMIT_BYTES.
  */
-const SHEET_CHUNK_BYTES = 1 << 20;
+export const SHEET_CHUNK_BYTES = 1 << 20;
 
 const PACKAGE_RELATIONSHIP_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
@@ -31,7 +40,7 @@ export function createXlsxWriter(out: Writable, options: XlsxOptions): TableWrit
     out,
     options.columns,
     EXCEL_MAX_COLUMNS,
-    (guard) => new XlsxBackend(guard, options.columns, options.sheetName, maxRowsPerSheet, offsetMs),
+    (guard) => new XlsxBackend(guard, options.columns, options.sheetName, maxRowsPerSheet, offsetMs, options.continuedBy),
   );
 }
 
@@ -48,6 +57,7 @@ class XlsxBackend implements WriterBackend {
     private readonly sheetName: string,
     private readonly maxRowsPerSheet: number,
     offsetMs: number,
+    private readonly continuedBy?: () => Promise<DeflatedPart>,
   ) {
     this.zip = new ZipWriter(guard.out, guard, DEFLATE_LEVEL);
     this.sheetXml = new SheetXml(columns, offsetMs, SHEET_CHUNK_BYTES, (chunk, recycle) => this.sheet.write(chunk, recycle));
@@ -57,6 +67,7 @@ class XlsxBackend implements WriterBackend {
   writeRow(values: readonly unknown[]): boolean {
     let handedOn = false;
     if (this.sheetRows === this.maxRowsPerSheet) {
+      if (this.continuedBy) throw new RangeError(`a sheet continued by another part holds at most ${this.maxRowsPerSheet - 1} rows`);
       this.endSheet();
       this.startSheet();
       handedOn = true;
@@ -80,13 +91,13 @@ class XlsxBackend implements WriterBackend {
 
   private startSheet(): void {
     this.sheetCount++;
-    this.sheet = this.zip.openStream(`xl/worksheets/sheet${this.sheetCount}.xml`);
+    this.sheet = this.zip.openStream(`xl/worksheets/sheet${this.sheetCount}.xml`, this.continuedBy);
     this.sheetRows = 1;
     this.sheetXml.start();
   }
 
   private endSheet(): void {
-    this.sheetXml.end();
+    this.sheetXml.end(!this.continuedBy); // a part that continues the sheet closes it
     this.sheet.end();
   }
 

@@ -1,7 +1,9 @@
 import { once } from 'node:events';
+import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Writable } from 'node:stream';
-import { BUFFER_LIMIT_BYTES, type OutputGuard } from './table-writer';
+import { crc32Combine } from './crc32-combine';
+import { BUFFER_LIMIT_BYTES, type DeflatedPart, type OutputGuard } from './table-writer';
 
 // A minimal ZIP container over node:zlib: deflate runs in libuv's threadpool (a second core, while
 // the caller builds the next chunk) and zlib.crc32 is native, which measured 3x faster than the zip
@@ -14,7 +16,9 @@ const FLAG_UTF8_NAME = 0x0800;
 const METHOD_DEFLATE = 8;
 const VERSION = 20; // 2.0: deflate
 /** zlib's output buffers: a 1 MiB write of sheet XML deflates to about 110 KiB, one callback. */
-const DEFLATE_CHUNK_BYTES = 256 * 1024;
+export const DEFLATE_CHUNK_BYTES = 256 * 1024;
+/** Reads of a part deflated elsewhere, on its way into the file (two at a time). */
+const PART_READ_BYTES = 1 << 20;
 
 interface EntryRecord {
   name: Buffer;
@@ -35,6 +39,31 @@ export interface ZipEntryStream {
   /** Queues `data` for the deflater; `done` gets it back once deflated, to be filled again. */
   write(data: Buffer, done?: (data: Buffer) => void): void;
   end(): void;
+}
+
+/**
+ * A raw deflater that keeps the CRC-32 and length of what it was given. Ended with Z_SYNC_FLUSH
+ * (`continued`), its output stops on a byte boundary without a last block, so another deflate
+ * stream can follow it in the same entry.
+ */
+export class CountingDeflater {
+  readonly deflate: zlib.DeflateRaw;
+  crc = 0;
+  size = 0;
+
+  constructor(level: number, continued = false) {
+    this.deflate = zlib.createDeflateRaw({
+      level,
+      chunkSize: DEFLATE_CHUNK_BYTES,
+      ...(continued ? { finishFlush: zlib.constants.Z_SYNC_FLUSH } : {}),
+    });
+  }
+
+  write(data: Buffer, done?: (data: Buffer) => void): void {
+    this.crc = zlib.crc32(data, this.crc);
+    this.size += data.length;
+    this.deflate.write(data, done && (() => done(data)));
+  }
 }
 
 export class ZipWriter {
@@ -59,13 +88,17 @@ export class ZipWriter {
     return bytes;
   }
 
-  openStream(name: string): ZipEntryStream {
-    const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: DEFLATE_CHUNK_BYTES });
+  /**
+   * A streamed entry. With `rest`, the entry goes on with a part deflated elsewhere (the second half
+   * of a sheet): this deflater stops without a last block, and the part's bytes follow it.
+   */
+  openStream(name: string, rest?: () => Promise<DeflatedPart>): ZipEntryStream {
+    const deflater = new CountingDeflater(this.level, rest !== undefined);
+    const { deflate } = deflater;
     const unwatch = this.guard.watch(deflate);
     this.unfinished.add(deflate);
-    const content = { crc: 0, size: 0 };
     this.sequence = this.sequence
-      .then(() => this.writeStreamedEntry(name, deflate, content))
+      .then(() => this.writeStreamedEntry(name, deflater, rest))
       .finally(() => {
         this.unfinished.delete(deflate);
         unwatch();
@@ -75,10 +108,8 @@ export class ZipWriter {
     return {
       write: (data, done) => {
         if (!this.guard.ok) return; // the file is lost anyway; close() or drained() reports why
-        content.crc = zlib.crc32(data, content.crc);
-        content.size += data.length;
-        if (content.size > ZIP32_MAX) this.guard.fail(tooLarge(`the part ${name}`));
-        deflate.write(data, done && (() => done(data)));
+        deflater.write(data, done);
+        if (deflater.size > ZIP32_MAX) this.guard.fail(tooLarge(`the part ${name}`));
       },
       end: () => deflate.end(),
     };
@@ -106,7 +137,8 @@ export class ZipWriter {
     this.addRecord(entry);
   }
 
-  private async writeStreamedEntry(name: string, deflate: zlib.DeflateRaw, content: { crc: number; size: number }): Promise<void> {
+  private async writeStreamedEntry(name: string, deflater: CountingDeflater, rest?: () => Promise<DeflatedPart>): Promise<void> {
+    const { deflate } = deflater;
     const flags = FLAG_UTF8_NAME | FLAG_DATA_DESCRIPTOR;
     const entry = { name: Buffer.from(name, 'utf8'), flags, crc: 0, compressedSize: 0, size: 0, offset: this.offset };
     this.put(localHeader(entry, this.modified));
@@ -115,10 +147,39 @@ export class ZipWriter {
       this.forward(chunk, deflate);
     });
     await Promise.race([once(deflate, 'end'), this.guard.failed]);
-    entry.crc = content.crc;
-    entry.size = content.size;
+    entry.crc = deflater.crc;
+    entry.size = deflater.size;
+    if (rest) {
+      const part = await Promise.race([rest(), this.guard.failed]);
+      await this.append(part.file);
+      entry.crc = crc32Combine(entry.crc, part.crc, part.size);
+      entry.size += part.size;
+      entry.compressedSize += part.compressedSize;
+      if (entry.size > ZIP32_MAX) this.guard.fail(tooLarge(`the part ${name}`));
+    }
     this.put(dataDescriptor(entry));
     this.addRecord(entry);
+  }
+
+  /**
+   * Copies a file's bytes into the output through two buffers, each read into again once its bytes
+   * are written: a fresh buffer per read left ~26 MB of them waiting for the garbage collector.
+   */
+  private async append(file: string): Promise<void> {
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      const buffers = [Buffer.allocUnsafe(PART_READ_BYTES), Buffer.allocUnsafe(PART_READ_BYTES)];
+      const written = [Promise.resolve(), Promise.resolve()];
+      for (let turn = 0; ; turn ^= 1) {
+        await Promise.race([written[turn], this.guard.failed]);
+        const { bytesRead } = await handle.read(buffers[turn]!, 0, PART_READ_BYTES, null);
+        if (bytesRead === 0) break;
+        written[turn] = new Promise((resolve) => this.put(buffers[turn]!.subarray(0, bytesRead), () => resolve()));
+      }
+      await Promise.race([Promise.all(written), this.guard.failed]);
+    } finally {
+      await handle.close();
+    }
   }
 
   // Pauses the deflater only when the output is really behind, not on every write() === false:
@@ -141,12 +202,16 @@ export class ZipWriter {
     this.put(endOfCentralDirectory(this.records.length, this.offset - start, start));
   }
 
-  private put(data: Buffer): boolean {
-    if (!this.guard.ok) return true;
+  /** Writes to the output; `written` is called once the bytes are written (or at once when the file is lost). */
+  private put(data: Buffer, written?: () => void): boolean {
+    if (!this.guard.ok) {
+      written?.();
+      return true;
+    }
     this.offset += data.length;
     // Every offset and size in a ZIP32 file is 32 bits; the last byte's offset bounds them all.
     if (this.offset > ZIP32_MAX) this.guard.fail(tooLarge('the file'));
-    return this.out.write(data);
+    return this.out.write(data, written && (() => written()));
   }
 }
 
