@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openDatabase, openWorkerConnection, type SqliteDatabase } from '../../electron/core/db';
-import { ExportCancelled, writeExportFile, type ExportFileRequest, type SecondReader } from '../../electron/core/exports/export-file';
-import { startSecondReader } from '../../electron/core/exports/second-reader';
+import { ExportCancelled, pinSnapshot, writeExportFile, type ExportFileRequest, type SecondReader } from '../../electron/core/exports/export-file';
+import { pinTogether, startSecondReader } from '../../electron/core/exports/second-reader';
 import { createSheetPartWriter, createXlsxWriter, type DeflatedPart } from '../../electron/core/exports/writers';
 import type { ExportField, Query } from '../../electron/core/lists';
 import { DETAIL_FIELDS } from '../../electron/core/transaction-details';
@@ -113,18 +113,45 @@ describe('an XLSX export on two readers', () => {
     expect(after.rows).toBe(ROWS - 700 + 300);
   });
 
-  it('goes on alone on one thread when a writer holds the database for longer than a second', async () => {
-    const busy = openWorkerConnection(file, { readonly: false });
-    busy.exec('BEGIN IMMEDIATE');
+  it('pins one snapshot on two connections, and says no when a commit falls between the two', async () => {
+    const count = (db: SqliteDatabase) => db.prepare('SELECT count(*) FROM transaction_details').pluck().get() as number;
+    const [first, second] = [openWorkerConnection(file, { readonly: true }), openWorkerConnection(file, { readonly: true })];
     try {
-      const { seen, factory } = watchedReader();
-      const { result } = await exportTo(path.join(tempDir(), 'alone.xlsx'), factory);
-      expect(seen).toMatchObject({ pinned: false, wrote: false });
-      expect(result.rows).toBe(writer.prepare('SELECT count(*) FROM transaction_details').pluck().get());
+      const before = count(writer);
+      expect(await pinTogether(first, async () => pinSnapshot(second))).toBe(true);
+      writer.prepare('DELETE FROM transaction_details WHERE rowid = (SELECT max(rowid) FROM transaction_details)').run();
+      expect([count(first), count(second), count(writer)]).toEqual([before, before, before - 1]);
+      second.exec('COMMIT');
+      first.exec('COMMIT');
+
+      const pinned = await pinTogether(first, async () => {
+        pinSnapshot(second);
+        writer.prepare('DELETE FROM transaction_details WHERE rowid = (SELECT max(rowid) FROM transaction_details)').run(); // lands between
+      });
+      expect(pinned).toBe(false);
+      expect(first.inTransaction).toBe(false); // let go: the caller tries again or writes alone
+      expect(count(second)).toBe(before - 1);
+      expect(count(first)).toBe(before - 2);
     } finally {
-      busy.exec('ROLLBACK');
-      busy.close();
+      if (second.inTransaction) second.exec('COMMIT');
+      first.close();
+      second.close();
     }
+  });
+
+  it('goes on alone on one thread when the two readers could not be pinned to one snapshot', async () => {
+    let closed = false;
+    const unpinnable = () => ({
+      pin: async () => false, // commits kept landing between the two (pinTogether said no each time)
+      write: () => Promise.reject(new Error('never asked to write')),
+      close: async () => void (closed = true),
+    });
+    const out = tempDir();
+    const { result, progress } = await exportTo(path.join(out, 'alone.xlsx'), unpinnable);
+    expect(result.rows).toBe(writer.prepare('SELECT count(*) FROM transaction_details').pluck().get());
+    expect(progress.at(-1)).toBe(result.rows);
+    expect(closed).toBe(true);
+    expect(fs.readdirSync(out)).toEqual(['alone.xlsx']);
   });
 
   it('when cancelled while the second reader writes, stops it and leaves no file behind', async () => {

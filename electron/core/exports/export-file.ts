@@ -34,7 +34,7 @@ export interface ExportFileHooks {
 export interface SecondReader {
   /**
    * Pins `db`'s read snapshot and the second reader's to the same one (so the two halves are one
-   * table); false when writers kept the database busy, and then neither is pinned.
+   * table); false when commits kept falling between the two, and then `db` is not pinned.
    */
   pin(db: SqliteDatabase): Promise<boolean>;
   /** Writes the rows from `offset` on into `partFile` as the sheet's last rows, numbered from `firstRowNumber`. */

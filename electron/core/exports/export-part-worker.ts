@@ -37,6 +37,7 @@ function serve(data: PartWorkerData): void {
   db.pragma(`cache_size = -${data.cacheKib}`);
   parentPort!.on('message', (message: PartWorkerRequest) => {
     if (message.type === 'pin') {
+      if (db.inTransaction) db.exec('ROLLBACK'); // pinned again: a commit fell between the two readers
       pinSnapshot(db);
       post({ type: 'pinned' });
     } else {

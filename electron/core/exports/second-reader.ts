@@ -1,21 +1,17 @@
 import { Worker } from 'node:worker_threads';
-import { openWorkerConnection, workerUrl, type SqliteDatabase } from '../db';
+import { workerUrl, type SqliteDatabase } from '../db';
 import { EXPORT_HEAP_LIMITS, ExportCancelled, pinSnapshot, type SecondReader } from './export-file';
 import type { PartWorkerData, PartWorkerMessage, PartWorkerRequest } from './export-part-worker';
 import type { DeflatedPart } from './writers';
 
-/**
- * How long pinning waits for a writer (a sync's transaction) to commit before the export goes on
- * alone on one thread.
- */
-const PIN_WAIT_MS = 1000;
+/** Tries at pinning one snapshot on both readers while commits keep falling between them. */
+const PIN_ATTEMPTS = 3;
 
 type Answer = Exclude<PartWorkerMessage, { type: 'progress' } | { type: 'failed' }>;
 
 /**
  * The second reader of a big XLSX export, on a thread of its own (export-part-worker.ts). Both
- * readers see one snapshot: it is pinned while a third connection holds the write lock for the few
- * milliseconds it takes, so no commit falls between the two.
+ * readers see one snapshot (pinTogether); no lock is taken, so the core's writers never wait.
  */
 export function startSecondReader(data: PartWorkerData): SecondReader {
   const worker = new Worker(workerUrl('export-part-worker'), { workerData: data, resourceLimits: EXPORT_HEAP_LIMITS });
@@ -37,19 +33,10 @@ export function startSecondReader(data: PartWorkerData): SecondReader {
   return {
     async pin(db) {
       await ask(null, 'ready');
-      const lock = writeLock(data);
-      if (!lock) return false;
-      try {
-        pinSnapshot(db);
-        await ask({ type: 'pin' }, 'pinned');
-        return true;
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
-      } finally {
-        lock.exec('ROLLBACK');
-        lock.close();
+      for (let attempt = 0; attempt < PIN_ATTEMPTS; attempt++) {
+        if (await pinTogether(db, async () => void (await ask({ type: 'pin' }, 'pinned')))) return true;
       }
+      return false;
     },
     async write(slice, onProgress): Promise<DeflatedPart> {
       progress = onProgress;
@@ -62,18 +49,30 @@ export function startSecondReader(data: PartWorkerData): SecondReader {
   };
 }
 
-/** A connection holding the write lock, or null when writers kept it for longer than PIN_WAIT_MS. */
-function writeLock({ file, nativeBinding }: PartWorkerData): SqliteDatabase | null {
-  const lock = openWorkerConnection(file, { nativeBinding, readonly: false });
+/**
+ * Pins `db`'s snapshot and, through `pinSecond`, another connection's, and says whether they are
+ * the same: `PRAGMA data_version` read before the other pins and again inside `db`'s new transaction
+ * differs exactly when another connection committed in between. If one did, `db` is let go again
+ * (the other is pinned afresh by the next try). A lock that kept commits out instead made the core's
+ * transactions that read before writing fail at once with SQLITE_BUSY (SQLite does not wait for a
+ * lock to turn a read into a write).
+ */
+export async function pinTogether(db: SqliteDatabase, pinSecond: () => Promise<void>): Promise<boolean> {
+  const before = dataVersion(db);
+  await pinSecond();
   try {
-    lock.pragma(`busy_timeout = ${PIN_WAIT_MS}`);
-    lock.exec('BEGIN IMMEDIATE');
-    return lock;
+    pinSnapshot(db);
   } catch (error) {
-    lock.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+    if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+  if (dataVersion(db) === before) return true;
+  db.exec('ROLLBACK');
+  return false;
+}
+
+function dataVersion(db: SqliteDatabase): number {
+  return db.pragma('data_version', { simple: true }) as number;
 }
 
 /** The worker's answers in the order they came, each taken by the next one waiting for its type. */
