@@ -34,9 +34,17 @@ const data = () => sandbox.state.dataset;
 const expectedOrders = () =>
   Array.from({ length: data().counts.orders }, (_, i) => data().order(i)).filter((o) => o.lines.some((l) => l.charging_mode !== 'ON_DEMAND')).length;
 const visibleDetails = () => data().detailIndexAt(detailsVisibleBefore(Date.now()));
+/**
+ * Every marketplace request waits 40 ms, so a sync of the small sandbox lasts long enough on any
+ * machine for its progress, a cancel or a page read to land while it runs (a fast one synced its
+ * 20,000 details in under 400 ms: two progress events, and the cancel came after the end).
+ */
+const slowMarketplace = () => setFaults(sandbox, { latencyMs: 40 });
+afterEach(() => setFaults(sandbox, {}));
 
 describe('sync from the sandbox', () => {
   it('fills the cache with every listed row, reports progress, and is idempotent', async () => {
+    slowMarketplace();
     const { core: c, client } = await core();
     const events: CoreEvent[] = [];
     client.subscribe((event) => events.push(event));
@@ -93,6 +101,7 @@ describe('sync from the sandbox', () => {
   });
 
   it('stops on cancel and resumes from its cursor without duplicates', async () => {
+    slowMarketplace();
     const { core: c, client } = await core();
     let cancelled = false;
     client.subscribe((event) => {
@@ -187,6 +196,7 @@ describe('sync from the sandbox', () => {
   }, 60_000);
 
   it('a first sync of transaction details loads without indexes, answers meanwhile, and ends with every index and total back', async () => {
+    slowMarketplace();
     const { core: c, client } = await core();
     const db = dbOf(c);
     let duringLoad: { setAside: number; pageRows: number } | null = null;
