@@ -187,6 +187,36 @@ describe('sync pages', () => {
     expect(rows).toEqual(written(false));
   });
 
+  it('into an empty table, rows go 25 to an insert: a page with details listed twice (in one group, across groups, in the rest) ends as the upsert leaves it', () => {
+    const fields = ['detail_id', 'order_id', 'billing_period', 'transaction_at', 'amount_fen', 'updated_at', 'product_name', 'billing_status'];
+    const row = (n: number, amount: number, status: string | null) => [
+      `TD${n}`,
+      `CS${n}`,
+      '2025-11',
+      1_764_000_000_000 + n,
+      amount,
+      1_764_000_000_000 + amount,
+      n % 3 ? '云主机' : null,
+      status,
+    ];
+    const page = Array.from({ length: 62 }, (_, n) => row(n, 100 + n, 'unbilled'));
+    page[7] = row(3, 999, 'billed'); // twice in the first group
+    page[30] = row(12, 998, null); // the first group's detail again in the second
+    page[60] = row(55, 997, 'billed'); // the rest after the last whole group
+    const written = (intoEmpty: boolean) => {
+      const db = database();
+      const write = new TransactionDetailsTable(db).rowsWriter('sandbox', intoEmpty);
+      db.transaction(() => write({ fields, values: page }))();
+      const refusedInAGroup = Array.from({ length: 50 }, (_, n) => row(100 + n, 1, n === 40 ? 'paid' : 'unbilled'));
+      expect(() => db.transaction(() => write({ fields, values: refusedInAGroup }))()).toThrow(/CHECK constraint failed/);
+      return db.prepare('SELECT * FROM transaction_details ORDER BY detail_id').all();
+    };
+    const rows = written(true);
+    expect(rows).toHaveLength(59);
+    expect(rows).toEqual(written(false));
+    expect(rows.find((r) => (r as { detail_id: string }).detail_id === 'TD3')).toMatchObject({ amount_fen: 999, billing_status: 'billed' });
+  });
+
   it('binds rows and records alike: the same statement from a row under fields and from an object', () => {
     const db = database();
     db.exec('CREATE TABLE t (a TEXT, b TEXT, c TEXT, d TEXT)');

@@ -7,5 +7,5 @@ export { schemaVersion, latestVersion, runMigrations, type Migration } from './m
 export { migrations } from './migrations';
 export { BulkLoads, type BulkLoadOptions, type DerivedRebuild, type SnapshotQuery } from './bulk-load';
 export { copyTable } from './copy-table';
-export { insertElseUpsert, positionalStatement, type PositionalStatement } from './positional';
+export { insertElseUpsert, multiRowInsert, positionalStatement, type PositionalStatement } from './positional';
 export type SqliteDatabase = BetterSqlite3.Database;

@@ -11,6 +11,11 @@ export interface PositionalStatement {
    * changed nothing for (an `INSERT OR IGNORE` that met its key) is run through `unchanged` instead.
    */
   runRows(fields: readonly string[], values: readonly (readonly unknown[])[], extra?: Values, unchanged?: PositionalStatement): void;
+  /**
+   * For rows under `fields`: a function that runs the statement once for a group of rows, its places
+   * taken row after row (a multi-row VALUES whose names repeat once per row).
+   */
+  grouped(fields: readonly string[], extra?: Values): (rows: readonly (readonly unknown[])[]) => BetterSqlite3.RunResult;
 }
 
 /**
@@ -36,9 +41,12 @@ export function positionalStatement(db: BetterSqlite3.Database, namedSql: string
     }
     return statement.run(values);
   };
+  const places = (fields: readonly string[], extra?: Values) => ({
+    fromRow: names.map((name) => (extra !== undefined && name in extra ? -1 : fields.indexOf(name))),
+    fixed: names.map((name) => (extra !== undefined && name in extra ? extra[name] : null) ?? null),
+  });
   const runRows = (fields: readonly string[], rows: readonly (readonly unknown[])[], extra?: Values, unchanged?: PositionalStatement) => {
-    const fromRow = names.map((name) => (extra !== undefined && name in extra ? -1 : fields.indexOf(name)));
-    const fixed = names.map((name) => (extra !== undefined && name in extra ? extra[name] : null) ?? null);
+    const { fromRow, fixed } = places(fields, extra);
     for (const row of rows) {
       for (let i = 0; i < names.length; i++) {
         const index = fromRow[i]!;
@@ -47,7 +55,21 @@ export function positionalStatement(db: BetterSqlite3.Database, namedSql: string
       if (statement.run(values).changes === 0 && unchanged) unchanged.runRows(fields, [row], extra);
     }
   };
-  return Object.assign(run, { runRows });
+  const grouped = (fields: readonly string[], extra?: Values) => {
+    const { fromRow, fixed } = places(fields, extra);
+    return (rows: readonly (readonly unknown[])[]) => {
+      const perRow = names.length / rows.length;
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r]!;
+        for (let i = 0, at = r * perRow; i < perRow; i++, at++) {
+          const index = fromRow[at]!;
+          values[at] = index < 0 ? fixed[at] : (row[index] ?? null);
+        }
+      }
+      return statement.run(values);
+    };
+  };
+  return Object.assign(run, { runRows, grouped });
 }
 
 /**
@@ -60,4 +82,29 @@ export function insertElseUpsert(insert: PositionalStatement, upsert: Positional
   return (record, extra) => {
     if (insert(record, extra).changes === 0) upsert(record, extra);
   };
+}
+
+/**
+ * An `INSERT … VALUES (…)` run for `rowsPerRun` rows at once (`VALUES (…), (…), …`), for bulk loads
+ * into an empty table: one statement run instead of one per row. A group of rows in which the insert
+ * met a key it ignored (`INSERT OR IGNORE`) goes row by row through `unchanged` — rows the group did
+ * insert are written again with their own values, which changes nothing. Rows after the last whole
+ * group go one at a time.
+ */
+export function multiRowInsert(db: BetterSqlite3.Database, namedSql: string, rowsPerRun: number): PositionalStatement {
+  const at = namedSql.lastIndexOf('VALUES');
+  if (at < 0) throw new Error(`multiRowInsert needs an INSERT … VALUES (…) statement, got: ${namedSql.slice(0, 80)}`);
+  const tuple = namedSql.slice(at + 'VALUES'.length).trim();
+  const single = positionalStatement(db, namedSql);
+  const group = positionalStatement(db, `${namedSql.slice(0, at)} VALUES ${Array.from({ length: rowsPerRun }, () => tuple).join(', ')}`);
+  const runRows = (fields: readonly string[], rows: readonly (readonly unknown[])[], extra?: Values, unchanged?: PositionalStatement) => {
+    const whole = rows.length - (rows.length % rowsPerRun);
+    const runGroup = group.grouped(fields, extra);
+    for (let start = 0; start < whole; start += rowsPerRun) {
+      const rowsOfGroup = rows.slice(start, start + rowsPerRun);
+      if (runGroup(rowsOfGroup).changes < rowsPerRun && unchanged) unchanged.runRows(fields, rowsOfGroup, extra);
+    }
+    single.runRows(fields, rows.slice(whole), extra, unchanged);
+  };
+  return Object.assign((record: object, extra?: Values) => single(record, extra), { runRows, grouped: single.grouped });
 }

@@ -1,4 +1,4 @@
-import { copyTable, insertElseUpsert, positionalStatement, type SqliteDatabase } from '../db';
+import { copyTable, insertElseUpsert, multiRowInsert, positionalStatement, type SqliteDatabase } from '../db';
 
 /**
  * One transaction detail (交易明细) as a source gives it. A field the source does not know is null
@@ -47,6 +47,12 @@ export const DETAIL_FIELDS = [
 
 export type DetailSource = 'sandbox' | 'koogallery' | 'import';
 
+/**
+ * Rows a bulk load's insert takes at once: a 1,000,000-row first sync wrote in 4.3-4.8 s instead of
+ * 5.5-6.2 s one row per statement (50 rows: 4.9 s).
+ */
+const DETAIL_ROWS_PER_INSERT = 25;
+
 /** A new detail, with the stated defaults for what the source left out. */
 const INSERT_DETAIL = `INTO transaction_details (detail_id, order_id, order_line_id, product_type, product_name, customer_account, charging_mode, billing_period,
     transaction_at, billing_status, supervision_status, amount_fen, settlement_amount_fen, ops_fee_ratio, source, updated_at)
@@ -61,7 +67,10 @@ const INSERT_DETAIL = `INTO transaction_details (detail_id, order_id, order_line
  */
 export class TransactionDetailsTable {
   private readonly upsert;
-  /** For a table being filled from empty: a quarter faster than the upsert (1,000,000 rows: ~1.2 s less). */
+  /**
+   * For a table being filled from empty: a quarter faster than the upsert (1,000,000 rows: ~1.2 s
+   * less), and pages go DETAIL_ROWS_PER_INSERT rows to a statement.
+   */
   private readonly insertNew;
 
   constructor(private readonly db: SqliteDatabase) {
@@ -76,7 +85,7 @@ export class TransactionDetailsTable {
          settlement_amount_fen = COALESCE(@settlement_amount_fen, settlement_amount_fen), ops_fee_ratio = COALESCE(excluded.ops_fee_ratio, ops_fee_ratio),
          source = excluded.source, updated_at = excluded.updated_at`,
     );
-    this.insertNew = positionalStatement(db, `INSERT OR IGNORE ${INSERT_DETAIL}`);
+    this.insertNew = multiRowInsert(db, `INSERT OR IGNORE ${INSERT_DETAIL}`, DETAIL_ROWS_PER_INSERT);
   }
 
   /** A writer for many details inside the caller's transactions (a sync page, an import); `intoEmpty` as for rowsWriter. */
