@@ -349,6 +349,8 @@ describe('a first import into an empty cache (rows copied from the staging)', ()
     expect(everything(copied).search).toEqual(['CS2611240100AAAAA']);
     expect(everything(copied)).toEqual(everything(written));
     expect(copied.pragma('cache_size', { simple: true })).toBe(written.pragma('cache_size', { simple: true }));
+    // the copy ran with them off
+    expect(copied.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('writes each record instead when the table got rows while the file was read, keeping what the file does not say', async () => {

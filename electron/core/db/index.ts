@@ -6,6 +6,6 @@ export { startCheckpoints, type Checkpoints } from './checkpoints';
 export { schemaVersion, latestVersion, runMigrations, type Migration } from './migration';
 export { migrations } from './migrations';
 export { BulkLoads, type BulkLoadOptions, type DerivedRebuild, type SnapshotQuery } from './bulk-load';
-export { copyTable } from './copy-table';
+export { copyTable, withoutForeignKeys } from './copy-table';
 export { insertElseUpsert, multiRowInsert, positionalStatement, type PositionalStatement } from './positional';
 export type SqliteDatabase = BetterSqlite3.Database;

@@ -8,7 +8,7 @@ import { SELLER_CENTER_FILES, type ImportTables, type SellerCenterFileKind, type
 import { StageTimes } from './stage-times';
 import { ImportStaging, type ImportStagingOptions } from './staging';
 import { openTableFile, type TableRow } from './table-file';
-import type { BulkLoads, SqliteDatabase } from '../db';
+import { withoutForeignKeys, type BulkLoads, type SqliteDatabase } from '../db';
 
 export interface SellerCenterImportDeps {
   db: SqliteDatabase;
@@ -139,7 +139,7 @@ export class SellerCenterImport {
     const write = (record: unknown) => stages.measure('finalWrite', () => writer.write(record));
     const cacheSize = deps.db.pragma('cache_size', { simple: true });
     if (copy) deps.db.pragma(`cache_size = ${MOVE_IN_CACHE_SIZE}`);
-    try {
+    const moveAll = () =>
       staging.withAttached(deps.db, (schema) =>
         stages.measure('finalWrite', () =>
           deps.db.transaction(() => {
@@ -151,6 +151,10 @@ export class SellerCenterImport {
           })(),
         ),
       );
+    try {
+      // a copy is made raw only without foreign keys enforced; the copy checks them itself
+      if (copy) withoutForeignKeys(deps.db, moveAll);
+      else moveAll();
     } finally {
       for (const table of bulk) await stages.measureAsync('indexesAtEnd', () => deps.bulkLoads.finish(table));
       if (deps.db.open) deps.db.pragma(`cache_size = ${cacheSize}`);

@@ -152,12 +152,15 @@ export class OrdersTable {
   /**
    * Moves in the orders and lines staged in `schema` (an attached scratch database, see
    * ImportStaging) into tables a bulk load found empty, inside the caller's transaction; the search
-   * index is marked stale, as by a bulk writer.
+   * index is marked stale, as by a bulk writer. The lines may be copied with foreign keys not
+   * enforced (`withoutForeignKeys`): each was staged with its order, and any that has none fails the copy.
    */
   copyFrom(schema: string): void {
     this.markStaleStatement().run(SEARCH_INDEX);
     copyTable(this.db, 'orders', schema);
     copyTable(this.db, 'order_lines', schema);
+    const orphan = this.db.prepare(`SELECT rowid FROM pragma_foreign_key_check('order_lines') LIMIT 1`).pluck().get();
+    if (orphan !== undefined) throw new Error(`order line ${String(orphan)} (rowid) was staged without its order; nothing was imported`);
   }
 
   /** Rebuilds the search index if a bulk load (or a crash in the middle of one) left it behind; says whether it did. */
