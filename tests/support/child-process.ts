@@ -6,6 +6,7 @@ import { nodeBundle } from '../../scripts/esbuild-common.mjs';
 
 export const CORE_JOB_CHILD = path.resolve('dist/test-support/core-job-child.mjs');
 export const IMPORT_CHILD = path.resolve('dist/test-support/import-child.mjs');
+export const WAITING_THREADS_CHILD = path.resolve('dist/test-support/waiting-threads-child.mjs');
 
 export async function buildCoreJobChild(): Promise<void> {
   await build(nodeBundle('tests/support/core-job-child.ts', CORE_JOB_CHILD));
@@ -13,6 +14,10 @@ export async function buildCoreJobChild(): Promise<void> {
 
 export async function buildImportChild(): Promise<void> {
   await build(nodeBundle('tests/support/import-child.ts', IMPORT_CHILD));
+}
+
+export async function buildWaitingThreadsChild(): Promise<void> {
+  await build(nodeBundle('tests/support/waiting-threads-child.ts', WAITING_THREADS_CHILD));
 }
 
 /** Runs a core job (`flush`, `sync` or `supervision`) in its own process. */

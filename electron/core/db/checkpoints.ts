@@ -50,8 +50,11 @@ export function startCheckpoints(file: string, options: { intervalMs?: number; n
           caughtUp = null;
           worker.off('message', done);
           worker.off('exit', done);
+          worker.unref();
           resolve();
         };
+        // awaited: the process lives until the answer comes, even with nothing else keeping it
+        worker.ref();
         worker.on('message', done);
         worker.once('exit', done);
         worker.postMessage({ type: 'checkpoint' } satisfies CheckpointWorkerRequest);

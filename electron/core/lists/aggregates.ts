@@ -42,6 +42,7 @@ export class Aggregates {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (row: unknown) => void, reject });
+      worker.ref(); // the process lives until the answer comes, even with nothing else keeping it
       worker.postMessage(request(id));
     });
   }
@@ -50,6 +51,7 @@ export class Aggregates {
     const worker = this.worker;
     this.worker = null;
     if (!worker) return;
+    worker.ref(); // the process lives until the thread has closed its connection
     worker.postMessage({ type: 'stop' } satisfies AggregateRequest);
     await new Promise((resolve) => worker.once('exit', resolve));
   }
@@ -60,6 +62,7 @@ export class Aggregates {
     worker.on('message', (answer: AggregateAnswer) => {
       const waiting = this.pending.get(answer.id);
       this.pending.delete(answer.id);
+      if (this.pending.size === 0) worker.unref();
       if ('error' in answer) waiting?.reject(new CoreError('INTERNAL', `A total could not be computed: ${answer.error}`, { reason: 'internal' }));
       else waiting?.resolve('rows' in answer ? answer.rows : answer.row);
     });
