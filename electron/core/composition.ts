@@ -2,7 +2,7 @@ import path from 'node:path';
 import { agentsChannel, AgentsTables, AgentsWork, agentsHandlers } from './agents';
 import { BillsTable, billHandlers } from './bills';
 import { mergeUnique, type AppStatus, type HandlerTable } from './contract';
-import { BulkLoads, DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints } from './db';
+import { BulkLoads, DATABASE_FILE_NAME, latestVersion, migrations, openDatabase, startCheckpoints, type Checkpoints, type SqliteDatabase } from './db';
 import { EventBus } from './events';
 import { ExportService, exportHandlers } from './exports';
 import { ColumnMappings, DownloadsWatcher, emptiedStagingFolder, importHandlers, SellerCenterImport } from './imports';
@@ -16,7 +16,7 @@ import type { Platform } from './platform';
 import { ProductsTable } from './products';
 import { SettingsService, settingsHandlers, settingsTable } from './settings';
 import { ConnectivityMonitor, statusHandlers } from './status';
-import { detailTotalsRebuild, orderTotalsRebuild, StoreFiguresReader, storeFiguresHandlers } from './store-figures';
+import { BULK_LOADED_TOTALS, StoreFiguresReader, storeFiguresHandlers } from './store-figures';
 import { OfferTables, OfferWork, offerChannels, offerHandlers, offerListWriters, offerTodos } from './offers';
 import { PlanningTables, PlanningWork, planningChannel, planningHandlers, planningListWriters, planningTodos } from './planning';
 import { SalesRecords, SubmissionSender, type SalesContext } from './submissions';
@@ -154,6 +154,18 @@ function foundation(options: CoreOptions) {
 /** How long a bulk load's end waits for the aggregate thread to take its snapshot (it may be finishing a 合计 first). */
 const SNAPSHOT_PIN_WITHIN_MS = 3_000;
 
+/**
+ * The cache's bulk loads (a first sync, an import into empty tables) as the core runs them: between
+ * indexes the checkpoint copies the last one back (calls waiting on the core answer meanwhile), and
+ * the totals are counted on the aggregate thread while the indexes build.
+ */
+export function cacheBulkLoads(db: SqliteDatabase, checkpoints: Checkpoints, aggregates: Aggregates): BulkLoads {
+  return new BulkLoads(db, BULK_LOADED_TOTALS, {
+    betweenIndexes: () => checkpoints.catchUp(0),
+    countElsewhere: (sql) => aggregates.snapshotRows(sql, SNAPSHOT_PIN_WITHIN_MS),
+  });
+}
+
 /** Each capability's tables and service, built once. */
 function capabilities({ now, binding, db, events, jobs, checkpoints, aggregates, values, settings, connector }: Foundation, options: CoreOptions) {
   const tables = {
@@ -181,13 +193,7 @@ function capabilities({ now, binding, db, events, jobs, checkpoints, aggregates,
     ...(options.usageTickMs !== undefined ? { tickMs: options.usageTickMs } : {}),
     ...(options.usageLeaseMs !== undefined ? { leaseMs: options.usageLeaseMs } : {}),
   });
-  // between indexes the checkpoint copies the last one back (calls waiting on the core answer meanwhile);
-  // the totals are counted on the aggregate thread while the indexes build
-  const bulkLoads = new BulkLoads(
-    db,
-    { transaction_details: detailTotalsRebuild, orders: orderTotalsRebuild },
-    { betweenIndexes: () => checkpoints.catchUp(0), countElsewhere: (sql) => aggregates.snapshotRows(sql, SNAPSHOT_PIN_WITHIN_MS) },
-  );
+  const bulkLoads = cacheBulkLoads(db, checkpoints, aggregates);
   const staging = { dir: emptiedStagingFolder(path.join(options.dataDir, 'import-staging')), ...binding };
   const sellerCenter = new SellerCenterImport({ db, tables, mappings: new ColumnMappings(db, now), bulkLoads, now, staging });
   const exports = new ExportService({

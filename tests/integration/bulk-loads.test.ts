@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulkLoads, DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
-import { detailTotalsRebuild, orderTotalsRebuild } from '../../electron/core/store-figures';
+import { BULK_LOADED_TOTALS, detailTotalsRebuild } from '../../electron/core/store-figures';
 import { Aggregates, countMatches } from '../../electron/core/lists';
 import { DETAIL_LIST } from '../../electron/core/transaction-details';
 import { useTempDirs } from '../support/temp-dir';
@@ -9,7 +9,7 @@ import { useTempDirs } from '../support/temp-dir';
 const tempDir = useTempDirs();
 const objectsOf = (db: SqliteDatabase, table: string) =>
   db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name").pluck().all(table);
-const loadsOf = (db: SqliteDatabase) => new BulkLoads(db, { transaction_details: detailTotalsRebuild, orders: orderTotalsRebuild });
+const loadsOf = (db: SqliteDatabase) => new BulkLoads(db, BULK_LOADED_TOTALS);
 
 function insertDetail(db: SqliteDatabase, id: string, at: number, amount: number): void {
   db.prepare(
@@ -27,6 +27,28 @@ describe('bulk loads', () => {
     expect(loadsOf(db).begin('transaction_details')).toBe(false);
     expect(objectsOf(db, 'transaction_details')).toEqual(indexes);
     db.close();
+  });
+
+  it('builds the indexes of a table of 500,000 rows or more through a memory map, of a smaller one without', async () => {
+    for (const [rows, mapped] of [
+      [499_999, false],
+      [500_000, true],
+    ] as const) {
+      const db = openDatabase(path.join(tempDir(), DATABASE_FILE_NAME));
+      const mapSizes: number[] = [];
+      const loads = new BulkLoads(db, BULK_LOADED_TOTALS, {
+        betweenIndexes: async () => void mapSizes.push(db.pragma('mmap_size', { simple: true }) as number),
+      });
+      expect(loads.begin('transaction_details')).toBe(true);
+      // a table filled from empty: its last rowid is its number of rows
+      insertDetail(db, 'TD1', Date.UTC(2026, 10, 1), 100);
+      db.prepare('UPDATE transaction_details SET rowid = ?').run(rows);
+      await loads.finish('transaction_details');
+      expect(mapSizes.length).toBeGreaterThan(0);
+      expect(mapSizes.every((size) => size > 0)).toBe(mapped);
+      expect(db.pragma('mmap_size', { simple: true })).toBe(0);
+      db.close();
+    }
   });
 
   it('refuses a table whose triggers keep something it cannot recount', () => {

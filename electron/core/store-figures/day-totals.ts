@@ -63,3 +63,6 @@ export const orderTotalsRebuild: DerivedRebuild = totalsRebuild({
     ['amount_fen', 'SUM(amount_fen)'],
   ],
 });
+
+/** What the triggers of each table a bulk load fills keep, counted again when the load ends (BulkLoads). */
+export const BULK_LOADED_TOTALS: Record<string, DerivedRebuild> = { transaction_details: detailTotalsRebuild, orders: orderTotalsRebuild };

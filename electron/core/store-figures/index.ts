@@ -3,4 +3,4 @@ export { StoreFiguresReader, type ReportContext, type MonthPaidOrders } from './
 export { storeFiguresHandlers } from './handlers';
 export { STORE_FIGURES_EXPORT } from './figures-export';
 export { dayRange, rangeParts, twelveMonthsTo, type DayRange, type RangeParts } from './periods';
-export { detailTotalsRebuild, orderTotalsRebuild } from './day-totals';
+export { BULK_LOADED_TOTALS, detailTotalsRebuild, orderTotalsRebuild } from './day-totals';
