@@ -294,7 +294,7 @@ describe('staging', () => {
     const [scratch] = fs.readdirSync(dir);
     if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, scratch!)).mode & 0o777).toBe(0o600);
     const back: unknown[] = [];
-    staging.readBack((record) => back.push(record));
+    staging.readBack((batch) => back.push(...batch));
     expect(back).toEqual(records);
     expect(staging.rows).toBe(20_000);
     await staging.drop();
@@ -321,9 +321,25 @@ describe('staging', () => {
 });
 
 describe('a first import into an empty cache (rows copied from the staging)', () => {
+  // 60 more orders, so that an empty cache's writer inserts them 25 to a statement: one listed again in
+  // a later group (that group goes through the upsert) and one listed again among the last, single rows
+  const many = Array.from({ length: 60 }, (_, i) => [
+    `CS26112402${String(i).padStart(2, '0')}MANY`,
+    `客户${i}`,
+    `hw2${i}`,
+    '智云财务管理系统',
+    '已完成',
+    `${i + 1}.00`,
+    '2026-11-24 10:00:00',
+    '包周期',
+  ]);
   const fileRows = [
     ...rows,
     ['CS2611240100AAAAA', '杭州星河信息技术有限公司', 'hw10000001', '智云财务管理系统', '已取消', '¥1,000.00', '2026-11-24 09:05:00', '包周期'],
+    ...many.slice(0, 25),
+    [many[3]![0], '客户3', 'hw23', '智云财务管理系统', '处理中', '99.00', '2026-11-24 10:00:00', '按次'],
+    ...many.slice(25),
+    [many[40]![0], '客户40', 'hw240', '智云财务管理系统', '已取消', '7.00', '2026-11-24 10:00:00', '包周期'],
   ];
   const everything = (db: SqliteDatabase) => ({
     orders: db.prepare('SELECT * FROM orders ORDER BY order_id').all(),
@@ -345,7 +361,11 @@ describe('a first import into an empty cache (rows copied from the staging)', ()
     await sellerCenterImport(written, () => 1_000).importFile(file, 'orders');
     written.prepare(`DELETE FROM orders WHERE order_id = 'CS9'`).run();
     written.exec(`INSERT INTO orders_search (orders_search) VALUES ('rebuild')`);
-    expect(everything(copied).orders).toHaveLength(3);
+    expect(everything(copied).orders).toHaveLength(63);
+    expect(copied.prepare(`SELECT status, amount_fen FROM orders WHERE order_id IN (?, ?) ORDER BY order_id`).all(many[3]![0], many[40]![0])).toEqual([
+      { status: 'processing', amount_fen: 9_900 },
+      { status: 'cancelled', amount_fen: 700 },
+    ]);
     expect(everything(copied).search).toEqual(['CS2611240100AAAAA']);
     expect(everything(copied)).toEqual(everything(written));
     expect(copied.pragma('cache_size', { simple: true })).toBe(written.pragma('cache_size', { simple: true }));

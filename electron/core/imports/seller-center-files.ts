@@ -47,13 +47,22 @@ export interface SellerCenterFileKind<R = unknown> {
   headers: HeaderMatcher;
   required: string[];
   parse(fields: Fields): { record: R } | { problems: CellProblem[] };
-  /** Writes the staged records inside the import's one transaction; `finish` runs last in it. */
-  /** `intoEmpty`: the import fills tables that were empty (inserts first, see insertElseUpsert). */
-  writer(tables: ImportTables, now: number, intoEmpty: boolean): { write(record: R): void; finish(): void };
+  /**
+   * Writes the staged records, a batch per call, inside the import's one transaction; `finish` runs
+   * last in it. `intoEmpty`: the import fills tables that were empty (inserts first, see insertElseUpsert).
+   */
+  writer(tables: ImportTables, now: number, intoEmpty: boolean): { write(records: R[]): void; finish(): void };
   /** Moves in the rows a writer wrote into the same tables of the attached database `schema` (see ImportStaging). */
   copy(tables: ImportTables, schema: string): void;
   /** The tables the records go to: loaded in bulk (indexes built at the end) when they are empty. */
   tables: string[];
+}
+
+/** A batch writer from a writer of one record. */
+function eachRecord<R>(write: (record: R) => void): (records: R[]) => void {
+  return (records) => {
+    for (const record of records) write(record);
+  };
 }
 
 /** Reads the cells of one row, collecting every problem instead of stopping at the first. */
@@ -228,7 +237,7 @@ export const TRANSACTION_DETAILS_FILE: SellerCenterFileKind<DetailRecord> = {
       updated_at: at,
     });
   },
-  writer: ({ details }, _now, intoEmpty) => ({ write: details.bulkWriter('import', intoEmpty), finish: () => undefined }),
+  writer: ({ details }, _now, intoEmpty) => ({ write: eachRecord(details.bulkWriter('import', intoEmpty)), finish: () => undefined }),
   copy: ({ details }, schema) => details.copyFrom(schema),
   tables: ['transaction_details'],
 };
@@ -258,7 +267,7 @@ export const BILLS_FILE: SellerCenterFileKind<BillRecord> = {
       generated_at: cells.time('generated_at', false),
     });
   },
-  writer: ({ bills }, now) => ({ write: bills.bulkWriter(now), finish: () => undefined }),
+  writer: ({ bills }, now) => ({ write: eachRecord(bills.bulkWriter(now)), finish: () => undefined }),
   copy: ({ bills }, schema) => bills.copyFrom(schema),
   tables: ['bills'],
 };

@@ -136,7 +136,7 @@ export class SellerCenterImport {
     const bulk = spec.tables.filter((table) => deps.bulkLoads.begin(table));
     const copy = staging.rowsToo && bulk.length === spec.tables.length;
     const writer = spec.writer(deps.tables, now, bulk.length > 0);
-    const write = (record: unknown) => stages.measure('finalWrite', () => writer.write(record));
+    const write = (records: unknown[]) => stages.measure('finalWrite', () => writer.write(records));
     const cacheSize = deps.db.pragma('cache_size', { simple: true });
     if (copy) deps.db.pragma(`cache_size = ${MOVE_IN_CACHE_SIZE}`);
     const moveAll = () =>

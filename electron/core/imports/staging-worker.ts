@@ -60,7 +60,7 @@ function serve({ file, kind, now, rowsToo, nativeBinding }: StagingWorkerData): 
   });
 }
 
-/** Keeps each batch as one row (one insert per batch, not per record) and, with `rowsToo`, writes its records. */
+/** Keeps each batch as one row (one insert per batch, not per record) and, with `rowsToo`, writes its records (a batch to the writer). */
 function recordTaker(db: SqliteDatabase, kind: SellerCenterFileKindName, now: number, rowsToo: boolean): (request: StagedBatch) => void {
   db.exec(`CREATE TABLE ${STAGED_RECORDS} (batch TEXT NOT NULL)`);
   const keep = db.prepare(`INSERT INTO ${STAGED_RECORDS} (batch) VALUES (?)`);
@@ -69,6 +69,6 @@ function recordTaker(db: SqliteDatabase, kind: SellerCenterFileKindName, now: nu
   const writer = SELLER_CENTER_FILES[kind].writer(tables, now, true);
   return ({ batch, shape }) => {
     keep.run(batch);
-    for (const record of new RecordShape(shape).recordsIn(JSON.parse(batch) as unknown[])) writer.write(record);
+    writer.write(new RecordShape(shape).recordsIn(JSON.parse(batch) as unknown[]));
   };
 }

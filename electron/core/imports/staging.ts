@@ -105,12 +105,12 @@ export class ImportStaging {
     }
   }
 
-  /** Gives every staged record to `write`, in the order they were added (the caller's transaction writes them). */
-  readBack(write: (record: unknown) => void): void {
+  /** Gives the staged records to `write`, a batch at a time, in the order they were added (the caller's transaction writes them). */
+  readBack(write: (records: unknown[]) => void): void {
     const scratch = openWorkerConnection(this.file, { nativeBinding: this.options.nativeBinding, readonly: true });
     try {
       for (const batch of scratch.prepare(`SELECT batch FROM ${STAGED_RECORDS} ORDER BY rowid`).pluck().iterate())
-        for (const record of this.shape.recordsIn(JSON.parse(batch as string) as unknown[])) write(record);
+        write(this.shape.recordsIn(JSON.parse(batch as string) as unknown[]));
     } finally {
       scratch.close();
     }

@@ -45,13 +45,13 @@ export function reviewListWriters(tables: ReviewTables, bulkLoads: BulkLoads): P
     orders: (source, fromStart) => {
       const bulk = fromStart ? ['orders', 'order_lines'].filter((table) => bulkLoads.begin(table)) : [];
       const write = tables.orders.bulkWriter(source, bulk.length > 0);
-      return itemWriter(
-        (item) => write(orderRecord(item)),
-        async () => {
+      return {
+        write: (rows) => write(itemsOfRows(rows).map(orderRecord)),
+        finish: async () => {
           tables.orders.rebuildSearchIfStale();
           for (const table of bulk) await bulkLoads.finish(table);
         },
-      );
+      };
     },
     transaction_details: (source, fromStart) => {
       // a first sync may bring a million rows: into an empty table they load without indexes, built at the end
