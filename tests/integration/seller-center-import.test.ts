@@ -4,10 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/contract';
 import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from '../../electron/core/db';
-import { ImportStaging } from '../../electron/core/imports/staging';
-import type { JobContext } from '../../electron/core/jobs';
-import { OrdersTable } from '../../electron/core/orders';
-import { sellerCenterImport } from '../support/imports';
+import { ordersXlsx, ORDER_ROWS as rows, sellerCenterImport } from '../support/imports';
 import { startCore, dbOf } from '../support/core';
 import { useTempDirs } from '../support/temp-dir';
 
@@ -16,26 +13,6 @@ const tempDir = useTempDirs();
 function database(): SqliteDatabase {
   return openDatabase(path.join(tempDir(), DATABASE_FILE_NAME));
 }
-
-/** An orders export as Seller Center writes it: a title row, a blank row, the header, data, a total row. */
-async function ordersXlsx(file: string, rows: unknown[][]): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('订单列表');
-  sheet.addRow(['云商店订单导出 2026-11-24']);
-  sheet.addRow([]);
-  sheet.addRow(['订单号', '客户名称', '用户名', '商品名称', '订单状态', '订单金额', '创建时间', '计费模式']);
-  for (const row of rows) sheet.addRow(row);
-  sheet.addRow(['合计', '', '', '', '', '¥9,999.00']);
-  await workbook.xlsx.writeFile(file);
-  return file;
-}
-
-const rows = [
-  ['CS2611240100AAAAA', '杭州星河信息技术有限公司', 'hw10000001', '智云财务管理系统', '已完成', '¥1,234.56', '2026-11-24 09:05:00', '包周期'],
-  ['CS2611240200BBBBB', '上海云帆网络科技有限公司', 'hw10000002', 'OCR 文字识别 API', '处理中', 99.5, 46350.5, '按次'], // Excel serial date
-  [], // a blank row in the middle
-  ['ＣＳ2611240300ＣＣＣＣＣ', '北京致远软件有限公司', 'hw10000003', '数据库审计软件', '待支付', '１，０００.００', '2026/11/24 12:00', '包年/包月'], // full-width
-];
 
 const count = (db: SqliteDatabase, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -266,147 +243,6 @@ describe('import as a job', () => {
       await core.close();
     }
   }, 60_000);
-});
-
-describe('staging', () => {
-  it('a staging left behind by an import killed midway is deleted when the core starts again', async () => {
-    const dataDir = tempDir();
-    const left = path.join(dataDir, 'import-staging', 'seller-desk-import-4242-killed.sqlite');
-    fs.mkdirSync(path.dirname(left), { recursive: true });
-    fs.writeFileSync(left, 'customers names');
-    const { core } = await startCore(dataDir, { sandbox: 'off' });
-    try {
-      expect(fs.existsSync(left)).toBe(false);
-    } finally {
-      await core.close();
-    }
-  });
-
-  it('gives every record back in order, the long and the Chinese whole, from a file only this user can read, and leaves nothing behind', async () => {
-    const dir = tempDir();
-    const staging = new ImportStaging('orders', Date.now(), false, { dir });
-    const records = Array.from({ length: 20_000 }, (_, n) => ({ n, name: n === 7_777 ? '杭'.repeat(40_000) : `杭州星河信息技术有限公司${n}` }));
-    for (const record of records) {
-      staging.add(record);
-      if (staging.behind) await staging.caughtUp();
-    }
-    await staging.complete();
-    const [scratch] = fs.readdirSync(dir);
-    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, scratch!)).mode & 0o777).toBe(0o600);
-    const back: unknown[] = [];
-    staging.readBack((batch) => back.push(...batch));
-    expect(back).toEqual(records);
-    expect(staging.rows).toBe(20_000);
-    await staging.drop();
-    expect(fs.readdirSync(dir)).toEqual([]);
-  });
-
-  it('says what the scratch database refused, and the import that staged it writes nothing', async () => {
-    const dir = tempDir();
-    const staging = new ImportStaging('bills', Date.now(), true, { dir });
-    staging.add({
-      bill_id: 'BL1',
-      billing_period: '2026-11',
-      period_start: 0,
-      product_type: 'general',
-      amount_fen: null,
-      settlement_amount_fen: null,
-      status: '已出账',
-      generated_at: null,
-    });
-    await expect(staging.complete()).rejects.toThrow('NOT NULL constraint failed: bills.amount_fen');
-    await staging.drop();
-    expect(fs.readdirSync(dir)).toEqual([]);
-  });
-});
-
-describe('a first import into an empty cache (rows copied from the staging)', () => {
-  // 60 more orders, so that an empty cache's writer inserts them 25 to a statement: one listed again in
-  // a later group (that group goes through the upsert) and one listed again among the last, single rows
-  const many = Array.from({ length: 60 }, (_, i) => [
-    `CS26112402${String(i).padStart(2, '0')}MANY`,
-    `客户${i}`,
-    `hw2${i}`,
-    '智云财务管理系统',
-    '已完成',
-    `${i + 1}.00`,
-    '2026-11-24 10:00:00',
-    '包周期',
-  ]);
-  const fileRows = [
-    ...rows,
-    ['CS2611240100AAAAA', '杭州星河信息技术有限公司', 'hw10000001', '智云财务管理系统', '已取消', '¥1,000.00', '2026-11-24 09:05:00', '包周期'],
-    ...many.slice(0, 25),
-    [many[3]![0], '客户3', 'hw23', '智云财务管理系统', '处理中', '99.00', '2026-11-24 10:00:00', '按次'],
-    ...many.slice(25),
-    [many[40]![0], '客户40', 'hw240', '智云财务管理系统', '已取消', '7.00', '2026-11-24 10:00:00', '包周期'],
-  ];
-  const everything = (db: SqliteDatabase) => ({
-    orders: db.prepare('SELECT * FROM orders ORDER BY order_id').all(),
-    lines: db.prepare('SELECT * FROM order_lines ORDER BY order_line_id').all(),
-    search: db
-      .prepare(`SELECT order_id FROM orders WHERE rowid IN (SELECT rowid FROM orders_search WHERE orders_search MATCH '"星河信" AND "河信息"')`)
-      .pluck()
-      .all(),
-  });
-
-  it('ends with the same orders, lines and search as writing each record', async () => {
-    const file = await ordersXlsx(path.join(tempDir(), '订单.xlsx'), fileRows);
-    const copied = database();
-    await sellerCenterImport(copied, () => 1_000).importFile(file, 'orders');
-    // the same file into a cache that had an order: each record goes through the upsert
-    const written = database();
-    const other = await ordersXlsx(path.join(tempDir(), 'other.xlsx'), [['CS9', '某公司', 'hw9', '某商品', '已完成', '1', '2026-11-01 10:00', '按次']]);
-    await sellerCenterImport(written, () => 1_000).importFile(other, 'orders');
-    await sellerCenterImport(written, () => 1_000).importFile(file, 'orders');
-    written.prepare(`DELETE FROM orders WHERE order_id = 'CS9'`).run();
-    written.exec(`INSERT INTO orders_search (orders_search) VALUES ('rebuild')`);
-    expect(everything(copied).orders).toHaveLength(63);
-    expect(copied.prepare(`SELECT status, amount_fen FROM orders WHERE order_id IN (?, ?) ORDER BY order_id`).all(many[3]![0], many[40]![0])).toEqual([
-      { status: 'processing', amount_fen: 9_900 },
-      { status: 'cancelled', amount_fen: 700 },
-    ]);
-    expect(everything(copied).search).toEqual(['CS2611240100AAAAA']);
-    expect(everything(copied)).toEqual(everything(written));
-    expect(copied.pragma('cache_size', { simple: true })).toBe(written.pragma('cache_size', { simple: true }));
-    // the copy ran with them off
-    expect(copied.pragma('foreign_keys', { simple: true })).toBe(1);
-  });
-
-  it('writes each record instead when the table got rows while the file was read, keeping what the file does not say', async () => {
-    const db = database();
-    const lines = ['订单号,订单状态,创建时间', ...Array.from({ length: 3_000 }, (_, i) => `CS26${String(i).padStart(10, '0')}ABC,已完成,2026-11-24 10:00`)];
-    const file = path.join(tempDir(), '订单.csv');
-    fs.writeFileSync(file, lines.join('\n'));
-    const synced = {
-      order_id: 'CS260000000007ABC',
-      order_type: 'RENEW',
-      status: 'processing',
-      product_type: 'saas',
-      product_name: '智云财务管理系统',
-      customer_name: '杭州星河',
-      user_name: 'hw1',
-      amount_fen: 500,
-      created_at: 1,
-      paid_at: null,
-      updated_at: 1,
-      lines: [],
-    };
-    const job = {
-      throwIfCancelled: () => undefined,
-      progress: (done: number) => done === 100 && new OrdersTable(db).upsert(synced, 'koogallery'),
-    } as unknown as JobContext;
-    const result = await sellerCenterImport(db).importFile(file, 'orders', {}, job);
-    expect(result).toMatchObject({ imported: 3_000, refused: false });
-    expect(count(db, 'orders')).toBe(3_000);
-    // the file has no product or customer column: the synced order keeps them, its status is the file's
-    expect(db.prepare(`SELECT order_type, status, product_type, customer_name FROM orders WHERE order_id = 'CS260000000007ABC'`).get()).toEqual({
-      order_type: 'RENEW',
-      status: 'completed',
-      product_type: 'saas',
-      customer_name: '杭州星河',
-    });
-  });
 });
 
 describe('large workbooks in Chinese', () => {
