@@ -8,6 +8,8 @@ import { build as buildApp } from './build.mjs';
 import { nodeBundle } from './esbuild-common.mjs';
 
 const only = process.argv[2];
+// the benchmarks host the core in their own process: they run it with the core process's V8 flags
+const coreFlags = JSON.parse(fs.readFileSync('electron/core-host/v8-flags.json', 'utf8'));
 // benchmarks run the built sandbox in its own process, and the browser benchmarks the built app
 buildApp({ ifChanged: true });
 const files = fs.readdirSync('tests/bench').filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)));
@@ -18,7 +20,7 @@ for (const file of files) {
   // bundled, its source alone added about 10 MB to every benchmark process's memory
   const bundle = nodeBundle(path.join('tests/bench', file), outfile);
   await build({ ...bundle, external: [...bundle.external, 'exceljs'] });
-  const result = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', ...coreFlags, outfile], { stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`benchmark ${file} failed`);
     failed = true;

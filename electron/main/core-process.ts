@@ -1,6 +1,6 @@
 import type { UtilityProcess, WebContents } from 'electron';
 import { createClient, createWireClient, type UsageQueueSummary, type WireMessage } from '../core/contract';
-import { isCoreHostToMain, type MainToCoreHost, type PlatformReply, type PlatformRequest } from '../core-host';
+import { CORE_V8_FLAGS, isCoreHostToMain, type MainToCoreHost, type PlatformReply, type PlatformRequest } from '../core-host';
 import type { ElectronApi } from './electron-api';
 import { KeychainSecrets } from './keychain-secrets';
 
@@ -38,7 +38,7 @@ export class CoreProcess {
   ) {
     this.log = options.log;
     this.secrets = new KeychainSecrets(electron.safeStorage, options.dataDir);
-    this.child = electron.utilityProcess.fork(options.entry, [], { serviceName: 'Seller Desk core', stdio: 'inherit' });
+    this.child = electron.utilityProcess.fork(options.entry, [], { serviceName: 'Seller Desk core', stdio: 'inherit', execArgv: [...CORE_V8_FLAGS] });
     this.child.once('exit', () => (this.exited = true));
     this.ready = new Promise((resolve, reject) => {
       this.child.on('message', (message: unknown) => {

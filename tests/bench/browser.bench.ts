@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { CORE_V8_FLAGS } from '../../electron/core-host';
 import { DATABASE_FILE_NAME, openWorkerConnection } from '../../electron/core/db';
 import { countMatches, readPage } from '../../electron/core/lists';
 import { DETAIL_LIST } from '../../electron/core/transaction-details';
@@ -34,7 +35,7 @@ import { breakdown, percentile, report } from './report';
  * than the app's was, the transport part comes out small or even negative.
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-bench-browser-'));
-const host = spawn(process.execPath, ['dist/web-host/main.js'], {
+const host = spawn(process.execPath, [...CORE_V8_FLAGS, 'dist/web-host/main.js'], {
   env: { ...process.env, SELLER_DESK_DATA_DIR: dataDir, SELLER_DESK_SANDBOX_SIZE: 'large', SELLER_DESK_AUTO_SYNC: '0' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

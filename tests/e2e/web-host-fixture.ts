@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { CORE_V8_FLAGS } from '../../electron/core-host';
 
 export interface WebApp {
   /** The URL `npm run web` printed, with its per-launch token. */
@@ -12,7 +13,7 @@ export interface WebApp {
 }
 
 /**
- * Starts the built browser mode exactly as `npm run web` does (node dist/web-host/main.js), with a
+ * Starts the built browser mode exactly as `npm run web` does (node, the core's V8 flags, dist/web-host/main.js), with a
  * fresh data folder per test, and stops it afterwards.
  */
 export const test = base.extend<{ webApp: WebApp; clockStart: string | undefined; sandboxSize: 'small' | 'large' }>({
@@ -22,7 +23,7 @@ export const test = base.extend<{ webApp: WebApp; clockStart: string | undefined
   sandboxSize: ['small', { option: true }],
   webApp: async ({ clockStart, sandboxSize }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-e2e-'));
-    const child = spawn(process.execPath, ['dist/web-host/main.js'], {
+    const child = spawn(process.execPath, [...CORE_V8_FLAGS, 'dist/web-host/main.js'], {
       env: {
         ...process.env,
         SELLER_DESK_DATA_DIR: dataDir,

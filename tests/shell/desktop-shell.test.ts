@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CORE_V8_FLAGS } from '../../electron/core-host';
 import { RENDERER_URL } from '../../electron/main/app-protocol';
 import { CORE_STOP_TIMEOUT_MS } from '../../electron/main/core-process';
 import { startShell, type Shell } from '../../electron/main/shell';
@@ -109,6 +110,11 @@ describe('the window', () => {
 });
 
 describe('the core connection', () => {
+  it('starts the core’s utility process with the core’s V8 flags', async () => {
+    await start();
+    expect(fake.processes[0]!.execArgv).toEqual(CORE_V8_FLAGS);
+  });
+
   it('connects the app page’s top frame only: a subframe or any other page is refused', async () => {
     await start();
     const connect = fake.ipcOn.get('core:connect') as unknown as (event: unknown) => void;

@@ -147,6 +147,8 @@ export class FakeUtilityProcess extends EventEmitter {
   constructor(
     readonly entry: string,
     private readonly behaviour: FakeCoreBehaviour,
+    /** The flags the process's runtime was given (utilityProcess.fork's execArgv). */
+    readonly execArgv: readonly string[] = [],
   ) {
     super();
   }
@@ -259,8 +261,8 @@ export function fakeElectron(options: FakeElectronOptions) {
       decryptString: (data: Buffer) => data.toString().slice(4),
     },
     utilityProcess: {
-      fork: (entry: string) => {
-        const child = new FakeUtilityProcess(entry, { start: 'ready', stopTakesMs: 50, ...options.core });
+      fork: (entry: string, _args: string[], forkOptions: { execArgv?: string[] } = {}) => {
+        const child = new FakeUtilityProcess(entry, { start: 'ready', stopTakesMs: 50, ...options.core }, forkOptions.execArgv);
         processes.push(child);
         return child;
       },
