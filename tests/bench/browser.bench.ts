@@ -1,13 +1,13 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { CORE_V8_FLAGS } from '../../electron/core-host';
 import { DATABASE_FILE_NAME, openWorkerConnection } from '../../electron/core/db';
 import { countMatches, readPage } from '../../electron/core/lists';
 import { DETAIL_LIST } from '../../electron/core/transaction-details';
+import { webHostArgs } from '../support/web-host-command';
 import { breakdown, percentile, report } from './report';
+import { startNodeProcess } from './node-process';
 
 /**
  * The review UI in Chromium on a synced 1,000,000-row cache (browser mode, large sandbox):
@@ -35,10 +35,11 @@ import { breakdown, percentile, report } from './report';
  * than the app's was, the transport part comes out small or even negative.
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-bench-browser-'));
-const host = spawn(process.execPath, [...CORE_V8_FLAGS, 'dist/web-host/main.js'], {
-  env: { ...process.env, SELLER_DESK_DATA_DIR: dataDir, SELLER_DESK_SANDBOX_SIZE: 'large', SELLER_DESK_AUTO_SYNC: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const { child: host, match: url } = await startNodeProcess(
+  webHostArgs(),
+  { SELLER_DESK_DATA_DIR: dataDir, SELLER_DESK_SANDBOX_SIZE: 'large', SELLER_DESK_AUTO_SYNC: '0' },
+  /open: (\S+)/,
+);
 type ProductType = Parameters<typeof DETAIL_LIST.conditions>[0]['productType'];
 const TABS: [label: string, productType: ProductType][] = [
   ['通用商品', 'general'],
@@ -60,15 +61,6 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    host.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /open: (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    host.once('exit', (code) => reject(new Error(`web host exited ${code}; run npm run build first`)));
-  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.addInitScript(recordCoreCalls);
   await page.goto(url);

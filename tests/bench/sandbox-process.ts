@@ -1,45 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createCore, createHeadlessPlatform, createInProcessTransport, type CoreOptions } from '../../electron/core';
 import { createClient } from '../../electron/core/contract';
 import { DEMO_CREDENTIALS } from '../../electron/sandbox';
+import { startNodeProcess } from './node-process';
 
 /** The built sandbox (`npm run sandbox`) in its own process, so it does not share the measured event loop. */
 export async function startSandboxProcess(seed: string, size: 'small' | 'large'): Promise<{ baseUrl: string; process: ChildProcess }> {
-  const { child, match } = await startNodeProcess('dist/sandbox/main.js', ['--port', '0', '--seed', seed, '--size', size], {}, SANDBOX_READY);
+  const { child, match } = await startNodeProcess(['dist/sandbox/main.js', '--port', '0', '--seed', seed, '--size', size], {}, SANDBOX_READY);
   return { baseUrl: match, process: child };
 }
 
 /** What the sandbox prints once it listens; group 1 is its base URL. */
 export const SANDBOX_READY = /on (http:\/\/127\.0\.0\.1:\d+)/;
-
-export interface StartedProcess {
-  child: ChildProcess;
-  match: string;
-}
-
-/**
- * A built script (`npm run build`) in its own Node process with `env` added, once its output matches
- * `ready` (`match` is the pattern's first group).
- */
-export async function startNodeProcess(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<{ child: ChildProcess; match: string }> {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const match = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = ready.exec(out);
-      if (found) resolve(found[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} (run npm run build first): ${out}`)));
-  });
-  child.stdout!.resume();
-  return { child, match };
-}
 
 /** A core on `dataDir` using the sandbox at `baseUrl`, nothing running by itself, with its typed client. */
 export async function benchCore(dataDir: string, baseUrl: string | null, options: Partial<CoreOptions> = {}) {

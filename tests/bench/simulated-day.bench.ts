@@ -4,7 +4,9 @@ import path from 'node:path';
 import { formatSdrTime, parseSdrTime, reportingWindow, type BillingCycle } from '../../electron/core/conventions';
 import type { PayPerUseInstance } from '../../electron/sandbox/generator';
 import { report } from './report';
-import { SANDBOX_READY, startNodeProcess, type StartedProcess as Started } from './sandbox-process';
+import { webHostArgs } from '../support/web-host-command';
+import { startNodeProcess, type StartedProcess as Started } from './node-process';
+import { SANDBOX_READY } from './sandbox-process';
 
 /**
  * `npm run bench simulated-day`: 24 simulated hours of a busy pay-per-use seller, at 480× (a
@@ -50,7 +52,7 @@ const simNow = () => START + (Date.now() - anchor) * RATE;
 const clockEnv = { SELLER_DESK_CLOCK_START: new Date(START).toISOString(), SELLER_DESK_CLOCK_RATE: String(RATE), SELLER_DESK_CLOCK_ANCHOR: String(anchor) };
 const realStarted = performance.now();
 
-const sandbox = await startNodeProcess('dist/sandbox/main.js', ['--port', '0', '--seed', 'simulated-day'], clockEnv, SANDBOX_READY);
+const sandbox = await startNodeProcess(['dist/sandbox/main.js', '--port', '0', '--seed', 'simulated-day'], clockEnv, SANDBOX_READY);
 const baseUrl = sandbox.match;
 const down: Outage[] = [];
 let app: Started | null = null;
@@ -255,7 +257,7 @@ function lateCause(record: Expected, outages: Outage[]): string {
 
 async function startApp(): Promise<Started> {
   const env = { SELLER_DESK_DATA_DIR: path.join(dir, 'app'), SELLER_DESK_SANDBOX_URL: baseUrl, SELLER_DESK_AUTO_SYNC: '0', ...clockEnv };
-  const started = await startNodeProcess('dist/web-host/main.js', [], env, /open: (http:\/\/\S+)/);
+  const started = await startNodeProcess(webHostArgs(), env, /open: (http:\/\/\S+)/);
   const url = new URL(started.match);
   const call = await fetch(`${url.origin}/api/call`, {
     method: 'POST',

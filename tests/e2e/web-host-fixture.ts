@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { webHostArgs } from '../support/web-host-command';
 
 export interface WebApp {
   /** The URL `npm run web` printed, with its per-launch token. */
@@ -12,7 +13,7 @@ export interface WebApp {
 }
 
 /**
- * Starts the built browser mode exactly as `npm run web` does (node, its flags, dist/web-host/main.js), with a
+ * Starts the built browser mode exactly as `npm run web` does (webHostArgs), with a
  * fresh data folder per test, and stops it afterwards.
  */
 export const test = base.extend<{ webApp: WebApp; clockStart: string | undefined; sandboxSize: 'small' | 'large' }>({
@@ -22,7 +23,7 @@ export const test = base.extend<{ webApp: WebApp; clockStart: string | undefined
   sandboxSize: ['small', { option: true }],
   webApp: async ({ clockStart, sandboxSize }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seller-desk-e2e-'));
-    const child = spawn(process.execPath, [...webHostFlags(), 'dist/web-host/main.js'], {
+    const child = spawn(process.execPath, webHostArgs(), {
       env: {
         ...process.env,
         SELLER_DESK_DATA_DIR: dataDir,
@@ -67,15 +68,4 @@ function printedUrl(child: ChildProcess, output: { text: string }): Promise<stri
     child.stderr?.on('data', look);
     child.once('exit', (code) => reject(new Error(`web host exited with ${code} before printing its URL:\n${output.text}`)));
   });
-}
-
-/**
- * The flags `npm run web` gives node before the host (the core's V8 flags), read from package.json:
- * Playwright's loader cannot import the JSON they are kept in (electron/core-host/v8-flags.json).
- */
-function webHostFlags(): string[] {
-  const web = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.web!;
-  const command = /node ((?:--\S+ )*)dist\/web-host\/main\.js/.exec(web);
-  if (!command) throw new Error(`package.json's web script no longer starts node dist/web-host/main.js: ${web}`);
-  return command[1]!.split(' ').filter(Boolean);
 }

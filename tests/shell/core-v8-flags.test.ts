@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CORE_V8_FLAGS } from '../../electron/core-host';
+import { webHostArgs } from '../support/web-host-command';
 
 /** The largest young generation (V8's new space) a Node process reaches while it makes 3 million short-lived strings, in MB. */
 function youngGenerationPeakMb(flags: readonly string[]): number {
@@ -26,8 +27,7 @@ describe('the core process’s V8 flags', () => {
   });
 
   it('are the flags `npm run web` starts its host with, and the benchmarks run with', () => {
-    const web = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.web!;
-    expect(web).toContain(`node ${CORE_V8_FLAGS.join(' ')} dist/web-host/main.js`);
+    expect(webHostArgs()).toEqual([...CORE_V8_FLAGS, 'dist/web-host/main.js']);
     expect(fs.readFileSync('scripts/run-benchmarks.mjs', 'utf8')).toContain('electron/core-host/v8-flags.json');
   });
 });
